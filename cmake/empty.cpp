@@ -1,0 +1,1 @@
+// Lets a stage library build while its folder holds headers only.

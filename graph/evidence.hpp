@@ -1,0 +1,32 @@
+// Evidence: where a fact was read — document, sentence, byte offsets into the source, rule.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace bangfu::graph {
+
+struct Evidence {
+  std::string doc;        // document id
+  std::string sentence;   // the sentence as it stands in the source
+  std::uint32_t begin = 0;  // byte offsets of the sentence in the original document text
+  std::uint32_t end = 0;
+  std::string rule;       // id of the extraction rule that fired ("create" for hand-made edges)
+  float confidence = 1.0f;
+
+  bool operator==(const Evidence& o) const {
+    return doc == o.doc && begin == o.begin && end == o.end && rule == o.rule && sentence == o.sentence;
+  }
+};
+
+// What bangfu knows about an ingested document: enough to make re-ingest idempotent and removal exact.
+struct DocumentInfo {
+  std::string id;
+  std::string content_hash;
+  std::string title;
+  std::string date;
+  std::string source;
+  std::string url;
+  std::string path;
+};
+
+}  // namespace bangfu::graph

@@ -1,0 +1,337 @@
+#include "graph/graph.hpp"
+
+#include <algorithm>
+
+namespace bangfu::graph {
+
+namespace {
+const Properties kNoProps;
+const std::vector<Evidence> kNoEvidence;
+const std::vector<Graph::Vertex> kNoVertices;
+
+PropValue string_list(const std::vector<std::string>& items) {
+  PropList list;
+  for (const auto& s : items) list.emplace_back(s);
+  return PropValue(std::move(list));
+}
+}  // namespace
+
+Graph::Graph() {
+  for (auto t : kAllEntityTypes) intern_label(to_string(t));
+  for (auto r : kAllRelTypes) intern_type(to_string(r));
+}
+
+std::uint16_t Graph::intern_label(std::string_view label) {
+  if (auto id = find_label(label)) return *id;
+  if (labels_.size() >= UINT16_MAX) throw GraphError("too many distinct labels");
+  auto id = static_cast<std::uint16_t>(labels_.size());
+  labels_.emplace_back(label);
+  label_ids_.emplace(std::string(label), id);
+  label_index_.emplace_back();
+  return id;
+}
+
+std::optional<std::uint16_t> Graph::find_label(std::string_view label) const {
+  auto it = label_ids_.find(std::string(label));
+  if (it == label_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::uint16_t Graph::intern_type(std::string_view type) {
+  if (auto id = find_type(type)) return *id;
+  if (types_.size() >= UINT16_MAX) throw GraphError("too many distinct relation types");
+  auto id = static_cast<std::uint16_t>(types_.size());
+  types_.emplace_back(type);
+  type_ids_.emplace(std::string(type), id);
+  return id;
+}
+
+std::optional<std::uint16_t> Graph::find_type(std::string_view type) const {
+  auto it = type_ids_.find(std::string(type));
+  if (it == type_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+Graph::Vertex Graph::add_node(const std::vector<std::string>& labels, Properties props) {
+  NodeData data;
+  data.id = next_node_id_++;
+  for (const auto& l : labels) {
+    auto id = intern_label(l);
+    if (std::find(data.labels.begin(), data.labels.end(), id) == data.labels.end()) data.labels.push_back(id);
+  }
+  Vertex v = boost::add_vertex(std::move(data), g_);
+  id_index_[g_[v].id] = v;
+  for (auto l : g_[v].labels) label_index_[l].push_back(v);
+  for (auto& [k, val] : props) set_node_property(v, k, std::move(val));
+  return v;
+}
+
+void Graph::add_label(Vertex v, std::string_view label) {
+  auto id = intern_label(label);
+  auto& ls = g_[v].labels;
+  if (std::find(ls.begin(), ls.end(), id) != ls.end()) return;
+  ls.push_back(id);
+  label_index_[id].push_back(v);
+}
+
+void Graph::index_name(Vertex v, const std::string& name) {
+  if (name.empty()) return;
+  auto& vs = name_index_[name];
+  if (std::find(vs.begin(), vs.end(), v) == vs.end()) vs.push_back(v);
+}
+
+void Graph::add_alias(Vertex v, const std::string& alias) {
+  auto& n = g_[v];
+  if (alias.empty() || alias == n.name) return;
+  if (std::find(n.aliases.begin(), n.aliases.end(), alias) != n.aliases.end()) return;
+  n.aliases.push_back(alias);
+  index_name(v, alias);
+}
+
+void Graph::set_node_property(Vertex v, const std::string& key, PropValue value) {
+  auto& n = g_[v];
+  if (key == "name" && value.as_string()) {
+    if (!n.name.empty()) {
+      auto it = name_index_.find(n.name);
+      if (it != name_index_.end()) std::erase(it->second, v);
+    }
+    n.name = *value.as_string();
+    index_name(v, n.name);
+    return;
+  }
+  if (key == "aliases" && std::holds_alternative<PropList>(value.v)) {
+    for (const auto& a : std::get<PropList>(value.v))
+      if (auto s = a.as_string()) add_alias(v, *s);
+    return;
+  }
+  if (value.is_null()) {
+    std::erase_if(n.props, [&](const auto& kv) { return kv.first == key; });
+    return;
+  }
+  set_property(n.props, key, std::move(value));
+}
+
+EdgeExtra& Graph::extra_of(Edge e) {
+  auto& d = g_[e];
+  if (d.extra == kNoExtra) {
+    d.extra = static_cast<std::uint32_t>(extras_.size());
+    extras_.emplace_back();
+  }
+  return extras_[d.extra];
+}
+
+Graph::Edge Graph::add_edge(Vertex src, Vertex dst, std::string_view type, Properties props) {
+  EdgeData data;
+  data.id = next_edge_id_++;
+  data.type = intern_type(type);
+  Edge e = boost::add_edge(src, dst, data, g_).first;
+  if (!props.empty()) extra_of(e).props = std::move(props);
+  return e;
+}
+
+void Graph::set_edge_property(Edge e, const std::string& key, PropValue value) {
+  if (value.is_null()) {
+    if (g_[e].extra != kNoExtra)
+      std::erase_if(extras_[g_[e].extra].props, [&](const auto& kv) { return kv.first == key; });
+    return;
+  }
+  set_property(extra_of(e).props, key, std::move(value));
+}
+
+Graph::Vertex Graph::upsert_entity(const std::string& name, EntityType type,
+                                   const std::vector<std::string>& aliases, std::string_view doc_id) {
+  Vertex v;
+  if (auto found = find_canonical(name)) {
+    v = *found;
+  } else {
+    v = add_node({std::string(to_string(type))}, {{"name", PropValue(name)}});
+  }
+  for (const auto& a : aliases) add_alias(v, a);
+  if (!doc_id.empty()) {
+    auto it = doc_ids_.find(std::string(doc_id));
+    if (it != doc_ids_.end()) {
+      auto& docs = g_[v].docs;
+      if (std::find(docs.begin(), docs.end(), it->second) == docs.end()) docs.push_back(it->second);
+    }
+  }
+  return v;
+}
+
+Graph::Edge Graph::upsert_relation(Vertex src, Vertex dst, RelType rel, const Properties& attrs, Evidence ev) {
+  auto type = intern_type(to_string(rel));
+  std::optional<Edge> e = find_edge(src, dst, type);
+  if (!e && is_symmetric(rel)) e = find_edge(dst, src, type);
+  if (!e) e = add_edge(src, dst, to_string(rel));
+  auto& props = extra_of(*e).props;
+  for (const auto& [k, v] : attrs) {
+    if (v.is_null() || (v.as_string() && v.as_string()->empty())) continue;
+    if (!find_property(props, k)) props.emplace_back(k, v);
+  }
+  add_evidence(*e, std::move(ev));
+  return *e;
+}
+
+void Graph::add_evidence(Edge e, Evidence ev) {
+  auto& list = extra_of(e).evidence;
+  if (std::find(list.begin(), list.end(), ev) == list.end()) list.push_back(std::move(ev));
+  g_[e].weight = static_cast<std::uint32_t>(std::max<std::size_t>(1, list.size()));
+}
+
+std::uint32_t Graph::add_document(DocumentInfo info) {
+  auto it = doc_ids_.find(info.id);
+  if (it != doc_ids_.end()) {
+    docs_[it->second] = std::move(info);
+    return it->second;
+  }
+  auto idx = static_cast<std::uint32_t>(docs_.size());
+  doc_ids_.emplace(info.id, idx);
+  docs_.push_back(std::move(info));
+  return idx;
+}
+
+const DocumentInfo* Graph::document(std::string_view id) const {
+  auto it = doc_ids_.find(std::string(id));
+  return it == doc_ids_.end() ? nullptr : &docs_[it->second];
+}
+
+std::size_t Graph::remove_document(std::string_view doc_id) {
+  auto it = doc_ids_.find(std::string(doc_id));
+  std::optional<std::uint32_t> doc_index;
+  if (it != doc_ids_.end()) doc_index = it->second;
+
+  std::vector<Edge> dead;
+  for (auto [ei, ee] = boost::edges(g_); ei != ee; ++ei) {
+    auto& d = g_[*ei];
+    if (d.extra == kNoExtra) continue;
+    auto& list = extras_[d.extra].evidence;
+    if (list.empty()) continue;
+    std::erase_if(list, [&](const Evidence& ev) { return ev.doc == doc_id; });
+    if (list.empty()) dead.push_back(*ei);
+    else d.weight = static_cast<std::uint32_t>(list.size());
+  }
+  for (auto e : dead) {
+    extras_[g_[e].extra] = {};
+    boost::remove_edge(e, g_);
+  }
+
+  if (doc_index) {
+    // Remove nodes only this document mentioned, highest descriptor first so the rest stay valid.
+    std::vector<Vertex> orphans;
+    for (auto [vi, ve] = boost::vertices(g_); vi != ve; ++vi) {
+      auto& docs = g_[*vi].docs;
+      bool had = std::erase(docs, *doc_index) > 0;
+      if (had && docs.empty() && boost::in_degree(*vi, g_) == 0 && boost::out_degree(*vi, g_) == 0)
+        orphans.push_back(*vi);
+    }
+    std::sort(orphans.rbegin(), orphans.rend());
+    for (auto v : orphans) boost::remove_vertex(v, g_);
+    doc_ids_.erase(it);
+    docs_[*doc_index] = DocumentInfo{};  // keep indices stable; an empty id marks a removed slot
+  }
+  rebuild_indexes();
+  return dead.size();
+}
+
+void Graph::rebuild_indexes() {
+  for (auto& l : label_index_) l.clear();
+  name_index_.clear();
+  id_index_.clear();
+  for (auto [vi, ve] = boost::vertices(g_); vi != ve; ++vi) {
+    const auto& n = g_[*vi];
+    id_index_[n.id] = *vi;
+    for (auto l : n.labels) label_index_[l].push_back(*vi);
+    index_name(*vi, n.name);
+    for (const auto& a : n.aliases) index_name(*vi, a);
+  }
+}
+
+std::vector<Graph::Vertex> Graph::find(std::string_view name) const {
+  auto it = name_index_.find(std::string(name));
+  if (it == name_index_.end()) return {};
+  std::vector<Vertex> exact, alias;
+  for (auto v : it->second) (g_[v].name == name ? exact : alias).push_back(v);
+  exact.insert(exact.end(), alias.begin(), alias.end());
+  return exact;
+}
+
+std::optional<Graph::Vertex> Graph::find_canonical(std::string_view name) const {
+  auto it = name_index_.find(std::string(name));
+  if (it == name_index_.end()) return std::nullopt;
+  for (auto v : it->second)
+    if (g_[v].name == name) return v;
+  return std::nullopt;
+}
+
+const std::vector<Graph::Vertex>& Graph::nodes_with_label(std::uint16_t label) const {
+  return label < label_index_.size() ? label_index_[label] : kNoVertices;
+}
+
+bool Graph::has_label(Vertex v, std::uint16_t label) const {
+  const auto& ls = g_[v].labels;
+  return std::find(ls.begin(), ls.end(), label) != ls.end();
+}
+
+std::optional<Graph::Edge> Graph::find_edge(Vertex src, Vertex dst, std::uint16_t type) const {
+  for (auto [ei, ee] = boost::out_edges(src, g_); ei != ee; ++ei)
+    if (boost::target(*ei, g_) == dst && g_[*ei].type == type) return *ei;
+  return std::nullopt;
+}
+
+std::optional<Graph::Vertex> Graph::vertex_by_id(std::uint32_t id) const {
+  auto it = id_index_.find(id);
+  if (it == id_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+const Properties& Graph::edge_properties(Edge e) const {
+  auto x = g_[e].extra;
+  return x == kNoExtra ? kNoProps : extras_[x].props;
+}
+
+const std::vector<Evidence>& Graph::evidence(Edge e) const {
+  auto x = g_[e].extra;
+  return x == kNoExtra ? kNoEvidence : extras_[x].evidence;
+}
+
+PropValue Graph::node_property(Vertex v, std::string_view key) const {
+  const auto& n = g_[v];
+  if (key == "name") return n.name.empty() ? PropValue() : PropValue(n.name);
+  if (key == "aliases") return n.aliases.empty() ? PropValue() : string_list(n.aliases);
+  if (auto p = find_property(n.props, key)) return *p;
+  return {};
+}
+
+PropValue Graph::edge_property(Edge e, std::string_view key) const {
+  if (auto p = find_property(edge_properties(e), key)) return *p;
+  if (key == "weight" && !evidence(e).empty()) return PropValue(static_cast<std::int64_t>(g_[e].weight));
+  return {};
+}
+
+Properties Graph::node_property_map(Vertex v) const {
+  Properties out;
+  const auto& n = g_[v];
+  if (!n.name.empty()) out.emplace_back("name", PropValue(n.name));
+  if (!n.aliases.empty()) out.emplace_back("aliases", string_list(n.aliases));
+  out.insert(out.end(), n.props.begin(), n.props.end());
+  return out;
+}
+
+Properties Graph::edge_property_map(Edge e) const {
+  Properties out = edge_properties(e);
+  if (!evidence(e).empty() && !find_property(out, "weight"))
+    out.emplace_back("weight", PropValue(static_cast<std::int64_t>(g_[e].weight)));
+  return out;
+}
+
+std::optional<EntityType> Graph::entity_type(Vertex v) const {
+  const auto& ls = g_[v].labels;
+  if (ls.empty()) return std::nullopt;
+  return parse_entity_type(labels_[ls.front()]);
+}
+
+void Graph::reserve_ids(std::uint32_t next_node_id, std::uint32_t next_edge_id) {
+  next_node_id_ = std::max(next_node_id_, next_node_id);
+  next_edge_id_ = std::max(next_edge_id_, next_edge_id);
+}
+
+}  // namespace bangfu::graph

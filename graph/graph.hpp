@@ -1,0 +1,141 @@
+// Graph: the typed, attributed property graph every stage shares, on a Boost.Graph adjacency list.
+//
+// Nodes carry labels (the first is the entity type for extracted nodes), a canonical name, aliases and
+// properties. Edges carry a relation type, properties (role, amount, what …) and evidences; the same
+// fact stated twice is one edge with two evidences and weight 2. Lookups by any name are O(1).
+#pragma once
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/evidence.hpp"
+#include "graph/schema.hpp"
+#include "graph/value.hpp"
+
+namespace bangfu::graph {
+
+struct GraphError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct NodeData {
+  std::uint32_t id = 0;                  // stable id, never reused (Cypher's id(n))
+  std::vector<std::uint16_t> labels;     // ids in the graph's label table
+  std::string name;                      // canonical name; may be empty for hand-made nodes
+  std::vector<std::string> aliases;
+  Properties props;                      // every other property
+  std::vector<std::uint32_t> docs;       // indices into documents() that mention this node
+};
+
+inline constexpr std::uint32_t kNoExtra = UINT32_MAX;
+
+// Kept small on purpose: properties and evidences live out of line (see EdgeExtra).
+struct EdgeData {
+  std::uint32_t id = 0;                  // stable id (Cypher's id(r))
+  std::uint16_t type = 0;                // id in the graph's relation-type table
+  std::uint32_t weight = 1;              // number of evidences, 1 for edges without any
+  std::uint32_t extra = kNoExtra;        // index into the edge-extras table
+};
+
+struct EdgeExtra {
+  Properties props;
+  std::vector<Evidence> evidence;
+};
+
+class Graph {
+ public:
+  using Adjacency = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeData>;
+  using Vertex = Adjacency::vertex_descriptor;
+  using Edge = Adjacency::edge_descriptor;
+
+  Graph();
+
+  const Adjacency& adjacency() const { return g_; }
+  std::size_t node_count() const { return boost::num_vertices(g_); }
+  std::size_t edge_count() const { return boost::num_edges(g_); }
+
+  // Label and relation-type tables. The schema's types are interned first, in SCHEMA.md order.
+  std::uint16_t intern_label(std::string_view label);
+  std::optional<std::uint16_t> find_label(std::string_view label) const;
+  const std::string& label_name(std::uint16_t id) const { return labels_.at(id); }
+  const std::vector<std::string>& labels() const { return labels_; }
+  std::uint16_t intern_type(std::string_view type);
+  std::optional<std::uint16_t> find_type(std::string_view type) const;
+  const std::string& type_name(std::uint16_t id) const { return types_.at(id); }
+  const std::vector<std::string>& types() const { return types_; }
+
+  // Generic edits (CREATE, CSV import, load). Properties "name" and "aliases" fill the node's fields.
+  Vertex add_node(const std::vector<std::string>& labels, Properties props);
+  Edge add_edge(Vertex src, Vertex dst, std::string_view type, Properties props = {});
+  void set_node_property(Vertex v, const std::string& key, PropValue value);
+  void set_edge_property(Edge e, const std::string& key, PropValue value);
+  void add_label(Vertex v, std::string_view label);
+  void add_alias(Vertex v, const std::string& alias);
+
+  // Knowledge-graph edits (ingest). An entity is found by canonical name, else created.
+  Vertex upsert_entity(const std::string& name, EntityType type, const std::vector<std::string>& aliases,
+                       std::string_view doc_id = {});
+  // Merges with an existing edge of the same relation between the same ends (either direction for
+  // symmetric relations): the evidence is appended unless already there, and weight follows.
+  Edge upsert_relation(Vertex src, Vertex dst, RelType rel, const Properties& attrs, Evidence ev);
+  void add_evidence(Edge e, Evidence ev);
+
+  // Documents: re-ingest and removal are by document id.
+  std::uint32_t add_document(DocumentInfo info);  // replaces the info of a known id
+  const DocumentInfo* document(std::string_view id) const;
+  const std::vector<DocumentInfo>& documents() const { return docs_; }
+  // Takes out every evidence of the document, drops edges left with none and nodes that only it
+  // mentioned and that have no edges left. Returns the number of edges dropped.
+  std::size_t remove_document(std::string_view doc_id);
+
+  // Lookup. find() matches canonical names first, then aliases; an alias may name several nodes.
+  std::vector<Vertex> find(std::string_view name) const;
+  std::optional<Vertex> find_canonical(std::string_view name) const;
+  const std::vector<Vertex>& nodes_with_label(std::uint16_t label) const;
+  bool has_label(Vertex v, std::uint16_t label) const;
+  std::optional<Edge> find_edge(Vertex src, Vertex dst, std::uint16_t type) const;
+  std::optional<Vertex> vertex_by_id(std::uint32_t id) const;
+
+  // Element access.
+  const NodeData& node(Vertex v) const { return g_[v]; }
+  const EdgeData& edge(Edge e) const { return g_[e]; }
+  const Properties& edge_properties(Edge e) const;
+  const std::vector<Evidence>& evidence(Edge e) const;
+  // Property views as the query language sees them: a node's name and aliases, an edge's weight
+  // (when it has evidence) appear as properties next to the stored ones.
+  PropValue node_property(Vertex v, std::string_view key) const;
+  PropValue edge_property(Edge e, std::string_view key) const;
+  Properties node_property_map(Vertex v) const;
+  Properties edge_property_map(Edge e) const;
+  // The entity type of an extracted node: its first label when that is a schema type.
+  std::optional<EntityType> entity_type(Vertex v) const;
+
+  std::uint32_t next_node_id() const { return next_node_id_; }
+  std::uint32_t next_edge_id() const { return next_edge_id_; }
+  // Used by load so ids survive a save/load round trip.
+  void reserve_ids(std::uint32_t next_node_id, std::uint32_t next_edge_id);
+
+ private:
+  EdgeExtra& extra_of(Edge e);
+  void index_name(Vertex v, const std::string& name);
+  void rebuild_indexes();
+
+  Adjacency g_;
+  std::vector<std::string> labels_, types_;
+  std::unordered_map<std::string, std::uint16_t> label_ids_, type_ids_;
+  std::vector<std::vector<Vertex>> label_index_;
+  std::unordered_map<std::string, std::vector<Vertex>> name_index_;
+  std::unordered_map<std::uint32_t, Vertex> id_index_;
+  std::deque<EdgeExtra> extras_;
+  std::vector<DocumentInfo> docs_;
+  std::unordered_map<std::string, std::uint32_t> doc_ids_;
+  std::uint32_t next_node_id_ = 0, next_edge_id_ = 0;
+};
+
+}  // namespace bangfu::graph

@@ -1,0 +1,24 @@
+// Loading documents from files and folders: txt, html, json, jsonl; encodings detected and converted.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/document.hpp"
+
+namespace bangfu::ingest {
+
+// A file or record that could not be read, and why; loading goes on past it.
+struct LoadIssue {
+  std::string path;     // file, or file:line for a jsonl record
+  std::string message;  // what is wrong, e.g. "binary file skipped", "malformed JSON at offset 120: …"
+};
+
+// Calls `sink` for each document under `paths` (files or folders, recursively, in sorted order).
+// A path that does not exist, an empty folder, a binary or undecodable file: reported in `issues`.
+void for_each_document(const std::vector<std::string>& paths, const std::function<void(Document&&)>& sink,
+                       std::vector<LoadIssue>& issues);
+
+std::vector<Document> load_documents(const std::vector<std::string>& paths, std::vector<LoadIssue>& issues);
+
+}  // namespace bangfu::ingest
