@@ -21,4 +21,7 @@ void for_each_document(const std::vector<std::string>& paths, const std::functio
 
 std::vector<Document> load_documents(const std::vector<std::string>& paths, std::vector<LoadIssue>& issues);
 
+// "path: message", the way a user should see an issue.
+std::string to_string(const LoadIssue& issue);
+
 }  // namespace bangfu::ingest

@@ -1,0 +1,234 @@
+#include "ingest/load.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ingest/encoding.hpp"
+#include "ingest/html.hpp"
+
+namespace bangfu::ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+enum class Format { text, html, json, jsonl, other };
+
+Format format_of(const fs::path& path) {
+  std::string ext = path.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".txt" || ext == ".md") return Format::text;
+  if (ext == ".htm" || ext == ".html" || ext == ".xhtml") return Format::html;
+  if (ext == ".json") return Format::json;
+  if (ext == ".jsonl" || ext == ".ndjson") return Format::jsonl;
+  return Format::other;
+}
+
+bool read_file(const fs::path& path, std::string& bytes, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = std::string("cannot open file: ") + std::strerror(errno);
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return false;
+  }
+  bytes = std::move(buffer).str();
+  return true;
+}
+
+std::string json_to_string(const rapidjson::Value& v) {
+  if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
+  if (v.IsNull()) return {};
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  v.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+// Fills `doc` from a JSON object; returns "" or what is wrong with the record.
+std::string document_from_json(const rapidjson::Value& object, Document& doc) {
+  if (!object.IsObject()) return "a record must be a JSON object";
+  bool has_text = false;
+  for (auto it = object.MemberBegin(); it != object.MemberEnd(); ++it) {
+    std::string key(it->name.GetString(), it->name.GetStringLength());
+    std::string value = json_to_string(it->value);
+    if (key == "text" || ((key == "content" || key == "body") && !has_text)) {
+      if (!it->value.IsString()) return "field \"" + key + "\" must be a string";
+      doc.text = std::move(value);
+      has_text = true;
+    } else if (key == "id") {
+      doc.id = std::move(value);
+    } else if (key == "title") {
+      doc.title = std::move(value);
+    } else if (key == "date") {
+      doc.date = std::move(value);
+    } else if (key == "source") {
+      doc.source = std::move(value);
+    } else if (key == "url") {
+      doc.url = std::move(value);
+    } else {
+      doc.attributes[key] = std::move(value);
+    }
+  }
+  if (!has_text) return "record has no \"text\" field";
+  return {};
+}
+
+std::string parse_error(const rapidjson::Document& json, std::size_t column_base) {
+  return std::string(rapidjson::GetParseError_En(json.GetParseError())) + " (at byte " +
+         std::to_string(json.GetErrorOffset() + column_base) + ")";
+}
+
+class Loader {
+ public:
+  Loader(const std::function<void(Document&&)>& sink, std::vector<LoadIssue>& issues) : sink_(sink), issues_(issues) {}
+
+  void load_path(const std::string& path_string) {
+    fs::path path(path_string);
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      issue(path_string, "no such file or directory");
+    } else if (fs::is_directory(status)) {
+      load_folder(path);
+    } else {
+      Format format = format_of(path);
+      load_file(path, format == Format::other ? Format::text : format);
+    }
+  }
+
+ private:
+  void issue(std::string path, std::string message) { issues_.push_back({std::move(path), std::move(message)}); }
+
+  void load_folder(const fs::path& folder) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (p.filename().string().starts_with(".")) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && format_of(p) != Format::other) files.push_back(p);
+    }
+    if (ec) issue(folder.string(), "cannot list folder: " + ec.message());
+    std::sort(files.begin(), files.end());
+    std::size_t before = delivered_;
+    for (const auto& file : files) load_file(file, format_of(file));
+    if (delivered_ == before && files.empty()) issue(folder.string(), "no documents found in folder");
+  }
+
+  void load_file(const fs::path& path, Format format) {
+    std::string bytes, error;
+    if (!read_file(path, bytes, error)) return issue(path.string(), error);
+    std::string hint = format == Format::html ? declared_charset(bytes) : std::string();
+    Decoded decoded = decode_to_utf8(bytes, hint);
+    if (!decoded.ok) return issue(path.string(), decoded.error);
+    if (decoded.text.find_first_not_of(" \t\r\n") == std::string::npos) return issue(path.string(), "empty file skipped");
+    switch (format) {
+      case Format::html: return load_html(path, std::move(decoded.text));
+      case Format::json: return load_json(path, decoded.text);
+      case Format::jsonl: return load_jsonl(path, decoded.text);
+      default: {
+        Document doc;
+        doc.id = path.filename().string();
+        doc.path = path.string();
+        doc.text = std::move(decoded.text);
+        return deliver(std::move(doc));
+      }
+    }
+  }
+
+  void load_html(const fs::path& path, std::string text) {
+    HtmlText page = html_to_text(text);
+    Document doc;
+    doc.id = path.filename().string();
+    doc.path = path.string();
+    doc.text = std::move(page.text);
+    doc.title = std::move(page.title);
+    deliver(std::move(doc));
+  }
+
+  void load_json(const fs::path& path, const std::string& text) {
+    rapidjson::Document json;
+    json.Parse(text.c_str(), text.size());
+    if (json.HasParseError()) return issue(path.string(), "malformed JSON: " + parse_error(json, 0));
+    Document doc;
+    std::string error = document_from_json(json, doc);
+    if (!error.empty()) return issue(path.string(), error);
+    if (doc.id.empty()) doc.id = path.filename().string();
+    doc.path = path.string();
+    deliver(std::move(doc));
+  }
+
+  void load_jsonl(const fs::path& path, const std::string& text) {
+    std::size_t line_no = 0, records = 0;
+    for (std::size_t begin = 0; begin < text.size();) {
+      std::size_t end = text.find('\n', begin);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(begin, end - begin);
+      begin = end + 1;
+      ++line_no;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      std::string where = path.string() + ":" + std::to_string(line_no);
+      rapidjson::Document json;
+      json.Parse(line.c_str(), line.size());
+      if (json.HasParseError()) {
+        issue(where, "malformed JSON: " + parse_error(json, 1));
+        continue;
+      }
+      Document doc;
+      std::string error = document_from_json(json, doc);
+      if (!error.empty()) {
+        issue(where, error);
+        continue;
+      }
+      if (doc.id.empty()) doc.id = path.filename().string() + ":" + std::to_string(line_no);
+      doc.path = where;
+      ++records;
+      deliver(std::move(doc));
+    }
+    (void)records;
+  }
+
+  void deliver(Document&& doc) {
+    ++delivered_;
+    sink_(std::move(doc));
+  }
+
+  const std::function<void(Document&&)>& sink_;
+  std::vector<LoadIssue>& issues_;
+  std::size_t delivered_ = 0;
+};
+
+}  // namespace
+
+void for_each_document(const std::vector<std::string>& paths, const std::function<void(Document&&)>& sink,
+                       std::vector<LoadIssue>& issues) {
+  Loader loader(sink, issues);
+  for (const auto& path : paths) loader.load_path(path);
+}
+
+std::vector<Document> load_documents(const std::vector<std::string>& paths, std::vector<LoadIssue>& issues) {
+  std::vector<Document> docs;
+  for_each_document(paths, [&](Document&& doc) { docs.push_back(std::move(doc)); }, issues);
+  return docs;
+}
+
+std::string to_string(const LoadIssue& issue) { return issue.path + ": " + issue.message; }
+
+}  // namespace bangfu::ingest

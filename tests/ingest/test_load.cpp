@@ -1,0 +1,180 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "ingest/encoding.hpp"
+#include "ingest/html.hpp"
+#include "ingest/load.hpp"
+
+using namespace bangfu::ingest;
+
+namespace {
+
+const std::string kDir = BANGFU_SOURCE_DIR "/tests/ingest/data/reader/";
+
+Document load_one(const std::string& name, std::vector<LoadIssue>& issues) {
+  auto docs = load_documents({kDir + name}, issues);
+  REQUIRE(docs.size() == 1);
+  return docs.front();
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("load: plain UTF-8 text file, id is the file name", "[load]") {
+  std::vector<LoadIssue> issues;
+  Document doc = load_one("utf8_plain.txt", issues);
+  CHECK(issues.empty());
+  CHECK(doc.id == "utf8_plain.txt");
+  CHECK(doc.text == slurp(kDir + "utf8_plain.txt"));
+}
+
+TEST_CASE("load: UTF-8 BOM is stripped", "[load][encoding]") {
+  std::vector<LoadIssue> issues;
+  Document doc = load_one("bom.txt", issues);
+  CHECK(doc.text == slurp(kDir + "utf8_plain.txt"));
+}
+
+TEST_CASE("load: GBK, GB18030 and Big5 files are converted to UTF-8", "[load][encoding]") {
+  std::vector<LoadIssue> issues;
+  Document gbk = load_one("gbk.txt", issues);
+  CHECK(gbk.text.find("东江市中心医院托管西岭县人民医院") == 0);
+  CHECK(gbk.text.find("共建远程会诊中心") != std::string::npos);
+
+  Document gb18030 = load_one("gb18030.txt", issues);
+  CHECK(gb18030.text.find("开展\U0002C317垫治疗") != std::string::npos);  // a character outside GBK
+
+  Document big5 = load_one("big5.txt", issues);
+  CHECK(big5.text == slurp(kDir + "trad_utf8.txt"));
+  CHECK(issues.empty());
+
+  CHECK(decode_to_utf8(slurp(kDir + "big5.txt")).encoding == "Big5");
+  CHECK(decode_to_utf8(slurp(kDir + "gbk.txt")).encoding == "GB18030");
+}
+
+TEST_CASE("load: a binary file is skipped with an issue, not a crash", "[load][encoding]") {
+  std::vector<LoadIssue> issues;
+  auto docs = load_documents({kDir + "binary.txt"}, issues);
+  CHECK(docs.empty());
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].path == kDir + "binary.txt");
+  CHECK(issues[0].message == "binary or undecodable file skipped");
+}
+
+TEST_CASE("load: bytes that are no known encoding are refused", "[encoding]") {
+  std::string junk;
+  for (int i = 0; i < 200; ++i) junk += static_cast<char>(0x80 + (i * 37) % 0x20);  // only continuation-like bytes
+  Decoded d = decode_to_utf8(junk);
+  CHECK_FALSE(d.ok);
+  CHECK(d.error == "binary or undecodable file skipped");
+}
+
+TEST_CASE("load: HTML drops head/script/style/nav/comments, keeps blocks as lines, decodes entities", "[load][html]") {
+  std::vector<LoadIssue> issues;
+  Document doc = load_one("page.html", issues);
+  CHECK(doc.id == "page.html");
+  CHECK(doc.title == "南川县医共体成立 & 揭牌");
+  CHECK(doc.text.find("不要") == std::string::npos);
+  CHECK(doc.text.find("color") == std::string::npos);
+  CHECK(doc.text.find("首页") == std::string::npos);
+  CHECK(doc.text.find("注释") == std::string::npos);
+  CHECK(doc.text.find("南川县医共体成立\u00A0揭牌\n") != std::string::npos);
+  CHECK(doc.text.find("发布时间：2024年3月8日\u3000来源：南川融媒\n") != std::string::npos);
+  // a source line break inside a <p> is a space, the paragraph is one line
+  CHECK(doc.text.find("正式揭牌， 成员包括8家乡镇卫生院。\n") != std::string::npos);
+  CHECK(doc.text.find("“这是好事。”一一\n") != std::string::npos);
+  CHECK(doc.text.find("相关新闻\n北山县开展义诊\n") != std::string::npos);
+}
+
+TEST_CASE("load: HTML in GBK declared by a meta tag", "[load][html][encoding]") {
+  std::vector<LoadIssue> issues;
+  Document doc = load_one("page_gbk.htm", issues);
+  CHECK(doc.title == "测试");
+  CHECK(doc.text == "西岭县人民医院接受托管。\n");
+}
+
+TEST_CASE("load: html entity decoding handles numeric, named and broken references", "[html]") {
+  std::string out;
+  decode_entities("a&lt;b &#25105;&#x4EEC; &unknown; & &#xZZ; &#0;", out);
+  CHECK(out == "a<b 我们 &unknown; & &#xZZ; \uFFFD");  // NUL is replaced, as HTML5 does
+}
+
+TEST_CASE("load: JSON object, extra fields become attributes, id defaults to file name", "[load][json]") {
+  std::vector<LoadIssue> issues;
+  Document doc = load_one("article.json", issues);
+  CHECK(issues.empty());
+  CHECK(doc.id == "article.json");
+  CHECK(doc.title == "北坡市妇幼保健院结对帮扶");
+  CHECK(doc.date == "2024-06-01");
+  CHECK(doc.source == "北坡日报");
+  CHECK(doc.url == "http://example.org/a/1");
+  CHECK(doc.text == "北坡市妇幼保健院与东林县妇幼保健院结对。\n双方将共建产科。");
+  CHECK(doc.attributes.at("author") == "张三");
+  CHECK(doc.attributes.at("tags") == "[\"妇幼\",\"帮扶\"]");
+}
+
+TEST_CASE("load: JSONL malformed lines are reported with their line number, the rest load", "[load][json]") {
+  std::vector<LoadIssue> issues;
+  auto docs = load_documents({kDir + "records.jsonl"}, issues);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].id == "r1");
+  CHECK(docs[0].path == kDir + "records.jsonl:1");
+  CHECK(docs[1].id == "r3");
+  CHECK(docs[1].attributes.at("channel") == "health");
+  CHECK(docs[2].id == "records.jsonl:5");
+  REQUIRE(issues.size() == 2);
+  CHECK(to_string(issues[0]).starts_with(kDir + "records.jsonl:2: malformed JSON"));
+  CHECK(to_string(issues[1]) == kDir + "records.jsonl:6: a record must be a JSON object");
+}
+
+TEST_CASE("load: folders recursively in sorted order, other extensions skipped", "[load]") {
+  std::vector<LoadIssue> issues;
+  auto docs = load_documents({kDir + "folder"}, issues);
+  CHECK(issues.empty());
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].id == "a.txt");
+  CHECK(docs[1].id == "b.txt");
+  CHECK(docs[2].id == "c.json");
+  CHECK(docs[2].text == "子目录里的记录。");
+}
+
+TEST_CASE("load: an unknown extension named explicitly is read as text", "[load]") {
+  std::vector<LoadIssue> issues;
+  Document doc = load_one("folder/notes.csv", issues);
+  CHECK(doc.text == "ignored\n");
+}
+
+TEST_CASE("load: nonexistent path and empty folder are issues", "[load]") {
+  std::vector<LoadIssue> issues;
+  int count = 0;
+  for_each_document({kDir + "does_not_exist.txt", kDir + "empty_folder", kDir + "utf8_plain.txt"},
+                    [&](Document&&) { ++count; }, issues);
+  CHECK(count == 1);
+  REQUIRE(issues.size() == 2);
+  CHECK(issues[0].message == "no such file or directory");
+  CHECK(issues[0].path == kDir + "does_not_exist.txt");
+  CHECK(issues[1].message == "no documents found in folder");
+}
+
+TEST_CASE("load: the dev seeds load when the shared data is present", "[load][shared]") {
+  std::string seeds = BANGFU_SHARED_DIR "/corpus/seeds";
+  std::ifstream probe(seeds + "/000_665815207df06e30.txt");
+  if (!probe) {
+    WARN("shared data not present; skipped");
+    return;
+  }
+  std::vector<LoadIssue> issues;
+  auto docs = load_documents({seeds}, issues);
+  CHECK(issues.empty());
+  REQUIRE(docs.size() >= 4);
+  CHECK(docs[0].id == "000_665815207df06e30.txt");
+}
