@@ -334,4 +334,38 @@ void Graph::reserve_ids(std::uint32_t next_node_id, std::uint32_t next_edge_id) 
   next_edge_id_ = std::max(next_edge_id_, next_edge_id);
 }
 
+Graph::Vertex Graph::restore_node(NodeData data) {
+  if (id_index_.count(data.id)) throw GraphError("duplicate node id " + std::to_string(data.id));
+  for (auto l : data.labels)
+    if (l >= labels_.size()) throw GraphError("node " + std::to_string(data.id) + " has an unknown label id");
+  next_node_id_ = std::max(next_node_id_, data.id + 1);
+  Vertex v = boost::add_vertex(std::move(data), g_);
+  const auto& n = g_[v];
+  id_index_[n.id] = v;
+  for (auto l : n.labels) label_index_[l].push_back(v);
+  index_name(v, n.name);
+  for (const auto& a : n.aliases) index_name(v, a);
+  return v;
+}
+
+Graph::Edge Graph::restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::uint16_t type, EdgeExtra extra) {
+  if (type >= types_.size()) throw GraphError("edge " + std::to_string(id) + " has an unknown type id");
+  EdgeData data;
+  data.id = id;
+  data.type = type;
+  data.weight = static_cast<std::uint32_t>(std::max<std::size_t>(1, extra.evidence.size()));
+  if (!extra.props.empty() || !extra.evidence.empty()) {
+    data.extra = static_cast<std::uint32_t>(extras_.size());
+    extras_.push_back(std::move(extra));
+  }
+  next_edge_id_ = std::max(next_edge_id_, id + 1);
+  return boost::add_edge(src, dst, data, g_).first;
+}
+
+std::optional<Graph::Edge> Graph::edge_by_id(std::uint32_t id) const {
+  for (auto [ei, ee] = boost::edges(g_); ei != ee; ++ei)
+    if (g_[*ei].id == id) return *ei;
+  return std::nullopt;
+}
+
 }  // namespace bangfu::graph
