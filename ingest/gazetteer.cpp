@@ -1,0 +1,72 @@
+#include "ingest/gazetteer.hpp"
+
+#include <algorithm>
+
+#include "ingest/lexicon.hpp"
+
+namespace bangfu::ingest {
+
+Gazetteer Gazetteer::from_file(const std::string& path) {
+  Gazetteer g;
+  for (const auto& row : Lexicon::read_file(path, 3, 5)) {
+    auto level = graph::parse_entity_type(row.fields[2]);
+    if (!level || (*level != graph::EntityType::Province && *level != graph::EntityType::City &&
+                   *level != graph::EntityType::County))
+      row.fail("level must be Province, City or County, not '" + row.fields[2] + "'");
+    Division d{row.fields[0], row.fields[1], *level, -1, split_list(row.get(4))};
+    g.add(std::move(d), row.get(3), row.where());
+  }
+  return g;
+}
+
+void Gazetteer::add(Division division, const std::string& parent_code, const std::string& where) {
+  if (by_code_.count(division.code)) throw LexiconError(where + ": duplicate division code " + division.code);
+  if (!parent_code.empty()) {
+    auto it = by_code_.find(parent_code);
+    if (it == by_code_.end()) throw LexiconError(where + ": parent code " + parent_code + " is not defined above");
+    division.parent = it->second;
+  }
+  int id = static_cast<int>(divisions_.size());
+  by_code_[division.code] = id;
+  auto index = [&](const std::string& name) {
+    auto& ids = by_name_[name];
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    max_name_bytes_ = std::max(max_name_bytes_, name.size());
+  };
+  index(division.name);
+  for (const auto& s : division.short_forms) index(s);
+  divisions_.push_back(std::move(division));
+}
+
+const std::vector<int>& Gazetteer::find(std::string_view surface) const {
+  static const std::vector<int> kNone;
+  auto it = by_name_.find(std::string(surface));
+  return it == by_name_.end() ? kNone : it->second;
+}
+
+std::size_t Gazetteer::longest_at(std::string_view text, std::size_t pos) const {
+  std::size_t limit = std::min(max_name_bytes_, text.size() - std::min(pos, text.size()));
+  for (std::size_t n = limit; n >= 6; --n)  // names have at least two CJK characters
+    if (by_name_.count(std::string(text.substr(pos, n)))) return n;
+  return 0;
+}
+
+std::size_t Gazetteer::longest_before(std::string_view text, std::size_t end) const {
+  std::size_t limit = std::min(max_name_bytes_, end);
+  for (std::size_t n = limit; n >= 6; --n)
+    if (by_name_.count(std::string(text.substr(end - n, n)))) return n;
+  return 0;
+}
+
+int Gazetteer::province_of(int id) const {
+  while (id >= 0 && at(id).parent >= 0) id = at(id).parent;
+  return id;
+}
+
+bool Gazetteer::contains(int outer, int inner) const {
+  for (int id = inner; id >= 0; id = at(id).parent)
+    if (id == outer) return true;
+  return false;
+}
+
+}  // namespace bangfu::ingest

@@ -1,0 +1,46 @@
+// Gazetteer: the administrative divisions of data/divisions.tsv, by full and short name, with parent links.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/schema.hpp"
+
+namespace bangfu::ingest {
+
+struct Division {
+  std::string code, name;               // 5226, 黔东南苗族侗族自治州
+  graph::EntityType level = graph::EntityType::County;  // Province, City or County
+  int parent = -1;                      // index of the parent division, -1 for provinces
+  std::vector<std::string> short_forms; // 黔东南州, 黔东南
+};
+
+class Gazetteer {
+ public:
+  // Reads code, name, level, parent code, short forms (|-separated); throws LexiconError with file:line.
+  static Gazetteer from_file(const std::string& path);
+
+  void add(Division division, const std::string& parent_code, const std::string& where);
+
+  // Divisions written `surface` (full name or short form); empty when none.
+  const std::vector<int>& find(std::string_view surface) const;
+  // Byte length of the longest division name starting at `pos` of `text`, 0 if none.
+  std::size_t longest_at(std::string_view text, std::size_t pos) const;
+  // Byte length of the longest division name ending at `end` of `text`, 0 if none.
+  std::size_t longest_before(std::string_view text, std::size_t end) const;
+
+  const Division& at(int id) const { return divisions_[static_cast<std::size_t>(id)]; }
+  std::size_t size() const { return divisions_.size(); }
+  int province_of(int id) const;                 // the province the division lies in (itself for provinces)
+  bool contains(int outer, int inner) const;     // is `inner` equal to or below `outer`?
+  bool is_full_name(int id, std::string_view surface) const { return at(id).name == surface; }
+
+ private:
+  std::vector<Division> divisions_;
+  std::unordered_map<std::string, int> by_code_;
+  std::unordered_map<std::string, std::vector<int>> by_name_;
+  std::size_t max_name_bytes_ = 0;
+};
+
+}  // namespace bangfu::ingest
