@@ -1,0 +1,134 @@
+#include "graph/gexf.hpp"
+
+#include <array>
+#include <cstdint>
+#include <ostream>
+
+#include "graph/export_columns.hpp"
+#include "graph/export_file.hpp"
+
+namespace bangfu::graph {
+
+namespace {
+
+const std::vector<std::string> kNodeAttrs = {"type", "labels", "aliases", "docs"};
+const std::vector<std::string> kEdgeAttrs = {"relation", "evidence", "docs", "weight", "label"};
+
+struct Rgb {
+  int r, g, b;
+};
+
+// One colour per schema entity type (in kAllEntityTypes order), so Gephi shows the types apart at once.
+constexpr std::array<Rgb, 12> kTypeColors = {{
+    {31, 119, 180},   // Province
+    {174, 199, 232},  // City
+    {44, 160, 44},    // County
+    {152, 223, 138},  // Township
+    {188, 189, 34},   // Village
+    {214, 39, 40},    // Hospital
+    {255, 152, 150},  // PrimaryCare
+    {148, 103, 189},  // University
+    {255, 127, 14},   // Agency
+    {140, 86, 75},    // Consortium
+    {227, 119, 194},  // Person
+    {127, 127, 127},  // Organization
+}};
+
+Rgb color_of(const std::string& label) {
+  if (auto t = parse_entity_type(label)) return kTypeColors[static_cast<std::size_t>(*t)];
+  std::uint32_t h = 2166136261u;  // FNV-1a, so other labels keep their mid-tone colour across runs and machines
+  for (unsigned char ch : label) h = (h ^ ch) * 16777619u;
+  return {64 + static_cast<int>(h % 160), 64 + static_cast<int>((h / 160) % 160), 64 + static_cast<int>((h / 25600) % 160)};
+}
+
+const char* gexf_type(ColumnKind k) {
+  switch (k) {
+    case ColumnKind::Boolean: return "boolean";
+    case ColumnKind::Long: return "long";
+    case ColumnKind::Double: return "double";
+    case ColumnKind::String: return "string";
+  }
+  return "string";
+}
+
+void declare(std::ostream& out, const char* cls, const std::vector<std::string>& fixed, const char* prefix,
+             const std::vector<Column>& cols) {
+  out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
+  for (const auto& name : fixed)
+    if (name != "weight" && name != "label")
+      out << "      <attribute id=\"" << name << "\" title=\"" << name << "\" type=\"string\"/>\n";
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    out << "      <attribute id=\"" << prefix << i << "\" title=\"" << xml_escape(cols[i].name) << "\" type=\""
+        << gexf_type(cols[i].kind) << "\"/>\n";
+  out << "    </attributes>\n";
+}
+
+void attvalue(std::ostream& out, const std::string& id, const std::string& text) {
+  if (!text.empty()) out << "          <attvalue for=\"" << id << "\" value=\"" << xml_escape(text) << "\"/>\n";
+}
+
+void prop_values(std::ostream& out, const char* prefix, const std::vector<Column>& cols, const Properties& props) {
+  for (std::size_t i = 0; i < cols.size(); ++i)
+    if (const PropValue* p = find_property(props, cols[i].name)) attvalue(out, prefix + std::to_string(i), column_text(*p, cols[i].kind));
+}
+
+void write_node(std::ostream& out, const Graph& g, Graph::Vertex v, const std::vector<Column>& cols) {
+  const auto& n = g.node(v);
+  auto labels = label_names(g, v);
+  out << "      <node id=\"n" << n.id << "\" label=\"" << xml_escape(display_name(g, v)) << "\">\n"
+      << "        <attvalues>\n";
+  attvalue(out, "type", labels.empty() ? std::string() : labels.front());
+  attvalue(out, "labels", join(labels, ";"));
+  attvalue(out, "aliases", join(n.aliases, "; "));
+  std::vector<std::string> docs;
+  for (auto d : n.docs)
+    if (d < g.documents().size() && !g.documents()[d].id.empty()) docs.push_back(g.documents()[d].id);
+  attvalue(out, "docs", join(docs, "; "));
+  prop_values(out, "np", cols, n.props);
+  Rgb c = color_of(labels.empty() ? std::string() : labels.front());
+  out << "        </attvalues>\n"
+      << "        <viz:color r=\"" << c.r << "\" g=\"" << c.g << "\" b=\"" << c.b << "\" a=\"1.0\"/>\n"
+      << "      </node>\n";
+}
+
+void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vector<Column>& cols) {
+  const auto& a = g.adjacency();
+  const std::string& rel = g.type_name(g.edge(e).type);
+  out << "      <edge id=\"e" << g.edge(e).id << "\" source=\"n" << g.node(boost::source(e, a)).id << "\" target=\"n"
+      << g.node(boost::target(e, a)).id << "\" label=\"" << xml_escape(rel) << "\" weight=\""
+      << column_text(export_weight(g, e), ColumnKind::Double) << "\">\n"
+      << "        <attvalues>\n";
+  attvalue(out, "relation", rel);
+  const auto& evs = g.evidence(e);
+  attvalue(out, "evidence", evs.empty() ? std::string() : evs.front().sentence);
+  attvalue(out, "docs", join(edge_documents(g, e), "; "));
+  prop_values(out, "ep", cols, g.edge_properties(e));
+  out << "        </attvalues>\n      </edge>\n";
+}
+
+}  // namespace
+
+void write_gexf(const Graph& g, std::ostream& out) {
+  auto cols = property_columns(g, kNodeAttrs, kEdgeAttrs);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
+         "  <meta>\n    <creator>bangfu</creator>\n"
+         "    <description>who supports whom in healthcare, read from news</description>\n  </meta>\n"
+         "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
+  declare(out, "node", kNodeAttrs, "np", cols.node);
+  declare(out, "edge", kEdgeAttrs, "ep", cols.edge);
+  const auto& a = g.adjacency();
+  out << "    <nodes>\n";
+  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) write_node(out, g, *vi, cols.node);
+  out << "    </nodes>\n    <edges>\n";
+  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) write_edge(out, g, *ei, cols.edge);
+  out << "    </edges>\n  </graph>\n</gexf>\n";
+}
+
+void export_gexf(const Graph& g, const std::string& path) {
+  write_export_file(path, [&](std::ostream& out) { write_gexf(g, out); });
+}
+
+}  // namespace bangfu::graph
