@@ -1,0 +1,462 @@
+#include "ingest/body.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "ingest/utf8.hpp"
+
+namespace bangfu::ingest {
+
+namespace {
+
+constexpr std::size_t kHeaderLines = 15;   // where title, date and source are looked for
+constexpr std::size_t kShortLine = 40;     // code points: bylines, captions
+constexpr std::size_t kCueLine = 120;      // boilerplate cues only count on lines no longer than this
+
+struct Line {
+  std::uint32_t begin = 0, end = 0;
+  std::string_view text;
+  std::size_t chars = 0;
+};
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
+bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+bool has_sentence_punct(std::string_view s) {
+  return contains(s, "。") || s.find_first_of("!?;") != std::string_view::npos;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::size_t digits(std::string_view s, std::size_t i, std::size_t max) {
+  std::size_t n = 0;
+  while (i + n < s.size() && n < max && is_digit(s[i + n])) ++n;
+  return n;
+}
+
+// Lines of the normalized text, trimmed of spaces and of leading markdown heading marks.
+std::vector<Line> split_lines(const std::string& text) {
+  std::vector<Line> lines;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::size_t b = pos, e = nl;
+    while (b < e && (text[b] == ' ' || text[b] == '#')) ++b;
+    while (e > b && text[e - 1] == ' ') --e;
+    if (e > b) {
+      Line line;
+      line.begin = static_cast<std::uint32_t>(b);
+      line.end = static_cast<std::uint32_t>(e);
+      line.text = std::string_view(text).substr(b, e - b);
+      line.chars = utf8::length(line.text);
+      lines.push_back(line);
+    }
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+std::size_t parse_time(std::string_view s, std::string& out) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  std::size_t h = digits(s, i, 2);
+  if (h == 0 || i + h >= s.size() || s[i + h] != ':') return 0;
+  std::size_t m = digits(s, i + h + 1, 2);
+  if (m != 2) return 0;
+  std::size_t end = i + h + 1 + m;
+  if (end < s.size() && s[end] == ':' && digits(s, end + 1, 2) == 2) end += 3;
+  out = std::string(h == 1 ? "0" : "") + std::string(s.substr(i, end - i));
+  return end;
+}
+
+// Cut the byline/metadata cue and what follows it from a header line: "来源:当代先锋网 编辑:x" → "当代先锋网".
+std::string value_after(std::string_view line, std::string_view cue) {
+  std::size_t at = line.find(cue);
+  if (at == std::string_view::npos) return {};
+  std::string_view rest = line.substr(at + cue.size());
+  while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+  std::size_t stop = rest.find_first_of(" |\t");
+  rest = rest.substr(0, stop);
+  while (!rest.empty() && (rest.back() == ',' || rest.back() == ')' || rest.back() == ']')) rest.remove_suffix(1);
+  return std::string(rest);
+}
+
+// A line that is only a date and/or time: the date lines of listings, or a page's stamp.
+bool is_timestamp(std::string_view s) {
+  std::string iso;
+  std::size_t n = parse_date(s, iso);
+  if (n == 0) n = parse_time(s, iso);
+  if (n == 0) return false;
+  std::string_view rest = s.substr(n);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == ')' || rest.front() == ']')) rest.remove_prefix(1);
+  return rest.empty();
+}
+
+// "3小时前", "4个月前 (11-26)": relative dates of blog-like pages.
+bool has_relative_date(std::string_view s) {
+  for (std::string_view unit : {"分钟前", "小时前", "天前", "个月前", "年前"}) {
+    std::size_t at = s.find(unit);
+    if (at != std::string_view::npos && at > 0 && is_digit(s[at - 1])) return true;
+  }
+  return false;
+}
+
+bool is_bullet_nav(const Line& line) {
+  for (std::string_view bullet : {"•", "·", "▪", "►", "»", "|", "›", "◆", "▶"})
+    if (starts_with(line.text, bullet) && line.chars <= 20) return true;
+  if ((contains(line.text, " > ") || contains(line.text, ">>") || contains(line.text, "»")) && line.chars <= 60 &&
+      !has_sentence_punct(line.text))
+    return true;  // breadcrumbs
+  // menus: four or more very short items separated by spaces or bars
+  std::size_t items = 0, longest = 0, current = 0;
+  for (std::size_t i = 0; i < line.text.size();) {
+    char c = line.text[i];
+    if (c == ' ' || c == '|') {
+      if (current) ++items;
+      longest = std::max(longest, current);
+      current = 0;
+      ++i;
+    } else {
+      ++current;
+      i += utf8::seq_len(static_cast<unsigned char>(c));
+    }
+  }
+  if (current) ++items;
+  longest = std::max(longest, current);
+  return items >= 4 && longest <= 4 && !has_sentence_punct(line.text);
+}
+
+// Only a name in brackets, e.g. "(张三)" closing an article.
+bool is_bracketed_name(const Line& line) {
+  return line.chars <= 12 && starts_with(line.text, "(") && ends_with(line.text, ")");
+}
+
+bool is_punctuation_only(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = utf8::next(s, i);
+    if ((cp < 0x80 && std::isalnum(static_cast<int>(cp))) || utf8::is_cjk(cp)) return false;
+  }
+  return true;
+}
+
+std::string_view strip_symbols(std::string_view s) {
+  for (bool again = true; again && !s.empty();) {
+    again = false;
+    for (std::string_view sym : {"□", "■", "●", "○", "◎", "★", "☆", "▲", "【", "[", "*", " "}) {
+      if (starts_with(s, sym)) {
+        s.remove_prefix(sym.size());
+        again = true;
+      }
+    }
+  }
+  return s;
+}
+
+class Classifier {
+ public:
+  explicit Classifier(const BodyRules& rules) : rules_(rules) {}
+
+  bool matches(const Line& line, std::string_view kind) const {
+    std::string_view text = strip_symbols(line.text);
+    for (const auto& cue : rules_.cues) {
+      if (cue.kind != kind) continue;
+      if (cue.where == "prefix" ? starts_with(text, cue.text)
+          : cue.where == "suffix" ? ends_with(text, cue.text)
+          : cue.where == "line"   ? text == cue.text
+                                  : contains(text, cue.text))
+        return true;
+    }
+    return false;
+  }
+
+  // Why a line is boilerplate, or nullptr.
+  const char* noise_reason(const Line& line, bool after_repeat) const {
+    if (is_punctuation_only(line.text)) return "punctuation";
+    if (is_timestamp(line.text)) return "timestamp";
+    bool sentence = has_sentence_punct(line.text);
+    if (line.chars <= kCueLine && matches(line, "noise")) return "boilerplate";
+    if (line.chars <= 60 && !contains(line.text, "。") && matches(line, "byline")) return "byline";
+    if (line.chars <= kShortLine && !sentence && matches(line, "credit")) return "byline";
+    if (is_bracketed_name(line)) return "byline";
+    if (is_bullet_nav(line)) return "navigation";
+    if (line.chars <= 60 && !sentence && has_relative_date(line.text)) return "metadata";
+    if (line.chars <= 80 && !contains(line.text, "。") && matches(line, "caption")) return "caption";
+    if (after_repeat && line.chars <= kShortLine && !sentence) return "caption";
+    return nullptr;
+  }
+
+ private:
+  const BodyRules& rules_;
+};
+
+std::string find_title(const std::vector<Line>& lines, const std::vector<int>& counts,
+                       const std::vector<Paragraph>& paragraphs) {
+  std::size_t limit = std::min(lines.size(), kHeaderLines);
+  for (std::size_t i = 0; i < limit; ++i)
+    if (counts[i] >= 2 && lines[i].chars <= 80 && paragraphs[i].kind != ParagraphKind::noise)
+      return std::string(lines[i].text);
+  for (std::size_t i = 0; i < limit; ++i) {
+    if (paragraphs[i].kind == ParagraphKind::noise) continue;
+    if (lines[i].chars <= 60 && !has_sentence_punct(lines[i].text)) return std::string(lines[i].text);
+    break;
+  }
+  return {};
+}
+
+void find_date_and_source(const std::vector<Line>& lines, ArticleBody& body) {
+  std::size_t limit = std::min(lines.size(), kHeaderLines);
+  for (std::size_t i = 0; i < limit && body.date.empty(); ++i) {
+    std::string_view text = lines[i].text;
+    for (std::string_view cue : {"发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期"}) {
+      std::size_t at = text.find(cue);
+      if (at == std::string_view::npos) continue;
+      std::string_view rest = text.substr(at + cue.size());
+      while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+      if (parse_date(rest, body.date)) break;
+    }
+  }
+  // Otherwise a date on a short header line (not a date inside a sentence of the article).
+  for (std::size_t i = 0; i < limit && body.date.empty(); ++i) {
+    std::string_view text = lines[i].text;
+    if (lines[i].chars > 60 || has_sentence_punct(text)) continue;
+    for (std::size_t at = 0; at < text.size(); ++at)
+      if (is_digit(text[at]) && (at == 0 || !is_digit(text[at - 1])) && parse_date(text.substr(at), body.date)) break;
+  }
+  for (std::size_t i = 0; i < lines.size() && body.source.empty(); ++i) {
+    if (lines[i].chars > 80) continue;
+    for (std::string_view cue : {"来源:", "来源 :", "稿件来源", "信息来源"}) {
+      body.source = value_after(lines[i].text, cue);
+      if (!body.source.empty()) break;
+    }
+  }
+}
+
+// Lines followed by a date line, two or more in a row: a list of other articles even without a marker.
+void mark_dated_listings(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs) {
+  std::vector<std::size_t> stamps;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (paragraphs[i].why == std::string_view("timestamp")) stamps.push_back(i);
+  for (std::size_t k = 0; k + 1 < stamps.size(); ++k) {
+    std::size_t a = stamps[k], b = stamps[k + 1];
+    if (b - a > 3 || a == 0) continue;
+    // the items between two date lines, and the first item before the first date line
+    for (std::size_t i = a + 1; i < b; ++i)
+      if (paragraphs[i].kind == ParagraphKind::main) paragraphs[i].kind = ParagraphKind::related, paragraphs[i].why = "listing";
+    for (std::size_t i = a, n = 0; i-- > 0 && n < 2; ++n) {
+      bool item = !has_sentence_punct(lines[i].text) || starts_with(lines[i].text, "...");
+      if (paragraphs[i].kind != ParagraphKind::main || lines[i].chars > 100 || !item) break;
+      paragraphs[i].kind = ParagraphKind::related;
+      paragraphs[i].why = "listing";
+    }
+  }
+}
+
+// Keeps each block of related lines (between markers) when most of its lines are about healthcare.
+void keep_on_topic(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs, const BodyRules& rules) {
+  std::size_t i = 0;
+  while (i < paragraphs.size()) {
+    if (paragraphs[i].kind != ParagraphKind::related) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i, items = 0, on_topic = 0;
+    for (; j < paragraphs.size() && paragraphs[j].why != std::string_view("marker"); ++j) {
+      if (paragraphs[j].kind != ParagraphKind::related) continue;
+      ++items;
+      if (rules.on_topic(lines[j].text)) ++on_topic;
+    }
+    bool keep = on_topic * 2 >= items;
+    for (std::size_t k = i; k < j; ++k)
+      if (paragraphs[k].kind == ParagraphKind::related) paragraphs[k].kept = keep;
+    i = j + 1;
+  }
+}
+
+std::vector<std::string> read_lines(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(path + ": cannot open");
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> fields;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', pos);
+    fields.push_back(line.substr(pos, tab == std::string::npos ? std::string::npos : tab - pos));
+    if (tab == std::string::npos) break;
+    pos = tab + 1;
+  }
+  return fields;
+}
+
+std::string data_dir() {
+  if (const char* env = std::getenv("BANGFU_DATA"); env && *env) return env;
+  return BANGFU_DATA_DIR;
+}
+
+}  // namespace
+
+const char* to_string(ParagraphKind kind) {
+  switch (kind) {
+    case ParagraphKind::main: return "main";
+    case ParagraphKind::related: return "related";
+    case ParagraphKind::noise: return "noise";
+  }
+  return "?";
+}
+
+std::size_t parse_date(std::string_view s, std::string& iso) {
+  std::size_t y = digits(s, 0, 4);
+  if (y != 4 || s.substr(0, 2) < "19" || s.substr(0, 2) > "20") return 0;
+  std::size_t i = 4;
+  auto separator = [&](std::string_view cjk) -> bool {
+    if (i < s.size() && (s[i] == '-' || s[i] == '/' || s[i] == '.')) return ++i, true;
+    if (starts_with(s.substr(i), cjk)) return i += cjk.size(), true;
+    return false;
+  };
+  bool cjk = starts_with(s.substr(i), "年");
+  if (!separator("年")) return 0;
+  std::size_t m = digits(s, i, 2);
+  if (m == 0) return 0;
+  int month = std::atoi(std::string(s.substr(i, m)).c_str());
+  i += m;
+  if (!separator("月")) return 0;
+  std::size_t d = digits(s, i, 2);
+  if (d == 0) return 0;
+  int day = std::atoi(std::string(s.substr(i, d)).c_str());
+  if (month < 1 || month > 12 || day < 1 || day > 31) return 0;
+  std::string out = std::string(s.substr(0, 4)) + (month < 10 ? "-0" : "-") + std::to_string(month) +
+                    (day < 10 ? "-0" : "-") + std::to_string(day);
+  i += d;
+  if (cjk && starts_with(s.substr(i), "日")) i += std::string_view("日").size();
+  std::string time;
+  if (std::size_t t = parse_time(s.substr(i), time)) {
+    out += " " + time;
+    i += t;
+  }
+  iso = std::move(out);
+  return i;
+}
+
+bool BodyRules::on_topic(std::string_view text) const {
+  return std::any_of(topic_words.begin(), topic_words.end(), [&](const std::string& w) { return contains(text, w); });
+}
+
+BodyRules BodyRules::from_files(const std::string& boilerplate, const std::vector<std::string>& topic_words) {
+  BodyRules rules;
+  auto lines = read_lines(boilerplate);
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::string& line = lines[n];
+    if (line.empty() || line[0] == '#') continue;
+    auto fields = split_tabs(line);
+    std::string where = boilerplate + ":" + std::to_string(n + 1) + ": ";
+    if (fields.size() != 3) throw std::runtime_error(where + "expected 3 tab-separated fields: kind, where, cue");
+    const auto& kind = fields[0];
+    if (kind != "noise" && kind != "byline" && kind != "credit" && kind != "caption" && kind != "related" && kind != "stop")
+      throw std::runtime_error(where + "unknown kind '" + kind + "' (noise, byline, credit, caption, related, stop)");
+    if (fields[1] != "prefix" && fields[1] != "contains" && fields[1] != "suffix" && fields[1] != "line")
+      throw std::runtime_error(where + "unknown match '" + fields[1] + "' (prefix, contains, suffix, line)");
+    if (fields[2].empty()) throw std::runtime_error(where + "empty cue");
+    rules.cues.push_back({fields[0], fields[1], fields[2]});
+  }
+  for (const auto& path : topic_words) {
+    for (auto& word : read_lines(path)) {
+      std::size_t b = word.find_first_not_of(" \t"), e = word.find_last_not_of(" \t");
+      if (b == std::string::npos || word[b] == '#') continue;
+      rules.topic_words.push_back(word.substr(b, e - b + 1));
+    }
+  }
+  return rules;
+}
+
+BodyRules BodyRules::from_data_dir(const std::string& dir, const std::vector<std::string>& extra_topic_words) {
+  std::vector<std::string> topic{dir + "/topic_keywords.txt"};
+  topic.insert(topic.end(), extra_topic_words.begin(), extra_topic_words.end());
+  return from_files(dir + "/body/boilerplate.tsv", topic);
+}
+
+const BodyRules& BodyRules::defaults() {
+  static const BodyRules rules = from_data_dir(data_dir());
+  return rules;
+}
+
+ArticleBody extract_body(const NormalizedText& text, const Document& doc) {
+  return extract_body(text, doc, BodyRules::defaults());
+}
+
+ArticleBody extract_body(const NormalizedText& text, const Document& doc, const BodyRules& rules) {
+  ArticleBody body;
+  std::vector<Line> lines = split_lines(text.text);
+  std::unordered_map<std::string_view, int> seen;
+  std::vector<int> counts(lines.size());
+  for (const auto& line : lines) ++seen[line.text];
+  for (std::size_t i = 0; i < lines.size(); ++i) counts[i] = seen[lines[i].text];
+
+  Classifier classify(rules);
+  enum class State { article, related, stop } state = State::article;
+  std::unordered_map<std::string_view, bool> emitted;
+  body.paragraphs.resize(lines.size());
+  bool after_repeat = false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    Paragraph& p = body.paragraphs[i];
+    p.begin = line.begin;
+    p.end = line.end;
+    bool stamp = is_timestamp(line.text) || is_punctuation_only(line.text);
+    bool repeat = !stamp && counts[i] >= 2 && emitted[line.text];
+    emitted[line.text] = true;
+    bool short_line = line.chars <= 60;
+    if (short_line && classify.matches(line, "related")) {
+      p.kind = ParagraphKind::noise, p.why = "marker";
+      state = State::related;
+    } else if (short_line && classify.matches(line, "stop")) {
+      p.kind = ParagraphKind::noise, p.why = "marker";
+      state = State::stop;
+    } else if (repeat) {
+      p.kind = ParagraphKind::noise, p.why = "repeated";
+    } else if (const char* why = classify.noise_reason(line, after_repeat)) {
+      p.kind = ParagraphKind::noise, p.why = why;
+    } else if (state == State::stop) {
+      p.kind = ParagraphKind::noise, p.why = "comments";
+    } else if (state == State::related) {
+      p.kind = ParagraphKind::related, p.why = "listing";
+    } else {
+      p.kind = ParagraphKind::main, p.why = "text";
+    }
+    after_repeat = repeat;
+  }
+  mark_dated_listings(lines, body.paragraphs);
+
+  body.title = find_title(lines, counts, body.paragraphs);
+  if (body.title.empty()) body.title = doc.title;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    if (!body.title.empty() && lines[i].text == body.title && body.paragraphs[i].kind == ParagraphKind::main) {
+      body.paragraphs[i].why = "title";
+      break;
+    }
+  find_date_and_source(lines, body);
+  for (auto& p : body.paragraphs) p.kept = p.kind == ParagraphKind::main;
+  keep_on_topic(lines, body.paragraphs, rules);
+  return body;
+}
+
+void fill_metadata(Document& doc, const ArticleBody& body) {
+  if (doc.title.empty()) doc.title = body.title;
+  if (doc.date.empty()) doc.date = body.date;
+  if (doc.source.empty()) doc.source = body.source;
+}
+
+}  // namespace bangfu::ingest
