@@ -1,0 +1,672 @@
+#include "ingest/recognize.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <spdlog/spdlog.h>
+
+#include "ingest/lexicon.hpp"
+#include "ingest/utf8.hpp"
+
+namespace bangfu::ingest {
+namespace {
+
+using graph::EntityType;
+
+constexpr const char* kSystemJiebaDict = "/usr/lib/python3/dist-packages/jieba/dict.txt";
+constexpr std::size_t kMaxNameChars = 30;
+
+struct Suffix {
+  EntityType type = EntityType::Organization;
+  bool short_form = false, region = false, chain = false, anchor = false;
+};
+
+enum class Kind { Region, Suffix, Link, Prefix, Protect, Boundary, Punct, Char, Alnum, User, Ref };
+
+struct Token {
+  std::uint32_t b = 0, e = 0;
+  Kind kind = Kind::Char;
+  std::vector<int> divisions;        // Region from the gazetteer
+  EntityType type = EntityType::County;  // Region (composed) / Suffix / User
+  const Suffix* suffix = nullptr;
+  bool composed = false;              // Region built from a body + place ending (卫城镇)
+};
+
+// A word set with longest-match lookup at a byte position.
+template <class V>
+struct WordMap {
+  std::unordered_map<std::string, V> words;
+  std::size_t max_bytes = 0;
+
+  void add(const std::string& w, V v) {
+    max_bytes = std::max(max_bytes, w.size());
+    words[w] = std::move(v);
+  }
+  // Longest word starting at `pos`, tried only at character boundaries.
+  std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
+    std::size_t limit = std::min(max_bytes, s.size() - pos);
+    std::vector<std::size_t> ends;
+    for (std::size_t i = pos; i < pos + limit;) {
+      i += utf8::seq_len(static_cast<unsigned char>(s[i]));
+      if (i <= pos + limit) ends.push_back(i - pos);
+    }
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+      auto f = words.find(std::string(s.substr(pos, *it)));
+      if (f != words.end()) {
+        if (value) *value = &f->second;
+        return *it;
+      }
+    }
+    return 0;
+  }
+  const V* find(std::string_view w) const {
+    auto f = words.find(std::string(w));
+    return f == words.end() ? nullptr : &f->second;
+  }
+};
+
+bool is_cjk_at(std::string_view s, std::size_t pos) {
+  std::size_t i = pos;
+  return pos < s.size() && utf8::is_cjk(utf8::next(s, i));
+}
+
+std::size_t char_len(std::string_view s, std::size_t pos) { return utf8::seq_len(static_cast<unsigned char>(s[pos])); }
+
+bool strip_pos(const std::string& pos) {
+  static const std::unordered_set<std::string> kStrip = {"v",  "vn", "vd", "vg", "p",  "c",  "d",  "dg", "r",
+                                                         "t",  "u",  "uj", "ul", "uz", "ud", "ug", "uv", "m",
+                                                         "q",  "ad", "y",  "e",  "o",  "zg", "rr", "mq"};
+  return kStrip.count(pos) > 0;
+}
+
+}  // namespace
+
+struct Recognizer::Data {
+  Gazetteer gazetteer;
+  WordMap<Suffix> suffixes;
+  WordMap<std::string> parts;       // link / prefix / level / boundary / protect
+  WordMap<int> generic;
+  WordMap<std::string> titles;      // post / member
+  WordMap<std::string> cues;        // exclude / after / patient
+  WordMap<std::pair<EntityType, std::string>> references;
+  WordMap<EntityType> user;
+  std::unordered_set<std::string> surnames;
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::string>> dict;  // word → (freq, pos)
+  std::vector<std::pair<std::string, std::vector<std::string>>> user_aliases;
+
+  void load(const RecognizerOptions& options);
+  std::vector<Token> tokenize(std::string_view s) const;
+  void compose_regions(std::string_view s, std::vector<Token>& toks) const;
+  void find_names(std::string_view s, const std::vector<Token>& toks, std::vector<Candidate>& out) const;
+  bool extend_chain(std::string_view s, const std::vector<Token>& toks, std::size_t& j) const;
+  std::size_t trim_start(std::string_view s, const std::vector<Token>& toks, std::size_t from, std::size_t to) const;
+  bool generic_only(std::string_view body) const;
+  bool is_level(std::string_view s, const Token& t) const;
+  bool splits_word(std::string_view s, std::size_t b, std::size_t e) const;
+  // Part-of-speech of each dictionary word of `text` by forward maximum matching.
+  std::vector<std::string> word_tags(std::string_view text) const;
+  std::size_t strip_generic(std::string_view body) const;
+  void find_persons(std::string_view s, std::vector<Candidate>& out) const;
+  std::size_t person_length(std::string_view s, std::size_t pos) const;
+  bool cue_before(std::string_view s, std::size_t pos, const std::string& kind) const;
+  bool is_boundary_word(std::string_view s, std::size_t pos) const;
+};
+
+void Recognizer::Data::load(const RecognizerOptions& o) {
+  const std::string dir = o.data_dir + "/";
+  gazetteer = Gazetteer::from_file(dir + "divisions.tsv");
+  for (const auto& row : Lexicon::read_file(dir + "entity_suffixes.tsv", 2, 3)) {
+    auto type = graph::parse_entity_type(row.fields[1]);
+    if (!type) row.fail("unknown entity type '" + row.fields[1] + "'");
+    Suffix sfx{*type};
+    for (const auto& flag : split_list(row.get(2))) {
+      if (flag == "short") sfx.short_form = true;
+      else if (flag == "region") sfx.region = true;
+      else if (flag == "chain") sfx.chain = true;
+      else if (flag == "anchor") sfx.anchor = true;
+      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor)");
+    }
+    suffixes.add(row.fields[0], sfx);
+  }
+  for (const auto& row : Lexicon::read_file(dir + "name_parts.tsv", 2, 2)) {
+    static const std::set<std::string> kKinds = {"link", "prefix", "level", "boundary", "protect"};
+    if (!kKinds.count(row.fields[1])) row.fail("unknown kind '" + row.fields[1] + "'");
+    parts.add(row.fields[0], row.fields[1]);
+  }
+  for (const auto& row : Lexicon::read_file(dir + "generic_terms.tsv", 1, 1)) generic.add(row.fields[0], 1);
+  for (const auto& row : Lexicon::read_file(dir + "titles.tsv", 2, 2)) {
+    if (row.fields[1] != "post" && row.fields[1] != "member") row.fail("kind must be post or member");
+    titles.add(row.fields[0], row.fields[1]);
+  }
+  for (const auto& row : Lexicon::read_file(dir + "person_cues.tsv", 2, 2)) {
+    if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient")
+      row.fail("kind must be exclude, after or patient");
+    cues.add(row.fields[0], row.fields[1]);
+  }
+  for (const auto& row : Lexicon::read_file(dir + "references.tsv", 3, 3)) {
+    auto type = graph::parse_entity_type(row.fields[1]);
+    if (!type) row.fail("unknown entity type '" + row.fields[1] + "'");
+    if (row.fields[2] != "region" && row.fields[2] != "nearest") row.fail("kind must be region or nearest");
+    references.add(row.fields[0], {*type, row.fields[2]});
+  }
+  for (const auto& row : Lexicon::read_file(dir + "surnames.tsv", 1, 1)) surnames.insert(row.fields[0]);
+  for (const auto& path : o.user_lexicons) {
+    for (const auto& row : Lexicon::read_file(path, 2, 3)) {
+      auto type = graph::parse_entity_type(row.fields[1]);
+      if (!type) row.fail("unknown entity type '" + row.fields[1] + "'");
+      auto aliases = split_list(row.get(2));
+      user.add(row.fields[0], *type);
+      for (const auto& a : aliases) user.add(a, *type);
+      user_aliases.emplace_back(row.fields[0], aliases);
+    }
+  }
+  std::string dict_path = o.word_dictionary;
+  if (dict_path.empty()) {
+    const char* env = std::getenv("BANGFU_JIEBA_DICT");
+    dict_path = env && *env ? env : kSystemJiebaDict;
+  }
+  std::ifstream in(dict_path);
+  if (!in) {
+    spdlog::warn("word dictionary {} not found: name boundaries will be rougher", dict_path);
+    return;
+  }
+  std::string word, pos;
+  std::uint32_t freq = 0;
+  while (in >> word >> freq >> pos) dict.emplace(word, std::make_pair(freq, pos));
+}
+
+std::vector<Token> Recognizer::Data::tokenize(std::string_view s) const {
+  std::vector<Token> toks;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[pos]);
+    Token t;
+    t.b = static_cast<std::uint32_t>(pos);
+    if (c < 0x80) {
+      std::size_t e = pos;
+      if (std::isalnum(c)) {
+        while (e < s.size() && static_cast<unsigned char>(s[e]) < 0x80 && std::isalnum(static_cast<unsigned char>(s[e]))) ++e;
+        t.kind = Kind::Alnum;
+      } else {
+        e = pos + 1;
+        t.kind = Kind::Punct;
+      }
+      t.e = static_cast<std::uint32_t>(e);
+      toks.push_back(std::move(t));
+      pos = e;
+      continue;
+    }
+    if (!is_cjk_at(s, pos)) {
+      t.kind = Kind::Punct;
+      t.e = static_cast<std::uint32_t>(pos + char_len(s, pos));
+      toks.push_back(std::move(t));
+      pos = t.e;
+      continue;
+    }
+    // Longest match over every word list; ties go to the earlier list.
+    const EntityType* user_type = nullptr;
+    const Suffix* sfx = nullptr;
+    const std::string* part = nullptr;
+    std::size_t n_user = user.longest(s, pos, &user_type);
+    std::size_t n_ref = references.longest(s, pos);
+    std::size_t n_region = gazetteer.longest_at(s, pos);
+    std::size_t n_suffix = suffixes.longest(s, pos, &sfx);
+    std::size_t n_part = parts.longest(s, pos, &part);
+    if (part && *part == "level") n_part = 0;  // level words matter only at a name's start
+    std::size_t best = std::max({n_user, n_ref, n_region, n_suffix, n_part});
+    if (best == 0) {
+      t.kind = Kind::Char;
+      best = char_len(s, pos);
+    } else if (best == n_user) {
+      t.kind = Kind::User;
+      t.type = *user_type;
+    } else if (best == n_ref) {
+      t.kind = Kind::Ref;
+    } else if (best == n_region && !splits_word(s, pos, pos + best)) {
+      t.kind = Kind::Region;
+      t.divisions = gazetteer.find(s.substr(pos, best));
+      t.type = gazetteer.at(t.divisions.front()).level;
+    } else if (best == n_region) {
+      t.kind = Kind::Char;
+      best = char_len(s, pos);
+    } else if (best == n_suffix) {
+      t.kind = Kind::Suffix;
+      t.suffix = sfx;
+      t.type = sfx->type;
+    } else {
+      t.kind = *part == "link" ? Kind::Link : *part == "prefix" ? Kind::Prefix : *part == "protect" ? Kind::Protect : Kind::Boundary;
+    }
+    t.e = static_cast<std::uint32_t>(pos + best);
+    pos = t.e;
+    toks.push_back(std::move(t));
+  }
+  return toks;
+}
+
+// Place names built from a body and a place ending (白垛乡, 恒月花园社区, 东湖新技术开发区) become region
+// tokens. Villages and townships must follow another region, so 乡村 or 城镇 in prose stay words.
+void Recognizer::Data::compose_regions(std::string_view s, std::vector<Token>& toks) const {
+  for (std::size_t j = 0; j < toks.size(); ++j) {
+    if (toks[j].kind != Kind::Suffix || !toks[j].suffix->region) continue;
+    std::size_t k = j;
+    while (k > 0 && toks[k - 1].kind == Kind::Char) --k;
+    // 安居街道: a short form of some county right before a place ending is this place's own body.
+    if (k == j && k > 0 && toks[k - 1].kind == Kind::Region && !toks[k - 1].composed &&
+        ((k > 1 && toks[k - 2].kind == Kind::Region) || toks[j].type == EntityType::County)) {
+      std::string_view w = s.substr(toks[k - 1].b, toks[k - 1].e - toks[k - 1].b);
+      bool short_form = true;
+      for (int id : toks[k - 1].divisions) short_form = short_form && !gazetteer.is_full_name(id, w);
+      if (short_form) {
+        toks[k - 1].kind = Kind::Char;
+        toks[k - 1].divisions.clear();
+        --k;
+      }
+    }
+    std::size_t chars = j - k;
+    bool after_region = k > 0 && toks[k - 1].kind == Kind::Region;
+    bool zone = toks[j].type == EntityType::County;
+    std::size_t max_chars = toks[j].type == EntityType::Township && toks[j].e - toks[j].b == 3 ? 3
+                            : toks[j].type == EntityType::Village && toks[j].e - toks[j].b == 3 ? 4 : 6;
+    if (chars > max_chars) k = j - max_chars, chars = max_chars;
+    if (chars < 2 || !(after_region || zone)) continue;
+    std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
+    if (generic_only(body)) continue;
+    if (zone && !after_region) {  // a zone without a region in front: its body must not start with a verb
+      std::size_t t = trim_start(s, toks, k, j);
+      if (j - t < 2) continue;
+      k = t;
+    }
+    Token r;
+    r.b = toks[k].b;
+    r.e = toks[j].e;
+    r.kind = Kind::Region;
+    r.type = toks[j].type;
+    r.composed = true;
+    toks.erase(toks.begin() + static_cast<long>(k), toks.begin() + static_cast<long>(j) + 1);
+    toks.insert(toks.begin() + static_cast<long>(k), std::move(r));
+    j = k;
+  }
+}
+
+bool Recognizer::Data::is_level(std::string_view s, const Token& t) const {
+  if (t.kind != Kind::Char) return false;
+  const std::string* part = parts.find(s.substr(t.b, t.e - t.b));
+  // 省级, 县域, 区内: the level character starts a descriptive word, it does not stand for a region.
+  return part && *part == "level" && generic.longest(s, t.b) <= t.e - t.b;
+}
+
+// A short form (康保) matched across the edge of an ordinary word (健康保障) is not a place.
+bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_t e) const {
+  for (int id : gazetteer.find(s.substr(b, e - b)))
+    if (gazetteer.is_full_name(id, s.substr(b, e - b))) return false;
+  auto common = [&](std::size_t from, std::size_t to) {
+    auto f = dict.find(std::string(s.substr(from, to - from)));
+    return f != dict.end() && f->second.first >= 100 && f->second.second != "ns";
+  };
+  if (b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b))) return true;
+  if (e < s.size() && is_cjk_at(s, e) && !suffixes.longest(s, e) && !gazetteer.longest_at(s, e)) {
+    std::size_t last = e - 3;
+    if (common(last, e + char_len(s, e))) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> Recognizer::Data::word_tags(std::string_view text) const {
+  std::vector<std::string> tags;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t best = char_len(text, pos);
+    std::string tag = "x";
+    std::size_t i = pos;
+    for (int chars = 0; i < text.size() && chars < 6; ++chars) {
+      i += char_len(text, i);
+      auto f = dict.find(std::string(text.substr(pos, i - pos)));
+      if (f != dict.end()) best = i - pos, tag = f->second.second;
+    }
+    if (tag == "f" && best == char_len(text, pos)) tag = "f1";  // 内, 外: single-character locatives
+    if (static_cast<unsigned char>(text[pos]) < 0x80 && std::isdigit(static_cast<unsigned char>(text[pos]))) tag = "m";
+    tags.push_back(tag);
+    pos += best;
+  }
+  return tags;
+}
+
+bool Recognizer::Data::generic_only(std::string_view body) const {
+  std::size_t pos = 0;
+  while (pos < body.size()) {
+    std::size_t n = generic.longest(body, pos);
+    if (!n) {
+      const std::string* part = nullptr;
+      n = parts.longest(body, pos, &part);
+      if (!n || *part != "level") return false;
+    }
+    pos += n;
+  }
+  return true;
+}
+
+// Bytes of leading generic words (分院, 项目) to drop from a body that has a name after them.
+std::size_t Recognizer::Data::strip_generic(std::string_view body) const {
+  std::size_t pos = 0;
+  while (pos < body.size()) {
+    std::size_t n = generic.longest(body, pos);
+    if (!n || utf8::length(body.substr(pos + n)) < 2) break;
+    pos += n;
+  }
+  return pos;
+}
+
+// First token of a name whose material runs from token `from` to `to`: leading verbs, adverbs,
+// prepositions and numerals (by the word dictionary) are not part of it.
+std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<Token>& toks, std::size_t from,
+                                         std::size_t to) const {
+  std::size_t k = from;
+  while (k < to) {
+    if (toks[k].kind == Kind::Alnum) {
+      ++k;
+      continue;
+    }
+    if (toks[k].kind != Kind::Char || is_level(s, toks[k])) break;
+    std::size_t run_end = k;
+    while (run_end < to && toks[run_end].kind == Kind::Char && !is_level(s, toks[run_end])) ++run_end;
+    std::string_view run = s.substr(toks[k].b, toks[run_end - 1].e - toks[k].b);
+    std::size_t best = 0;
+    const std::string* pos = nullptr;
+    std::size_t i = 0;
+    for (std::size_t chars = 0; i < run.size() && chars < 6; ++chars) {
+      i += char_len(run, i);
+      auto f = dict.find(std::string(run.substr(0, i)));
+      if (f != dict.end()) best = i, pos = &f->second.second;
+    }
+    if (!pos || !strip_pos(*pos)) break;
+    std::size_t end_byte = toks[k].b + best;
+    while (k < to && toks[k].b < end_byte) ++k;
+  }
+  return k;
+}
+
+// Extends a name ending at suffix token `j` over a linked name: X大学 附属 Y医院, X医院 Region 医院,
+// X大学 华西 医院. Returns true when it did.
+bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Token>& toks, std::size_t& j) const {
+  if (!toks[j].suffix || !toks[j].suffix->chain) return false;
+  bool university = toks[j].type == EntityType::University;
+  std::size_t k = j + 1;
+  bool linked = k < toks.size() && toks[k].kind == Kind::Link;
+  bool regional = k < toks.size() && toks[k].kind == Kind::Region && !toks[k].composed;
+  std::size_t chars = 0;
+  for (; k < toks.size() && k <= j + 8; ++k) {
+    const Token& t = toks[k];
+    if (t.kind == Kind::Suffix && !t.suffix->region) {
+      if (t.type != EntityType::Hospital && !(linked && t.type == EntityType::University)) return false;
+      std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
+      if (!linked && !regional && (!university || chars == 0 || chars > 4)) return false;
+      if (!linked && !between.empty() && generic_only(between)) return false;
+      if (regional && chars > 4) return false;
+      j = k;
+      return true;
+    }
+    if (t.kind == Kind::Char || t.kind == Kind::Protect || t.kind == Kind::Alnum) ++chars;
+    else if (t.kind != Kind::Link && t.kind != Kind::Region && t.kind != Kind::Prefix) return false;
+  }
+  return false;
+}
+
+void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& toks,
+                                  std::vector<Candidate>& out) const {
+  std::vector<bool> used(toks.size(), false);
+  std::size_t chunk_start = 0;
+  for (std::size_t j = 0; j < toks.size(); ++j) {
+    const Token& t = toks[j];
+    if (t.kind == Kind::Boundary || t.kind == Kind::Punct || t.kind == Kind::Ref || t.kind == Kind::User) {
+      chunk_start = j + 1;
+      continue;
+    }
+    if (t.kind != Kind::Suffix || t.suffix->region) continue;
+    std::size_t s0 = trim_start(s, toks, chunk_start, j);
+    if (s0 < j && toks[s0].kind == Kind::Char && !is_level(s, toks[s0])) {
+      // 立项省中医药管理局: a level word close to the ending starts the name, not the words before it.
+      for (std::size_t m = s0 + 1; m < j; ++m)
+        if (is_level(s, toks[m]) && j - m - 1 <= 4) {
+          s0 = m;
+          break;
+        }
+    }
+    std::size_t k = s0;
+    Candidate c;
+    while (k < j && toks[k].kind == Kind::Region) {
+      c.leading.push_back(toks[k].divisions.empty() ? -1 : toks[k].divisions.front());
+      ++k;
+    }
+    bool has_prefix = k < j && toks[k].kind == Kind::Prefix;
+    if (k < j && c.leading.empty() && is_level(s, toks[k])) {
+      c.level = std::string(s.substr(toks[k].b, toks[k].e - toks[k].b));
+      ++k;
+    }
+    std::size_t body_b = k < j ? toks[k].b : t.b;
+    std::string_view body = s.substr(body_b, t.b - body_b);
+    bool anchored = !c.leading.empty() || !c.level.empty() || has_prefix;
+    const Suffix& sfx = *t.suffix;
+    if ((sfx.short_form || !c.level.empty()) && (!anchored || utf8::length(body) > 4)) continue;
+    if (sfx.anchor && !anchored) continue;
+    if (!anchored) {
+      std::size_t cut = strip_generic(body);
+      if (cut) {
+        while (s0 < j && toks[s0].b < body_b + cut) ++s0;
+        body_b = toks[s0].b;
+        body = s.substr(body_b, t.b - body_b);
+      }
+    }
+    if (!body.empty() && !dict.empty()) {
+      // A verb or a locative right after the region (贵州推进…中心, 贵州省内…医院) makes a clause, and so
+      // does a verb, adjective or numeral anywhere in a body with no region to anchor it.
+      auto tags = word_tags(body);
+      static const std::set<std::string> kNotFirst = {"v", "d", "p", "c", "u", "m", "q", "f1"};
+      static const std::set<std::string> kNotInNames = {"v", "vn", "a", "ad", "an", "vd", "s", "m", "q", "d", "f1"};
+      bool strict = c.leading.empty() && !has_prefix;
+      if (kNotFirst.count(tags.front())) continue;
+      if (strict && std::any_of(tags.begin(), tags.end(), [](const std::string& t) { return kNotInNames.count(t) > 0; }))
+        continue;
+    }
+    std::size_t end_tok = j;
+    while (extend_chain(s, toks, end_tok)) {}
+    bool generic_body = body.empty() || generic_only(body);
+    if (generic_body && c.leading.empty()) {
+      // 州医院, 县医院, 医共体, 省委: a reference to be resolved, or a name of the article's own region.
+      bool level_name = !c.level.empty();
+      if (!level_name && !body.empty()) {
+        chunk_start = j + 1;
+        continue;
+      }
+      c.reference = level_name ? "level" : "bare";
+      if (sfx.short_form || (level_name && (t.type == EntityType::Agency))) c.reference = "level-name";
+    }
+    if (!anchored && utf8::length(body) < 2 && c.reference.empty()) continue;
+    c.begin = toks[s0].b;
+    c.end = toks[end_tok].e;
+    c.surface = std::string(s.substr(c.begin, c.end - c.begin));
+    if (utf8::length(c.surface) > kMaxNameChars) continue;
+    c.type = toks[end_tok].type;
+    c.rule = "suffix:" + std::string(s.substr(toks[end_tok].b, toks[end_tok].e - toks[end_tok].b));
+    c.body = static_cast<std::uint32_t>(body_b - c.begin);
+    if (!c.level.empty()) c.body = static_cast<std::uint32_t>(c.level.size());
+    // Regions written in front of the name are places of their own when two or more are chained.
+    if (c.leading.size() >= 2) {
+      for (std::size_t r = s0; r < s0 + c.leading.size(); ++r) {
+        Candidate rc;
+        rc.begin = toks[r].b;
+        rc.end = toks[r].e;
+        rc.surface = std::string(s.substr(rc.begin, rc.end - rc.begin));
+        rc.type = toks[r].type;
+        rc.divisions = toks[r].divisions;
+        rc.rule = toks[r].composed ? "place-ending" : "gazetteer";
+        rc.inner = true;
+        out.push_back(std::move(rc));
+      }
+    }
+    for (std::size_t u = s0; u <= end_tok; ++u) used[u] = true;
+    out.push_back(std::move(c));
+    j = end_tok;
+    chunk_start = j + 1;
+  }
+  for (std::size_t j = 0; j < toks.size(); ++j) {
+    if (used[j]) continue;
+    const Token& t = toks[j];
+    Candidate c;
+    c.begin = t.b;
+    c.end = t.e;
+    c.surface = std::string(s.substr(t.b, t.e - t.b));
+    if (t.kind == Kind::Region) {
+      c.type = t.type;
+      c.divisions = t.divisions;
+      c.rule = t.composed ? "place-ending" : "gazetteer";
+    } else if (t.kind == Kind::User) {
+      c.type = t.type;
+      c.rule = "user";
+    } else if (t.kind == Kind::Ref) {
+      const auto* ref = references.find(c.surface);
+      c.type = ref->first;
+      c.reference = ref->second;
+      c.rule = "reference";
+    } else {
+      continue;
+    }
+    out.push_back(std::move(c));
+  }
+}
+
+bool Recognizer::Data::is_boundary_word(std::string_view s, std::size_t pos) const {
+  const std::string* part = nullptr;
+  std::size_t n = parts.longest(s, pos, &part);
+  return n && *part == "boundary";
+}
+
+// Does a cue of `kind` end right before `pos` (spaces skipped)?
+bool Recognizer::Data::cue_before(std::string_view s, std::size_t pos, const std::string& kind) const {
+  while (pos > 0 && (s[pos - 1] == ' ' || s[pos - 1] == '\t')) --pos;
+  for (std::size_t back = 1; back <= 4 && back * 3 <= pos; ++back) {
+    const std::string* k = cues.find(s.substr(pos - back * 3, back * 3));
+    if (k && *k == kind) return true;
+  }
+  return false;
+}
+
+// How many characters (2 or 3) the person name at `pos` has; 0 when none fits.
+std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos) const {
+  auto chars_at = [&](std::size_t n) -> std::size_t {  // bytes of n CJK characters from pos, 0 if not CJK
+    std::size_t i = pos;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!is_cjk_at(s, i)) return 0;
+      i += char_len(s, i);
+    }
+    return i - pos;
+  };
+  std::size_t b2 = chars_at(2), b3 = chars_at(3);
+  if (!b2) return 0;
+  auto follows_word = [&](std::size_t at) {  // a dictionary word of 2+ characters, or an after-cue, starts at `at`
+    if (at >= s.size() || !is_cjk_at(s, at)) return at >= s.size() || !is_cjk_at(s, at) ? 2 : 0;
+    const std::string* kind = nullptr;
+    if (cues.longest(s, at, &kind) && *kind == "after") return 2;
+    if (titles.longest(s, at)) return 2;
+    std::size_t i = at + char_len(s, at);
+    for (int k = 0; k < 3 && i < s.size(); ++k) {
+      i += char_len(s, i);
+      auto f = dict.find(std::string(s.substr(at, i - at)));
+      if (f != dict.end() && f->second.first >= 20) return 1;
+    }
+    return 0;
+  };
+  auto second_char_ok = [&](std::size_t bytes) {  // given-name characters are not function words
+    for (std::size_t i = pos + char_len(s, pos); i < pos + bytes; i += char_len(s, i))
+      if (is_boundary_word(s, i) || titles.longest(s, i) || suffixes.longest(s, i)) return false;
+    return true;
+  };
+  int after2 = follows_word(pos + b2);
+  int after3 = b3 ? follows_word(pos + b3) : 0;
+  // A cue word decides first (李仁穷说 / 张林认为); a mere dictionary word after the name decides last.
+  for (int strength : {2, 1}) {
+    if (after2 == strength && second_char_ok(b2)) return b2;
+    if (after3 == strength && second_char_ok(b3)) return b3;
+  }
+  return 0;
+}
+
+void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& out) const {
+  auto overlaps = [&](std::size_t b, std::size_t e) {
+    for (const auto& c : out)
+      if (!c.inner && c.begin < e && b < c.end) return true;
+    return false;
+  };
+  auto add = [&](std::size_t b, std::size_t e, const std::string& title, const std::string& rule) {
+    if (overlaps(b, e) || cue_before(s, b, "exclude")) return;
+    auto word = dict.find(std::string(s.substr(b, e - b)));  // 全面, 单位: words, not names
+    if (word != dict.end() && word->second.first >= 50 && word->second.second.rfind("nr", 0) != 0) return;
+    std::string_view rest = s.substr(e);
+    if (rest.substr(0, 1) == "(" && rest.find("化名") != std::string_view::npos && rest.find("化名") < 4) return;
+    if (cue_before(s, b, "patient")) return;
+    Candidate c;
+    c.begin = static_cast<std::uint32_t>(b);
+    c.end = static_cast<std::uint32_t>(e);
+    c.surface = std::string(s.substr(b, e - b));
+    c.type = EntityType::Person;
+    c.role = title;
+    c.rule = rule;
+    out.push_back(std::move(c));
+  };
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::string* kind = nullptr;
+    std::size_t n = is_cjk_at(s, pos) ? titles.longest(s, pos, &kind) : 0;
+    if (!n) {
+      pos += char_len(s, pos);
+      continue;
+    }
+    std::string title(s.substr(pos, n));
+    std::size_t after = pos + n;
+    while (after < s.size() && s[after] == ' ') ++after;
+    // Title then name: 院长张三说
+    if (after < s.size() && is_cjk_at(s, after) && surnames.count(std::string(s.substr(after, char_len(s, after)))) &&
+        !is_boundary_word(s, after)) {
+      if (std::size_t len = person_length(s, after)) add(after, after + len, title, "title-name:" + title);
+    }
+    // Name then title: 张三医生 (the name starts a phrase; posts after a name are rarer and riskier)
+    for (std::size_t back : {9u, 6u}) {
+      if (back > pos || *kind != "member") continue;
+      std::size_t b = pos - back;
+      if (!is_cjk_at(s, b) || !surnames.count(std::string(s.substr(b, 3)))) continue;
+      bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3);
+      bool chars_ok = true;
+      for (std::size_t i = b; i < pos; i += 3)
+        if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i))) chars_ok = false;
+      if (starts && chars_ok && !overlaps(b, pos)) {
+        add(b, pos, title, "name-title:" + title);
+        break;
+      }
+    }
+    pos += n;
+  }
+}
+
+Recognizer::Recognizer(const RecognizerOptions& options) : data_(std::make_unique<Data>()) { data_->load(options); }
+Recognizer::~Recognizer() = default;
+Recognizer::Recognizer(Recognizer&&) noexcept = default;
+Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
+
+const Gazetteer& Recognizer::gazetteer() const { return data_->gazetteer; }
+const std::vector<std::pair<std::string, std::vector<std::string>>>& Recognizer::user_aliases() const {
+  return data_->user_aliases;
+}
+
+std::vector<Candidate> Recognizer::recognize(std::string_view sentence) const {
+  auto toks = data_->tokenize(sentence);
+  data_->compose_regions(sentence, toks);
+  std::vector<Candidate> out;
+  data_->find_names(sentence, toks, out);
+  data_->find_persons(sentence, out);
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  return out;
+}
+
+}  // namespace bangfu::ingest
