@@ -23,6 +23,8 @@ class RelationExtractor {
  public:
   // Reads every pattern file in `paths` (later files add to earlier ones); throws naming file:line on a bad line.
   static RelationExtractor from_files(const std::vector<std::string>& paths);
+  // Every relations*.tsv of `dir` in name order, then the `extra` user files.
+  static RelationExtractor from_data_dir(const std::string& dir, const std::vector<std::string>& extra = {});
   RelationExtractor();
   ~RelationExtractor();
   RelationExtractor(RelationExtractor&&) noexcept;
@@ -31,6 +33,8 @@ class RelationExtractor {
   // Relations stated in `sentence` between `mentions` (sorted by begin, non-overlapping).
   std::vector<ExtractedRelation> extract(const Sentence& sentence, const std::vector<Mention>& mentions,
                                          const SentenceContext& context) const;
+
+  std::size_t rule_count() const;
 
  private:
   struct Rules;

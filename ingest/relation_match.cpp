@@ -1,0 +1,344 @@
+#include "ingest/relation_match.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <tuple>
+
+#include "ingest/utf8.hpp"
+
+namespace bangfu::ingest {
+namespace {
+
+using Kind = PatternElement::Kind;
+
+constexpr std::size_t kMaxMatches = 512;      // per rule and sentence: bounds the backtracking
+constexpr std::size_t kGapChars = 40;         // …
+constexpr std::size_t kWideGapChars = 80;     // ~
+constexpr std::size_t kRoleSegmentChars = 16; // department + title
+constexpr std::size_t kWhatChars = 20;
+
+constexpr std::string_view kListJoiners[] = {"以及", "、", "和", "及", "与", "或"};
+
+bool starts_with(std::string_view text, std::size_t pos, std::string_view word) {
+  return pos <= text.size() && text.substr(pos, word.size()) == word;
+}
+
+char32_t peek(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  return utf8::next(text, pos);
+}
+
+std::size_t advance(std::string_view text, std::size_t pos) {
+  return pos + utf8::seq_len(static_cast<unsigned char>(text[pos]));
+}
+
+bool is_numeral(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二三四五六七八九十百千两零几数多各").find(cp) !=
+                                            std::u32string_view::npos;
+}
+
+bool is_word_char(char32_t cp) {
+  return utf8::is_cjk(cp) || (cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z');
+}
+
+class Search {
+ public:
+  Search(const RelationRule& rule, const SentenceIndex& s, const RelationRuleBook& book)
+      : rule_(rule), elements_(rule.pattern.elements), s_(s), text_(s.text()), book_(book) {
+    anchor_ = elements_.size();
+    for (std::size_t k = 0; k < elements_.size() && anchor_ == elements_.size(); ++k) {
+      const auto& e = elements_[k];
+      bool optional = std::any_of(e.spellings.begin(), e.spellings.end(), [](const auto& x) { return x.empty(); });
+      if (e.kind == Kind::role || e.kind == Kind::amount || (e.kind == Kind::literal && !optional)) anchor_ = k;
+    }
+  }
+
+  std::vector<PatternMatch> run() {
+    for (std::size_t pos = 0; pos < text_.size() && found_.size() < kMaxMatches; pos = advance(text_, pos)) {
+      if (s_.covered(pos) && s_.mention_at(pos) < 0) continue;
+      PatternMatch m;
+      m.begin = static_cast<std::uint32_t>(pos);
+      step(0, pos, m);
+      if (rule_.pattern.elided_source() && s_.mention_at(pos) < 0) step(1, pos, m);
+    }
+    return best_per_anchor();
+  }
+
+ private:
+  void step(std::size_t k, std::size_t pos, PatternMatch& m) {
+    if (found_.size() >= kMaxMatches) return;
+    if (k == elements_.size()) {
+      m.end = static_cast<std::uint32_t>(pos);
+      found_.push_back(m);
+      return;
+    }
+    while (pos < text_.size() && text_[pos] == ' ') ++pos;
+    const auto& e = elements_[k];
+    switch (e.kind) {
+      case Kind::src:
+      case Kind::dst: return slot(k, pos, m);
+      case Kind::literal: return literal(k, pos, m);
+      case Kind::gap:
+      case Kind::wide_gap: return gap(k, pos, m);
+      case Kind::role: return role(k, pos, m);
+      case Kind::amount: return amount(k, pos, m);
+      case Kind::what: return what(k, pos, m);
+    }
+  }
+
+  void mark_anchor(std::size_t k, std::size_t begin, std::size_t end, PatternMatch& m) const {
+    if (k != anchor_) return;
+    m.anchor_begin = static_cast<std::uint32_t>(begin);
+    m.anchor_end = static_cast<std::uint32_t>(end);
+  }
+
+  // Past a mention and a parenthesized alternate name right after it: 某医院(某大学附属医院).
+  std::size_t after_mention(int i) const {
+    std::size_t pos = s_.mentions()[i].end;
+    if (!starts_with(text_, pos, "(")) return pos;
+    int inner = s_.mention_at(pos + 1);
+    if (inner < 0) return pos;
+    std::size_t close = s_.mentions()[inner].end;
+    return starts_with(text_, close, ")") ? close + 1 : pos;
+  }
+
+  bool allowed(int i, Kind kind) const {
+    if (i < 0) return false;
+    const TypeSet& types = kind == Kind::src ? rule_.src_types : rule_.dst_types;
+    return contains(types, s_.mentions()[i].type);
+  }
+
+  // A mention, or a coordinated list of them (甲、乙和丙), tried longest first, with or without 等.
+  void slot(std::size_t k, std::size_t pos, PatternMatch& m) {
+    Kind kind = elements_[k].kind;
+    int first = s_.mention_at(pos);
+    if (!allowed(first, kind)) return;
+    std::vector<int> chain{first};
+    std::vector<std::size_t> ends{after_mention(first)};
+    while (true) {
+      std::size_t q = ends.back();
+      int next = -1;
+      for (auto joiner : kListJoiners) {
+        if (starts_with(text_, q, joiner) && !s_.covered(q)) {
+          next = s_.mention_at(q + joiner.size());
+          break;
+        }
+      }
+      if (!allowed(next, kind) || std::find(chain.begin(), chain.end(), next) != chain.end()) break;
+      chain.push_back(next);
+      ends.push_back(after_mention(next));
+    }
+    if (counted_after(ends.back())) return;
+    auto& target = kind == Kind::src ? m.src : m.dst;
+    for (std::size_t n = chain.size(); n >= 1; --n) {
+      target.assign(chain.begin(), chain.begin() + n);
+      std::size_t end = ends[n - 1];
+      if (starts_with(text_, end, "等") && !s_.covered(end)) step(k + 1, end + 3, m);
+      step(k + 1, end, m);
+    }
+    target.clear();
+  }
+
+  bool free_text(std::size_t pos, std::size_t len) const {
+    for (std::size_t i = pos; i < pos + len; ++i)
+      if (s_.covered(i)) return false;
+    return true;
+  }
+
+  void literal(std::size_t k, std::size_t pos, PatternMatch& m) {
+    for (const auto& spelling : elements_[k].spellings) {
+      if (spelling.empty()) {
+        step(k + 1, pos, m);
+      } else if (starts_with(text_, pos, spelling) && free_text(pos, spelling.size())) {
+        mark_anchor(k, pos, pos + spelling.size(), m);
+        step(k + 1, pos + spelling.size(), m);
+      }
+    }
+  }
+
+  // "某县、某区的12家卫生院": places followed by 的 and a count only qualify what is counted.
+  bool counted_after(std::size_t pos) const {
+    return starts_with(text_, pos, "的") && is_numeral(peek(text_, pos + 3));
+  }
+
+  // Shortest first, so the nearest continuation is found first; jumps over whole mentions.
+  void gap(std::size_t k, std::size_t pos, PatternMatch& m) {
+    bool wide = elements_[k].kind == Kind::wide_gap;
+    std::size_t limit = wide ? kWideGapChars : kGapChars;
+    std::uint32_t saved = m.gap_bytes;
+    std::size_t q = pos;
+    for (std::size_t n = 0; n <= limit && q <= text_.size(); ++n) {
+      m.gap_bytes = saved + static_cast<std::uint32_t>(q - pos);
+      step(k + 1, q, m);
+      if (q >= text_.size()) break;
+      int i = s_.mention_at(q);
+      if (i >= 0) {
+        q = s_.mentions()[i].end;
+        continue;
+      }
+      char32_t cp = peek(text_, q);
+      if (wide ? is_sentence_break(cp) : is_clause_break(cp)) break;
+      q = advance(text_, q);
+    }
+    m.gap_bytes = saved;
+  }
+
+  // End of the longest title-final prefix of the word run at `pos` (神经外科主任, 党组书记), or npos.
+  std::size_t title_end(std::size_t pos) const {
+    std::size_t run_end = pos;
+    for (std::size_t n = 0; n < kRoleSegmentChars && run_end < text_.size(); ++n) {
+      if (s_.covered(run_end) || !is_word_char(peek(text_, run_end))) break;
+      run_end = advance(text_, run_end);
+    }
+    for (std::size_t end = run_end; end > pos;) {
+      for (const auto& title : book_.titles) {
+        if (end - pos < title.size() || text_.substr(end - title.size(), title.size()) != title) continue;
+        if (!inside_non_title(pos, run_end, end - title.size(), end)) return end;
+      }
+      do --end;
+      while (end > pos && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80);
+    }
+    return std::string_view::npos;
+  }
+
+  // 主任 in 主任医师 is a rank, not a post.
+  bool inside_non_title(std::size_t run_begin, std::size_t run_end, std::size_t begin, std::size_t end) const {
+    std::string_view run = text_.substr(run_begin, run_end - run_begin);
+    for (const auto& word : book_.non_titles) {
+      for (std::size_t at = run.find(word); at != std::string_view::npos; at = run.find(word, at + 1)) {
+        std::size_t b = run_begin + at, e = b + word.size();
+        if (b <= begin && e >= end && e - b > end - begin) return true;
+      }
+    }
+    return false;
+  }
+
+  void role(std::size_t k, std::size_t pos, PatternMatch& m) {
+    std::vector<std::pair<std::size_t, std::string>> roles;
+    std::string joined;
+    for (std::size_t q = pos; q < text_.size();) {
+      std::size_t b = starts_with(text_, q, "的") ? q + 3 : q;
+      std::size_t e = title_end(b);
+      if (e == std::string_view::npos) break;
+      if (!joined.empty()) joined += "、";
+      joined += text_.substr(b, e - b);
+      roles.emplace_back(e, joined);
+      if (!starts_with(text_, e, "、")) break;
+      q = e + 3;
+    }
+    for (auto it = roles.rbegin(); it != roles.rend(); ++it) {
+      m.role = it->second;
+      mark_anchor(k, pos, it->first, m);
+      step(k + 1, it->first, m);
+    }
+    m.role.clear();
+  }
+
+  // Digits (or Chinese numerals), an optional 多/余, then a money unit: 10.6亿元, 3000余万元.
+  void amount(std::size_t k, std::size_t pos, PatternMatch& m) {
+    std::size_t q = pos;
+    while (q < text_.size()) {
+      char32_t cp = peek(text_, q);
+      bool digit = cp == U'.' || (is_numeral(cp) && cp != U'多' && cp != U'各' && cp != U'几' && cp != U'数');
+      bool thousands = cp == U',' && q + 3 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[q + 1]));
+      if (!digit && !thousands) break;
+      q = advance(text_, q);
+    }
+    if (q == pos || s_.covered(pos)) return;
+    for (std::string_view more : {"多", "余"})
+      if (starts_with(text_, q, more)) q += more.size();
+    for (const auto& unit : book_.money_units) {
+      if (!starts_with(text_, q, unit)) continue;
+      std::size_t end = q + unit.size();
+      m.amount = std::string(text_.substr(pos, end - pos));
+      mark_anchor(k, pos, end, m);
+      step(k + 1, end, m);
+      m.amount.clear();
+      return;
+    }
+  }
+
+  // The mention there, else the longest run of text up to the clause's end, shortening as needed.
+  void what(std::size_t k, std::size_t pos, PatternMatch& m) {
+    int i = s_.mention_at(pos);
+    if (i >= 0) {
+      m.what = s_.mentions()[i].canonical;
+      step(k + 1, after_mention(i), m);
+      m.what.clear();
+      return;
+    }
+    std::vector<std::size_t> ends{pos};
+    for (std::size_t q = pos, n = 0; q < text_.size() && n < kWhatChars; ++n) {
+      char32_t cp = peek(text_, q);
+      if (s_.covered(q) || is_clause_break(cp) || cp == U'、' || cp == U'等') break;
+      q = advance(text_, q);
+      ends.push_back(q);
+    }
+    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+      m.what = std::string(text_.substr(pos, *it - pos));
+      step(k + 1, *it, m);
+    }
+    m.what.clear();
+  }
+
+  std::vector<PatternMatch> best_per_anchor() const {
+    auto rank = [](const PatternMatch& m) {
+      return std::make_tuple(m.src.empty(), m.gap_bytes, -static_cast<int>(m.src.size() + m.dst.size()), m.begin);
+    };
+    std::map<std::uint32_t, const PatternMatch*> best;
+    for (const auto& m : found_) {
+      auto [it, fresh] = best.emplace(m.anchor_begin, &m);
+      if (!fresh && rank(m) < rank(*it->second)) it->second = &m;
+    }
+    std::vector<PatternMatch> out;
+    for (const auto& [anchor, m] : best) out.push_back(*m);
+    return out;
+  }
+
+  const RelationRule& rule_;
+  const std::vector<PatternElement>& elements_;
+  const SentenceIndex& s_;
+  std::string_view text_;
+  const RelationRuleBook& book_;
+  std::size_t anchor_ = 0;
+  std::vector<PatternMatch> found_;
+};
+
+}  // namespace
+
+bool is_clause_break(char32_t cp) {
+  return cp == U',' || cp == U';' || cp == U':' || cp == U'。' || cp == U'!' || cp == U'?' || cp == U'，' ||
+         cp == U'；' || cp == U'：' || cp == U'！' || cp == U'？';
+}
+
+bool is_sentence_break(char32_t cp) {
+  return cp == U';' || cp == U'。' || cp == U'!' || cp == U'?' || cp == U'；' || cp == U'！' || cp == U'？';
+}
+
+SentenceIndex::SentenceIndex(std::string_view text, const std::vector<Mention>& mentions)
+    : text_(text), mentions_(mentions), start_(text.size() + 1, -1), covered_(text.size() + 1, false) {
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto& m = mentions[i];
+    if (m.begin >= m.end || m.end > text.size()) continue;  // a bad offset must not crash matching
+    start_[m.begin] = static_cast<int>(i);
+    for (std::size_t b = m.begin; b < m.end; ++b) covered_[b] = true;
+  }
+}
+
+int SentenceIndex::clause_breaks(std::size_t begin, std::size_t end) const {
+  int n = 0;
+  end = std::min(end, text_.size());
+  for (std::size_t i = begin; i < end;) {
+    if (is_clause_break(utf8::next(text_, i))) ++n;
+  }
+  return n;
+}
+
+std::vector<PatternMatch> find_matches(const RelationRule& rule, const SentenceIndex& sentence,
+                                       const RelationRuleBook& book) {
+  return Search(rule, sentence, book).run();
+}
+
+}  // namespace bangfu::ingest

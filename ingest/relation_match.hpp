@@ -1,0 +1,48 @@
+// PatternMatcher: where one relation rule's pattern fits a sentence, over its entity mentions.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/mention.hpp"
+#include "ingest/relation_rules.hpp"
+
+namespace bangfu::ingest {
+
+// A sentence with its mentions indexed by byte, so that matching can ask "which mention starts here".
+class SentenceIndex {
+ public:
+  SentenceIndex(std::string_view text, const std::vector<Mention>& mentions);
+
+  std::string_view text() const { return text_; }
+  const std::vector<Mention>& mentions() const { return mentions_; }
+  int mention_at(std::size_t pos) const { return pos < start_.size() ? start_[pos] : -1; }
+  bool covered(std::size_t pos) const { return pos < covered_.size() && covered_[pos]; }
+  // Number of clause breaks (, ; : 。 ! ?) in [begin, end).
+  int clause_breaks(std::size_t begin, std::size_t end) const;
+
+ private:
+  std::string_view text_;
+  const std::vector<Mention>& mentions_;
+  std::vector<int> start_;
+  std::vector<bool> covered_;
+};
+
+bool is_clause_break(char32_t cp);
+bool is_sentence_break(char32_t cp);
+
+struct PatternMatch {
+  std::vector<int> src, dst;  // mention indices, several for a coordinated list; src empty when elided
+  std::uint32_t begin = 0, end = 0;
+  std::uint32_t anchor_begin = 0, anchor_end = 0;  // the trigger: first fixed text, {ROLE} or {AMOUNT}
+  std::uint32_t gap_bytes = 0;                     // text skipped by … and ~ (less is nearer)
+  std::string role, amount, what;
+};
+
+// The best match of `rule` for each trigger occurrence in the sentence: an explicit subject before an
+// elided one, then the nearest arguments (fewest gap bytes), then the longest coordinated lists.
+std::vector<PatternMatch> find_matches(const RelationRule& rule, const SentenceIndex& sentence,
+                                       const RelationRuleBook& book);
+
+}  // namespace bangfu::ingest

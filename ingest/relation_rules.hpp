@@ -1,0 +1,55 @@
+// RelationRuleBook: the rules and cue words of the data/relations*.tsv files, loaded and checked.
+#pragma once
+#include <bitset>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/schema.hpp"
+#include "ingest/relation_pattern.hpp"
+
+namespace bangfu::ingest {
+
+class Lexicon;
+
+using TypeSet = std::bitset<std::size(graph::kAllEntityTypes)>;
+
+inline bool contains(const TypeSet& set, graph::EntityType t) { return set.test(static_cast<std::size_t>(t)); }
+
+// "Hospital|University", "region" (Province…Village), "org" (every organization type), "care"
+// (Hospital|PrimaryCare), "*" (any); throws std::invalid_argument naming the unknown type.
+TypeSet parse_type_set(std::string_view text);
+
+struct RelationRule {
+  std::string id;
+  graph::RelType rel = graph::RelType::supports;
+  RelationPattern pattern;
+  TypeSet src_types, dst_types;
+  float confidence = 1.0f;
+  std::string origin;  // file:line, for messages
+};
+
+// A hedge or negation cue, with the longer words that contain it but are no cue (不 in 不断).
+struct HedgeCue {
+  std::string cue;
+  std::vector<std::string> exceptions;
+  bool negation = false;
+};
+
+struct RelationRuleBook {
+  std::vector<RelationRule> rules;
+  std::vector<std::string> titles;       // post titles that end a {ROLE}: 院长, 主任, 书记 …
+  std::vector<std::string> non_titles;   // words that look like titles but are ranks/degrees: 主任医师
+  std::vector<std::string> money_units;  // 亿元, 万元 … ending an {AMOUNT}
+  std::vector<HedgeCue> hedges;
+
+  // Adds the lines of one file. A rule whose id is already loaded replaces it (user overrides);
+  // the same id twice in one file is an error. Throws std::runtime_error "path:line: what".
+  void load_file(const std::string& path);
+  void load_text(std::string_view text, const std::string& name);  // `name` stands for the file
+
+ private:
+  void add(const Lexicon& lex);
+};
+
+}  // namespace bangfu::ingest

@@ -1,0 +1,169 @@
+#include "ingest/relations.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <tuple>
+
+#include "ingest/relation_hedge.hpp"
+#include "ingest/relation_match.hpp"
+#include "ingest/relation_rules.hpp"
+
+namespace bangfu::ingest {
+
+struct RelationExtractor::Rules {
+  RelationRuleBook book;
+};
+
+namespace {
+
+// How much an edge is believed, by how its ends were found.
+constexpr float kResolvedEnd = 0.85f;       // 我省/该院 rather than a name
+constexpr float kPerClause = 0.85f;         // each clause break between the two arguments
+constexpr float kSubjectOfSentence = 0.7f;  // elided subject taken from the sentence's first clause
+constexpr float kSubjectOfPrevious = 0.5f;  // … from the previous sentence
+constexpr float kArticleProvince = 0.4f;    // … from the article's province
+
+struct End {
+  std::string name;
+  int mention = -1;  // index in the sentence's mentions, -1 when taken from context
+  bool resolved = false;
+  float weight = 1.0f;
+};
+
+std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& match, const SentenceIndex& index,
+                                  const SentenceContext& context) {
+  const auto& mentions = index.mentions();
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto& m = mentions[i];
+    if (m.begin >= match.begin || index.clause_breaks(0, m.begin) > 0) break;
+    if (contains(rule.src_types, m.type))
+      return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence};
+  }
+  for (const auto& m : context.previous)
+    if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
+  if (!context.province.empty() && contains(rule.src_types, graph::EntityType::Province))
+    return End{context.province, -1, true, kArticleProvince};
+  return std::nullopt;
+}
+
+float confidence(const RelationRule& rule, const End& src, const End& dst, const SentenceIndex& index) {
+  float c = rule.confidence * src.weight * dst.weight;
+  if (src.resolved) c *= kResolvedEnd;
+  if (dst.resolved) c *= kResolvedEnd;
+  if (src.mention >= 0 && dst.mention >= 0) {
+    const auto& a = index.mentions()[src.mention];
+    const auto& b = index.mentions()[dst.mention];
+    std::size_t from = std::min(a.end, b.end), to = std::max(a.begin, b.begin);
+    if (from < to) c *= std::pow(kPerClause, static_cast<float>(index.clause_breaks(from, to)));
+  }
+  return c;
+}
+
+using EdgeKey = std::tuple<std::string, int, std::string>;
+
+EdgeKey key_of(const ExtractedRelation& r) {
+  if (graph::is_symmetric(r.rel) && r.dst < r.src) return {r.dst, static_cast<int>(r.rel), r.src};
+  return {r.src, static_cast<int>(r.rel), r.dst};
+}
+
+// The same edge found by several rules or triggers: keep one, a stated one over a hedged one.
+bool better(const ExtractedRelation& a, const ExtractedRelation& b) {
+  if (a.hedged != b.hedged) return !a.hedged;
+  return a.confidence > b.confidence;
+}
+
+// A person with a named post at an organization needs no second "belongs to" edge to it.
+void drop_redundant_works_for(std::vector<ExtractedRelation>& out) {
+  auto has_post = [&](const ExtractedRelation& w) {
+    return std::any_of(out.begin(), out.end(), [&](const auto& r) {
+      return r.rel == graph::RelType::serves_as && r.src == w.src && r.dst == w.dst && !r.hedged;
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const auto& r) { return r.rel == graph::RelType::works_for && has_post(r); }),
+            out.end());
+}
+
+}  // namespace
+
+RelationExtractor::RelationExtractor() : rules_(std::make_unique<Rules>()) {}
+RelationExtractor::~RelationExtractor() = default;
+RelationExtractor::RelationExtractor(RelationExtractor&&) noexcept = default;
+RelationExtractor& RelationExtractor::operator=(RelationExtractor&&) noexcept = default;
+
+RelationExtractor RelationExtractor::from_files(const std::vector<std::string>& paths) {
+  RelationExtractor x;
+  for (const auto& path : paths) x.rules_->book.load_file(path);
+  return x;
+}
+
+RelationExtractor RelationExtractor::from_data_dir(const std::string& dir, const std::vector<std::string>& extra) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (entry.is_regular_file() && name.rfind("relations", 0) == 0 && entry.path().extension() == ".tsv")
+      paths.push_back(entry.path().string());
+  }
+  if (ec) throw std::runtime_error(dir + ": cannot list the data folder: " + ec.message());
+  if (paths.empty()) throw std::runtime_error(dir + ": no relations*.tsv pattern file");
+  std::sort(paths.begin(), paths.end());
+  paths.insert(paths.end(), extra.begin(), extra.end());
+  return from_files(paths);
+}
+
+std::size_t RelationExtractor::rule_count() const { return rules_ ? rules_->book.rules.size() : 0; }
+
+std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& sentence,
+                                                          const std::vector<Mention>& mentions,
+                                                          const SentenceContext& context) const {
+  std::vector<ExtractedRelation> out;
+  if (!rules_ || mentions.empty()) return out;
+  const auto& book = rules_->book;
+  SentenceIndex index(sentence.text, mentions);
+  std::map<EdgeKey, std::size_t> seen;
+
+  auto add = [&](const RelationRule& rule, const PatternMatch& match, const End& src, const End& dst,
+                 bool hedged) {
+    if (src.name.empty() || dst.name.empty() || src.name == dst.name) return;
+    ExtractedRelation r;
+    r.src = src.name;
+    r.dst = dst.name;
+    r.rel = rule.rel;
+    if (rule.rel == graph::RelType::serves_as) r.role = match.role;
+    if (rule.rel == graph::RelType::funds) r.amount = match.amount;
+    if (rule.rel == graph::RelType::co_builds) r.what = match.what;
+    r.evidence = sentence.text;
+    r.source_begin = sentence.source_begin;
+    r.source_end = sentence.source_end;
+    r.rule = rule.id;
+    r.confidence = confidence(rule, src, dst, index);
+    r.hedged = hedged;
+    auto [it, fresh] = seen.emplace(key_of(r), out.size());
+    if (fresh) out.push_back(std::move(r));
+    else if (better(r, out[it->second])) out[it->second] = std::move(r);
+  };
+
+  for (const auto& rule : book.rules) {
+    for (const auto& match : find_matches(rule, index, book)) {
+      bool hedged = is_hedged(index, match.anchor_begin, match.anchor_end, book.hedges);
+      std::vector<End> srcs;
+      for (int i : match.src) srcs.push_back({mentions[i].canonical, i, mentions[i].resolved_reference, 1.0f});
+      if (srcs.empty()) {
+        auto subject = elided_subject(rule, match, index, context);
+        if (!subject) continue;
+        srcs.push_back(*subject);
+      }
+      for (const auto& s : srcs)
+        for (int d : match.dst) add(rule, match, s, {mentions[d].canonical, d, mentions[d].resolved_reference, 1.0f}, hedged);
+    }
+  }
+  drop_redundant_works_for(out);
+  return out;
+}
+
+}  // namespace bangfu::ingest
