@@ -1,0 +1,340 @@
+#include "ingest/resolve.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "ingest/utf8.hpp"
+
+namespace bangfu::ingest {
+namespace {
+
+using graph::EntityType;
+
+bool is_org(EntityType t) { return !graph::is_region(t) && t != EntityType::Person; }
+
+EntityType level_type(const std::string& level) {
+  if (level == "省") return EntityType::Province;
+  if (level == "市" || level == "州" || level == "盟") return EntityType::City;
+  return EntityType::County;
+}
+
+struct UnionFind {
+  std::vector<int> parent;
+  int add() {
+    parent.push_back(static_cast<int>(parent.size()));
+    return parent.back();
+  }
+  int find(int x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+  void join(int a, int b) { parent[find(a)] = find(b); }
+};
+
+// One group of surfaces believed to be the same thing, before union-find merges groups.
+struct Group {
+  std::string key;
+  std::map<std::string, int> surfaces;  // surface → times used
+  std::map<EntityType, int> types;
+  int division = -1;
+  int last_region = -1;                 // organizations: the division written last in front of the name
+  std::string body;                     // organizations: the name after its regions
+  bool named = false;                   // written as a name at least once (not only by reference)
+};
+
+// Where a candidate went: the group it names (or -1 when dropped).
+struct Placed {
+  std::size_t sentence = 0;
+  const Candidate* candidate = nullptr;
+  int group = -1;
+  bool reference = false;
+};
+
+class DocResolver {
+ public:
+  DocResolver(const Gazetteer& gaz, const std::vector<Sentence>& sentences,
+              const std::vector<std::vector<Candidate>>& candidates)
+      : gaz_(gaz), sentences_(sentences), candidates_(candidates) {}
+
+  Resolution run();
+
+ private:
+  void vote_regions();
+  int pick_division(const std::vector<int>& ids) const;
+  int group_for(const std::string& key);
+  void place_names();
+  void place_references();
+  void merge_aliases();
+  int region_group(EntityType level);
+  Resolution build();
+
+  const Gazetteer& gaz_;
+  const std::vector<Sentence>& sentences_;
+  const std::vector<std::vector<Candidate>>& candidates_;
+  std::map<int, int> province_votes_, division_votes_;
+  int province_ = -1;
+  std::vector<Group> groups_;
+  std::unordered_map<std::string, int> by_key_;
+  UnionFind uf_;
+  std::vector<Placed> placed_;
+  std::set<std::pair<int, std::string>> reference_aliases_;  // (group, 我省) aliases worth keeping
+};
+
+void DocResolver::vote_regions() {
+  auto vote = [&](const std::vector<int>& ids) {
+    if (ids.empty()) return;
+    std::set<int> provinces;
+    for (int id : ids) provinces.insert(gaz_.province_of(id));
+    if (provinces.size() == 1) province_votes_[*provinces.begin()] += 1;
+    if (ids.size() == 1) division_votes_[ids[0]] += 1;
+  };
+  for (const auto& cs : candidates_)
+    for (const auto& c : cs) {
+      if (!c.divisions.empty()) vote(c.divisions);
+      for (int id : c.leading)
+        if (id >= 0) vote(gaz_.find(gaz_.at(id).name));
+    }
+  int best = 0;
+  for (auto [p, n] : province_votes_)
+    if (n > best) best = n, province_ = p;
+}
+
+// Of the divisions a name may be, the one in the article's province, else the most mentioned one.
+int DocResolver::pick_division(const std::vector<int>& ids) const {
+  if (ids.empty()) return -1;
+  int best = ids.front(), score = -1;
+  for (int id : ids) {
+    int s = (gaz_.province_of(id) == province_ ? 1000 : 0) + (division_votes_.count(id) ? division_votes_.at(id) : 0) +
+            province_votes_.count(gaz_.province_of(id)) * 10;
+    if (s > score) score = s, best = id;
+  }
+  return best;
+}
+
+int DocResolver::group_for(const std::string& key) {
+  auto it = by_key_.find(key);
+  if (it != by_key_.end()) return it->second;
+  int id = uf_.add();
+  Group g;
+  g.key = key;
+  groups_.push_back(std::move(g));
+  by_key_[key] = id;
+  return id;
+}
+
+void DocResolver::place_names() {
+  for (std::size_t si = 0; si < candidates_.size(); ++si) {
+    for (const auto& c : candidates_[si]) {
+      if (!c.reference.empty() && c.reference != "level-name") continue;
+      std::string key;
+      int division = -1, last_region = -1;
+      std::string body = c.surface.substr(c.body);
+      if (graph::is_region(c.type)) {
+        division = pick_division(c.divisions);
+        key = division >= 0 ? "D" + std::to_string(division) : "N" + c.surface;
+      } else if (c.type == EntityType::Person) {
+        key = "P" + c.surface;
+      } else if (!c.leading.empty()) {
+        int last = c.leading.back();
+        last_region = last >= 0 ? pick_division(gaz_.find(gaz_.at(last).name)) : -1;
+        // Leading regions were written out: key on the innermost one so 贵州省黔东南州剑河县X = 剑河县X.
+        std::size_t region_bytes = c.body;
+        key = "O" + std::string(graph::to_string(c.type)) + "|" +
+              (last_region >= 0 ? "D" + std::to_string(last_region) : c.surface.substr(0, region_bytes)) + "|" + body;
+      } else if (!c.level.empty()) {
+        EntityType lt = level_type(c.level);
+        int region = lt == EntityType::Province ? province_ : -1;
+        if (region < 0) {  // 州卫生健康局: the most mentioned division of that level in the article
+          int best = 0;
+          for (auto [id, n] : division_votes_)
+            if (gaz_.at(id).level == lt && gaz_.province_of(id) == province_ && n > best) best = n, region = id;
+        }
+        last_region = region;
+        key = "O" + std::string(graph::to_string(c.type)) + "|" +
+              (region >= 0 ? "D" + std::to_string(region) : "L" + c.level) + "|" + body;
+      } else {
+        key = "O" + std::string(graph::to_string(c.type)) + "||" + c.surface;
+      }
+      int g = group_for(key);
+      Group& grp = groups_[g];
+      grp.surfaces[c.surface] += 1;
+      grp.types[c.type] += 1;
+      grp.division = division;
+      grp.last_region = last_region;
+      grp.body = body;
+      grp.named = true;
+      placed_.push_back(Placed{si, &c, g, false});
+    }
+  }
+}
+
+// The entity standing for the article's own region of a level (我省 → the article's province).
+int DocResolver::region_group(EntityType level) {
+  int division = -1;
+  if (level == EntityType::Province) {
+    division = province_;
+  } else {
+    int best = 0;
+    for (auto [id, n] : division_votes_)
+      if (gaz_.at(id).level == level && (province_ < 0 || gaz_.province_of(id) == province_) && n > best)
+        best = n, division = id;
+  }
+  if (division < 0) return -1;
+  int g = group_for("D" + std::to_string(division));
+  groups_[g].division = division;
+  groups_[g].types[level] += 0;
+  return g;
+}
+
+void DocResolver::place_references() {
+  for (std::size_t si = 0; si < candidates_.size(); ++si) {
+    for (const auto& c : candidates_[si]) {
+      if (c.reference.empty() || c.reference == "level-name") continue;
+      int g = -1;
+      if (c.reference == "region") {
+        g = region_group(c.type);
+        if (g >= 0 && (c.surface.rfind("我", 0) == 0 || c.surface.rfind("本", 0) == 0))
+          reference_aliases_.insert({g, c.surface});
+      } else if (c.reference == "nearest") {
+        // The nearest preceding named entity of the type (该院 → the hospital last written).
+        for (auto it = placed_.rbegin(); it != placed_.rend(); ++it) {
+          if (it->reference || it->sentence > si || (it->sentence == si && it->candidate->begin >= c.begin)) continue;
+          if (it->candidate->type == c.type) {
+            g = it->group;
+            break;
+          }
+        }
+      } else {
+        // 州医院 / 县医院 (level) and 医共体 / 卫生院 (bare): the one entity of the document that fits.
+        std::string tail = c.surface.substr(c.body);
+        std::set<int> fits;
+        for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+          const Group& grp = groups_[gi];
+          if (!grp.named || grp.types.count(c.type) == 0 || grp.key.rfind("O", 0) != 0) continue;
+          bool ends = false;
+          for (const auto& [s, n] : grp.surfaces)
+            ends = ends || (s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0);
+          if (!ends && c.reference == "bare") continue;
+          if (c.reference == "level") {
+            if (grp.last_region < 0) continue;
+            const Division& d = gaz_.at(grp.last_region);
+            bool level_ok = d.level == level_type(c.level) &&
+                            (c.level != "州" || d.name.size() < 3 || d.name.compare(d.name.size() - 3, 3, "州") == 0);
+            if (!level_ok) continue;
+          }
+          fits.insert(uf_.find(static_cast<int>(gi)));
+        }
+        if (fits.size() == 1) {
+          g = *fits.begin();
+          reference_aliases_.insert({g, c.surface});
+        }
+      }
+      if (g >= 0) placed_.push_back(Placed{si, &c, g, true});
+    }
+  }
+}
+
+void DocResolver::merge_aliases() {
+  // A(B) and A——B: the same thing under two names.
+  for (std::size_t i = 0; i + 1 < placed_.size(); ++i) {
+    const Placed& a = placed_[i];
+    for (std::size_t j = i + 1; j < placed_.size() && placed_[j].sentence == a.sentence; ++j) {
+      const Placed& b = placed_[j];
+      if (a.reference || b.reference || a.candidate->inner || b.candidate->inner) continue;
+      const std::string& text = sentences_[a.sentence].text;
+      if (b.candidate->begin < a.candidate->end) continue;
+      std::string_view between(text.data() + a.candidate->end, b.candidate->begin - a.candidate->end);
+      bool paren = between == "(" && text.compare(b.candidate->end, 1, ")") == 0;
+      bool dash = between == "——" || between == "—" || between == "--";
+      bool same_kind = (is_org(a.candidate->type) && is_org(b.candidate->type)) ||
+                       (graph::is_region(a.candidate->type) && graph::is_region(b.candidate->type));
+      if ((paren || dash) && same_kind) uf_.join(b.group, a.group);
+    }
+  }
+  // 威宁医院: a region's short form plus 医院 is that region's one hospital named in full.
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    const Group& g = groups_[gi];
+    if (g.body != "医院" || g.last_region < 0) continue;
+    std::vector<int> same;
+    for (std::size_t hi = 0; hi < groups_.size(); ++hi)
+      if (hi != gi && groups_[hi].last_region == g.last_region && groups_[hi].types.count(EntityType::Hospital) &&
+          groups_[hi].body != "医院")
+        same.push_back(static_cast<int>(hi));
+    if (same.size() == 1) uf_.join(static_cast<int>(gi), same[0]);
+  }
+}
+
+Resolution DocResolver::build() {
+  // Entities: one per union-find root; the fullest surface is the name.
+  std::map<int, std::vector<int>> members;
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) members[uf_.find(static_cast<int>(gi))].push_back(static_cast<int>(gi));
+  Resolution out;
+  if (province_ >= 0) out.province = gaz_.at(province_).name;
+  std::map<int, int> entity_of_root;
+  for (const auto& [root, gs] : members) {
+    std::map<std::string, int> surfaces;
+    std::map<EntityType, int> types;
+    bool named = false;
+    int division = -1;
+    for (int g : gs) {
+      for (const auto& [s, n] : groups_[g].surfaces) surfaces[s] += n;
+      for (const auto& [t, n] : groups_[g].types) types[t] += n;
+      named = named || groups_[g].named;
+      if (groups_[g].division >= 0 && groups_[g].key[0] == 'D') division = groups_[g].division;
+    }
+    if (!named && division < 0) continue;
+    if (surfaces.empty()) surfaces[gaz_.at(division).name] = 1;  // named only as 我省: use the official name
+    ExtractedEntity e;
+    for (const auto& [s, n] : surfaces)
+      if (utf8::length(s) > utf8::length(e.name)) e.name = s;
+    for (const auto& [s, n] : surfaces)
+      if (s != e.name) e.aliases.push_back(s);
+    for (const auto& [g, alias] : reference_aliases_)
+      if (uf_.find(g) == root && std::find(e.aliases.begin(), e.aliases.end(), alias) == e.aliases.end() &&
+          alias != e.name)
+        e.aliases.push_back(alias);
+    int best = -1;
+    for (const auto& [t, n] : types)
+      if (n > best) best = n, e.type = t;
+    if (division >= 0) e.type = gaz_.at(division).level;
+    entity_of_root[root] = static_cast<int>(out.entities.size());
+    out.entities.push_back(std::move(e));
+  }
+  out.mentions.resize(sentences_.size());
+  for (const auto& p : placed_) {
+    if (p.candidate->inner) continue;
+    auto it = entity_of_root.find(uf_.find(p.group));
+    if (it == entity_of_root.end()) continue;
+    const auto& e = out.entities[it->second];
+    Mention m{p.candidate->begin, p.candidate->end, p.candidate->surface, e.name, e.type, it->second, p.reference};
+    out.mentions[p.sentence].push_back(std::move(m));
+  }
+  for (auto& ms : out.mentions) {
+    std::sort(ms.begin(), ms.end(), [](const Mention& a, const Mention& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::vector<Mention> kept;
+    for (auto& m : ms)
+      if (kept.empty() || m.begin >= kept.back().end) kept.push_back(std::move(m));
+    ms = std::move(kept);
+  }
+  return out;
+}
+
+Resolution DocResolver::run() {
+  vote_regions();
+  place_names();
+  merge_aliases();
+  place_references();
+  return build();
+}
+
+}  // namespace
+
+Resolution Resolver::resolve(const std::vector<Sentence>& sentences,
+                             const std::vector<std::vector<Candidate>>& candidates) const {
+  DocResolver r(recognizer_.gazetteer(), sentences, candidates);
+  return r.run();
+}
+
+}  // namespace bangfu::ingest
