@@ -61,8 +61,9 @@ inline std::size_t length(std::string_view s) {
 }
 
 inline bool is_cjk(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2A6DF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF);
+  // unified ideographs, extension A, extensions B–I, compatibility ideographs (BMP and supplement), G–H
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2EBEF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F) || (cp >= 0x30000 && cp <= 0x323AF);
 }
 
 }  // namespace bangfu::ingest::utf8

@@ -1,0 +1,44 @@
+// Segmenter: jieba-style Chinese word segmentation with part-of-speech tags from the jieba dictionary.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bangfu::ingest {
+
+// A word of the segmented text; byte offsets into the text given to segment().
+struct Token {
+  std::uint32_t begin = 0, end = 0;
+  std::string_view pos;  // jieba tag: n, v, nr (person), ns (place), nt (organization), m (number), eng, x …
+                         // "x" also marks punctuation and runs of characters the dictionary does not know
+};
+
+class Segmenter {
+ public:
+  static constexpr const char* kDefaultDictionary = "/usr/lib/python3/dist-packages/jieba/dict.txt";
+
+  // Loads a dictionary of "word freq pos" lines, then user dictionaries in the same format (freq and pos
+  // optional: a user word without freq gets one just high enough to be kept whole). Throws
+  // std::runtime_error naming the file (and line) when a file is missing or malformed.
+  static Segmenter load(const std::string& path = kDefaultDictionary, const std::vector<std::string>& user_paths = {});
+
+  // Words of `text` (UTF-8, normally normalized): the most probable split of each run of Chinese by the
+  // dictionary's frequencies, ASCII letters/digits as one token each run, punctuation one token per
+  // character; whitespace produces no token. Thread-safe.
+  std::vector<Token> segment(std::string_view text) const;
+  void segment(std::string_view text, std::vector<Token>& out) const;  // appends, reusing `out`'s storage
+
+  bool contains(std::string_view word) const;           // a dictionary word (not only a prefix of one)
+  std::uint32_t frequency(std::string_view word) const;  // 0 when not a word
+  std::string_view pos_of(std::string_view word) const;  // "" when not a word
+  std::size_t size() const;                              // number of words
+
+ private:
+  struct Dictionary;
+  explicit Segmenter(std::shared_ptr<const Dictionary> dict);
+  std::shared_ptr<const Dictionary> dict_;  // shared and immutable: copies are cheap
+};
+
+}  // namespace bangfu::ingest
