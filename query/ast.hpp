@@ -1,0 +1,114 @@
+// Syntax tree of one query statement, as the grammar builds it; the binder then resolves its variables.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "query/value.hpp"
+
+namespace bangfu::query::ast {
+
+enum class Op {
+  Or, Xor, And, Not,
+  Eq, Ne, Lt, Le, Gt, Ge,
+  In, StartsWith, EndsWith, Contains, IsNull, IsNotNull,
+  Add, Sub, Mul, Div, Mod, Pow, Neg
+};
+
+enum class ExprKind {
+  Literal, Parameter, Variable, Property, List, Map, Unary, Binary, Call, CountStar, Index, Slice, HasLabels,
+  Case,
+  Slot  // made by the binder: read a row slot (a projected item or an aggregate's result)
+};
+
+struct Expr;
+using ExprPtr = std::shared_ptr<Expr>;
+
+// One node type for every expression keeps the grammar's semantic actions and the binder short.
+struct Expr {
+  ExprKind kind = ExprKind::Literal;
+  std::size_t pos = 0;             // byte offset in the query text, for error messages
+  Value value;                     // Literal
+  std::string name;                // Variable, Parameter, Property key, Call function name
+  Op op = Op::Eq;                  // Unary, Binary
+  bool distinct = false;           // Call: count(DISTINCT x)
+  std::vector<ExprPtr> args;       // operands, list elements, map values, call arguments
+  std::vector<std::string> keys;   // Map keys, HasLabels labels
+  int slot = -1;                   // Variable/Slot: row slot, set by the binder
+  int fn = -1;                     // Call: function id, set by the binder
+};
+
+ExprPtr make_expr(ExprKind kind, std::size_t pos);
+
+enum class Dir { Out, In, Both };
+
+struct NodePattern {
+  std::size_t pos = 0;
+  std::string var;
+  std::vector<std::string> labels;
+  ExprPtr props;                   // a Map expression, or a Parameter (rejected by the binder)
+};
+
+struct RelPattern {
+  std::size_t pos = 0;
+  bool left = false, right = false;  // arrow heads as written: <-, ->
+  std::string var;
+  std::vector<std::string> types;
+  ExprPtr props;
+  bool var_length = false;
+  std::optional<std::int64_t> min, max;
+  Dir dir() const { return left == right ? Dir::Both : (right ? Dir::Out : Dir::In); }
+};
+
+enum class PathKind { Plain, Shortest, AllShortest };
+
+struct Pattern {
+  std::size_t pos = 0;
+  std::string path_var;
+  PathKind kind = PathKind::Plain;
+  std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
+  std::vector<RelPattern> rels;
+};
+
+struct ReturnItem {
+  ExprPtr expr;
+  std::string alias;               // empty: the column is named by `text`
+  std::string text;                // the expression as written
+};
+
+struct SortItem {
+  ExprPtr expr;
+  bool desc = false;
+};
+
+struct Projection {
+  bool distinct = false, star = false;
+  std::vector<ReturnItem> items;
+  std::vector<SortItem> order;
+  ExprPtr skip, limit;
+};
+
+enum class ClauseKind { Match, OptionalMatch, Create, With, Return, Unwind };
+
+struct Clause {
+  ClauseKind kind = ClauseKind::Match;
+  std::size_t pos = 0;
+  std::vector<Pattern> patterns;   // Match, Create
+  ExprPtr where;                   // Match, With
+  Projection projection;           // With, Return
+  ExprPtr unwind;                  // Unwind
+  std::string unwind_var;
+};
+
+struct Statement {
+  std::vector<Clause> clauses;
+};
+
+// A canonical rendering used to match ORDER BY expressions against projected ones.
+std::string expr_key(const Expr& e);
+
+}  // namespace bangfu::query::ast

@@ -1,0 +1,367 @@
+#include "query/functions.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "query/engine.hpp"
+
+namespace bangfu::query {
+
+namespace {
+
+enum Fn {
+  kId, kType, kLabels, kLength, kNodes, kRelationships, kProperties, kSize, kCoalesce, kToString, kToInteger,
+  kToFloat, kToBoolean, kHead, kLast, kTail, kAbs, kCeil, kFloor, kRound, kSqrt, kSign, kRange, kKeys,
+  kStartNode, kEndNode, kReverse, kToUpper, kToLower, kTrim, kSubstring, kReplace, kSplit
+};
+
+struct Entry {
+  const char* name;
+  Fn id;
+  std::size_t min_args, max_args;
+};
+
+const Entry kFunctions[] = {
+    {"id", kId, 1, 1},           {"type", kType, 1, 1},           {"labels", kLabels, 1, 1},
+    {"length", kLength, 1, 1},   {"nodes", kNodes, 1, 1},         {"relationships", kRelationships, 1, 1},
+    {"properties", kProperties, 1, 1}, {"size", kSize, 1, 1},     {"coalesce", kCoalesce, 1, 64},
+    {"tostring", kToString, 1, 1}, {"tointeger", kToInteger, 1, 1}, {"tofloat", kToFloat, 1, 1},
+    {"toboolean", kToBoolean, 1, 1}, {"head", kHead, 1, 1},       {"last", kLast, 1, 1},
+    {"tail", kTail, 1, 1},       {"abs", kAbs, 1, 1},             {"ceil", kCeil, 1, 1},
+    {"floor", kFloor, 1, 1},     {"round", kRound, 1, 1},         {"sqrt", kSqrt, 1, 1},
+    {"sign", kSign, 1, 1},       {"range", kRange, 2, 3},         {"keys", kKeys, 1, 1},
+    {"startnode", kStartNode, 1, 1}, {"endnode", kEndNode, 1, 1}, {"reverse", kReverse, 1, 1},
+    {"toupper", kToUpper, 1, 1}, {"tolower", kToLower, 1, 1},     {"trim", kTrim, 1, 1},
+    {"substring", kSubstring, 2, 3}, {"replace", kReplace, 3, 3}, {"split", kSplit, 2, 2}};
+
+[[noreturn]] void bad_argument(const char* fn, const Value& v) {
+  throw QueryError(QueryError::Kind::Type,
+                   std::string(fn) + "() cannot take an argument of type " + type_name(v), 0, 0,
+                   "InvalidArgumentType");
+}
+
+std::string format_double(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  char buf[64];
+  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  std::string s(buf, p);
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+  return s;
+}
+
+std::optional<double> number_of(const Value& v) {
+  if (v.is<std::int64_t>()) return static_cast<double>(v.as<std::int64_t>());
+  if (v.is<double>()) return v.as<double>();
+  return std::nullopt;
+}
+
+Map props_map(const graph::Properties& props) {
+  Map out;
+  for (const auto& [k, p] : props) out.emplace_back(k, from_prop(p));
+  return out;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::optional<AggregateKind> aggregate_kind(std::string_view name) {
+  auto n = lower(name);
+  if (n == "count") return AggregateKind::Count;
+  if (n == "collect") return AggregateKind::Collect;
+  if (n == "min") return AggregateKind::Min;
+  if (n == "max") return AggregateKind::Max;
+  if (n == "sum") return AggregateKind::Sum;
+  if (n == "avg") return AggregateKind::Avg;
+  return std::nullopt;
+}
+
+std::optional<FunctionInfo> scalar_function(std::string_view name) {
+  auto n = lower(name);
+  for (const auto& e : kFunctions)
+    if (n == e.name) return FunctionInfo{e.id, e.min_args, e.max_args};
+  return std::nullopt;
+}
+
+std::string type_name(const Value& v) {
+  static const char* const names[] = {"Null", "Boolean", "Integer", "Float", "String",
+                                      "List", "Map",     "Node",    "Relationship", "Path"};
+  return names[v.v.index()];
+}
+
+std::string scalar_to_string(const Value& v) {
+  if (v.is<std::string>()) return v.as<std::string>();
+  if (v.is<std::int64_t>()) return std::to_string(v.as<std::int64_t>());
+  if (v.is<double>()) return format_double(v.as<double>());
+  if (v.is<bool>()) return v.as<bool>() ? "true" : "false";
+  return {};
+}
+
+Value from_prop(const graph::PropValue& p) {
+  switch (p.v.index()) {
+    case 1: return Value(std::get<bool>(p.v));
+    case 2: return Value(std::get<std::int64_t>(p.v));
+    case 3: return Value(std::get<double>(p.v));
+    case 4: return Value(std::get<std::string>(p.v));
+    case 5: {
+      List out;
+      for (const auto& x : std::get<graph::PropList>(p.v)) out.push_back(from_prop(x));
+      return Value(std::move(out));
+    }
+    default: return Value();
+  }
+}
+
+graph::PropValue to_prop(const Value& v) {
+  switch (v.v.index()) {
+    case 0: return {};
+    case 1: return graph::PropValue(v.as<bool>());
+    case 2: return graph::PropValue(v.as<std::int64_t>());
+    case 3: return graph::PropValue(v.as<double>());
+    case 4: return graph::PropValue(v.as<std::string>());
+    case 5: {
+      graph::PropList out;
+      for (const auto& x : v.as<List>()) {
+        if (x.is<List>() || x.is<Map>() || x.is<NodeRef>() || x.is<RelRef>() || x.is<PathValue>())
+          throw QueryError(QueryError::Kind::Type, "a property list cannot hold a " + type_name(x), 0, 0,
+                           "InvalidPropertyType");
+        out.push_back(to_prop(x));
+      }
+      return graph::PropValue(std::move(out));
+    }
+    default:
+      throw QueryError(QueryError::Kind::Type, "a property cannot hold a " + type_name(v), 0, 0,
+                       "InvalidPropertyType");
+  }
+}
+
+Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
+  Value& a = args[0];
+  if (id == kCoalesce) {
+    for (auto& x : args)
+      if (!x.is_null()) return x;
+    return {};
+  }
+  if (a.is_null()) return {};
+  switch (static_cast<Fn>(id)) {
+    case kId:
+      if (a.is<NodeRef>()) return Value(static_cast<std::int64_t>(g.node(a.as<NodeRef>().v).id));
+      if (a.is<RelRef>()) return Value(static_cast<std::int64_t>(g.edge(a.as<RelRef>().e).id));
+      bad_argument("id", a);
+    case kType:
+      if (a.is<RelRef>()) return Value(g.type_name(g.edge(a.as<RelRef>().e).type));
+      bad_argument("type", a);
+    case kLabels: {
+      if (!a.is<NodeRef>()) bad_argument("labels", a);
+      List out;
+      for (auto l : g.node(a.as<NodeRef>().v).labels) out.emplace_back(g.label_name(l));
+      return Value(std::move(out));
+    }
+    case kLength:
+      if (a.is<PathValue>()) return Value(static_cast<std::int64_t>(a.as<PathValue>().rels.size()));
+      if (a.is<List>()) return Value(static_cast<std::int64_t>(a.as<List>().size()));
+      if (a.is<std::string>()) return Value(static_cast<std::int64_t>(a.as<std::string>().size()));
+      bad_argument("length", a);
+    case kNodes: {
+      if (!a.is<PathValue>()) bad_argument("nodes", a);
+      List out;
+      for (auto v : a.as<PathValue>().nodes) out.emplace_back(NodeRef{v});
+      return Value(std::move(out));
+    }
+    case kRelationships: {
+      if (!a.is<PathValue>()) bad_argument("relationships", a);
+      List out;
+      for (auto e : a.as<PathValue>().rels) out.emplace_back(RelRef{e});
+      return Value(std::move(out));
+    }
+    case kProperties:
+      if (a.is<NodeRef>()) return Value(props_map(g.node_property_map(a.as<NodeRef>().v)));
+      if (a.is<RelRef>()) return Value(props_map(g.edge_property_map(a.as<RelRef>().e)));
+      if (a.is<Map>()) return a;
+      bad_argument("properties", a);
+    case kKeys: {
+      List out;
+      if (a.is<NodeRef>()) for (const auto& kv : g.node_property_map(a.as<NodeRef>().v)) out.emplace_back(kv.first);
+      else if (a.is<RelRef>()) for (const auto& kv : g.edge_property_map(a.as<RelRef>().e)) out.emplace_back(kv.first);
+      else if (a.is<Map>()) for (const auto& kv : a.as<Map>()) out.emplace_back(kv.first);
+      else bad_argument("keys", a);
+      return Value(std::move(out));
+    }
+    case kSize:
+      if (a.is<List>()) return Value(static_cast<std::int64_t>(a.as<List>().size()));
+      if (a.is<std::string>()) {
+        std::int64_t n = 0;  // characters, not bytes
+        for (unsigned char c : a.as<std::string>()) n += (c & 0xC0) != 0x80;
+        return Value(n);
+      }
+      bad_argument("size", a);
+    case kToString:
+      if (a.is<std::string>() || a.is<std::int64_t>() || a.is<double>() || a.is<bool>())
+        return Value(scalar_to_string(a));
+      bad_argument("toString", a);
+    case kToInteger:
+      if (a.is<std::int64_t>()) return a;
+      if (a.is<double>()) {
+        double d = a.as<double>();
+        if (std::isnan(d) || std::isinf(d)) return {};
+        return Value(static_cast<std::int64_t>(std::trunc(d)));
+      }
+      if (a.is<std::string>()) {
+        const auto& s = a.as<std::string>();
+        std::int64_t i = 0;
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), i);
+        if (ec == std::errc() && p == s.data() + s.size()) return Value(i);
+        char* end = nullptr;
+        double d = std::strtod(s.c_str(), &end);
+        if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d)) return Value(static_cast<std::int64_t>(d));
+        return {};
+      }
+      if (a.is<bool>()) return Value(static_cast<std::int64_t>(a.as<bool>()));
+      bad_argument("toInteger", a);
+    case kToFloat:
+      if (a.is<double>()) return a;
+      if (a.is<std::int64_t>()) return Value(static_cast<double>(a.as<std::int64_t>()));
+      if (a.is<std::string>()) {
+        const auto& s = a.as<std::string>();
+        char* end = nullptr;
+        double d = std::strtod(s.c_str(), &end);
+        if (!s.empty() && end == s.c_str() + s.size()) return Value(d);
+        return {};
+      }
+      bad_argument("toFloat", a);
+    case kToBoolean:
+      if (a.is<bool>()) return a;
+      if (a.is<std::string>()) {
+        auto s = lower(a.as<std::string>());
+        if (s == "true") return Value(true);
+        if (s == "false") return Value(false);
+        return {};
+      }
+      if (a.is<std::int64_t>()) return Value(a.as<std::int64_t>() != 0);
+      bad_argument("toBoolean", a);
+    case kHead:
+      if (!a.is<List>()) bad_argument("head", a);
+      return a.as<List>().empty() ? Value() : a.as<List>().front();
+    case kLast:
+      if (!a.is<List>()) bad_argument("last", a);
+      return a.as<List>().empty() ? Value() : a.as<List>().back();
+    case kTail: {
+      if (!a.is<List>()) bad_argument("tail", a);
+      const auto& l = a.as<List>();
+      return l.empty() ? Value(List{}) : Value(List(l.begin() + 1, l.end()));
+    }
+    case kReverse:
+      if (a.is<List>()) {
+        List l = a.as<List>();
+        std::reverse(l.begin(), l.end());
+        return Value(std::move(l));
+      }
+      if (a.is<std::string>()) {
+        std::string s = a.as<std::string>();
+        std::reverse(s.begin(), s.end());
+        return Value(std::move(s));
+      }
+      bad_argument("reverse", a);
+    case kAbs:
+      if (a.is<std::int64_t>()) return Value(a.as<std::int64_t>() < 0 ? -a.as<std::int64_t>() : a.as<std::int64_t>());
+      if (a.is<double>()) return Value(std::fabs(a.as<double>()));
+      bad_argument("abs", a);
+    case kSign:
+      if (auto d = number_of(a)) return Value(static_cast<std::int64_t>((*d > 0) - (*d < 0)));
+      bad_argument("sign", a);
+    case kCeil:
+    case kFloor:
+    case kRound:
+    case kSqrt: {
+      auto d = number_of(a);
+      if (!d) bad_argument("a math function", a);
+      if (id == kCeil) return Value(std::ceil(*d));
+      if (id == kFloor) return Value(std::floor(*d));
+      if (id == kRound) return Value(std::round(*d));
+      return Value(std::sqrt(*d));
+    }
+    case kRange: {
+      for (auto& x : args)
+        if (!x.is<std::int64_t>()) bad_argument("range", x);
+      std::int64_t from = args[0].as<std::int64_t>(), to = args[1].as<std::int64_t>();
+      std::int64_t step = args.size() > 2 ? args[2].as<std::int64_t>() : 1;
+      if (step == 0)
+        throw QueryError(QueryError::Kind::Type, "range() step must not be zero", 0, 0, "NumberOutOfRange");
+      List out;
+      for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step) out.emplace_back(i);
+      return Value(std::move(out));
+    }
+    case kStartNode:
+    case kEndNode: {
+      if (!a.is<RelRef>()) bad_argument("startNode/endNode", a);
+      const auto& adj = g.adjacency();
+      auto e = a.as<RelRef>().e;
+      return Value(NodeRef{id == kStartNode ? boost::source(e, adj) : boost::target(e, adj)});
+    }
+    case kToUpper:
+    case kToLower: {
+      if (!a.is<std::string>()) bad_argument("toUpper/toLower", a);
+      std::string s = a.as<std::string>();
+      for (auto& c : s) {
+        if (id == kToUpper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if (id == kToLower && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      return Value(std::move(s));
+    }
+    case kTrim: {
+      if (!a.is<std::string>()) bad_argument("trim", a);
+      const auto& s = a.as<std::string>();
+      auto b = s.find_first_not_of(" \t\r\n");
+      if (b == std::string::npos) return Value("");
+      return Value(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
+    }
+    case kSubstring: {
+      if (!a.is<std::string>() || !args[1].is<std::int64_t>()) bad_argument("substring", a);
+      const auto& s = a.as<std::string>();
+      auto from = static_cast<std::size_t>(std::max<std::int64_t>(0, args[1].as<std::int64_t>()));
+      std::size_t len = std::string::npos;
+      if (args.size() > 2 && args[2].is<std::int64_t>())
+        len = static_cast<std::size_t>(std::max<std::int64_t>(0, args[2].as<std::int64_t>()));
+      return from >= s.size() ? Value("") : Value(s.substr(from, len));
+    }
+    case kReplace: {
+      for (auto& x : args) {
+        if (x.is_null()) return {};
+        if (!x.is<std::string>()) bad_argument("replace", x);
+      }
+      std::string s = a.as<std::string>();
+      const auto& from = args[1].as<std::string>();
+      const auto& to = args[2].as<std::string>();
+      if (from.empty()) return Value(s);
+      for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
+        s.replace(p, from.size(), to);
+      return Value(std::move(s));
+    }
+    case kSplit: {
+      if (args[1].is_null()) return {};
+      if (!a.is<std::string>() || !args[1].is<std::string>()) bad_argument("split", a);
+      const auto& s = a.as<std::string>();
+      const auto& sep = args[1].as<std::string>();
+      List out;
+      if (sep.empty()) return Value(List{Value(s)});
+      std::size_t start = 0;
+      for (std::size_t p = s.find(sep); p != std::string::npos; p = s.find(sep, start)) {
+        out.emplace_back(s.substr(start, p - start));
+        start = p + sep.size();
+      }
+      out.emplace_back(s.substr(start));
+      return Value(std::move(out));
+    }
+    case kCoalesce: break;
+  }
+  return {};
+}
+
+}  // namespace bangfu::query
