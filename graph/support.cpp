@@ -56,18 +56,24 @@ Bfs bfs(const Graph& g, Vertex start, bool forward, const SupportOptions& o, boo
   auto n = g.node_count();
   Bfs b{std::vector<std::size_t>(n, std::numeric_limits<std::size_t>::max()), std::vector<std::optional<Hop>>(n)};
   std::deque<Vertex> queue{start};
+  std::vector<std::pair<Hop, Vertex>> steps;
   b.dist[start] = 0;
   while (!queue.empty()) {
     Vertex v = queue.front();
     queue.pop_front();
     if (stop_at && v == *stop_at) break;
     if (b.dist[v] >= o.max_hops) continue;
-    for_each_step(g, kinds, v, forward, o.symmetric, any_direction, [&](const Hop& hop, Vertex w) {
-      if (b.dist[w] != std::numeric_limits<std::size_t>::max()) return;
+    // Directed support first, so that of two equally short chains the one saying more is kept.
+    steps.clear();
+    for_each_step(g, kinds, v, forward, o.symmetric, any_direction,
+                  [&](const Hop& hop, Vertex w) { steps.emplace_back(hop, w); });
+    std::stable_partition(steps.begin(), steps.end(), [&](const auto& s) { return kinds[g.edge(s.first.edge).type] == 1; });
+    for (const auto& [hop, w] : steps) {
+      if (b.dist[w] != std::numeric_limits<std::size_t>::max()) continue;
       b.dist[w] = b.dist[v] + 1;
       b.parent[w] = hop;
       queue.push_back(w);
-    });
+    }
   }
   return b;
 }
