@@ -15,7 +15,9 @@ using ast::ExprPtr;
 
 namespace {
 
-enum class Kind { Node, Rel, RelList, Path, Value };
+// Value: certainly not a graph element (a literal, a list, arithmetic); Unknown: decided at run time
+// (a list element, a property, a function's result).
+enum class Kind { Node, Rel, RelList, Path, Value, Unknown };
 
 const char* kind_name(Kind k) {
   switch (k) {
@@ -212,7 +214,7 @@ class Binder {
             m.introduced.push_back(rs.slot);
           } else {
             Kind k = it->second.kind;
-            bool ok = r.var_length ? (k == Kind::RelList || k == Kind::Value) : k == Kind::Rel;
+            bool ok = k == Kind::Unknown || (r.var_length ? (k == Kind::RelList || k == Kind::Value) : k == Kind::Rel);
             if (!ok)
               fail(r.pos, "variable `" + r.var + "` is " + kind_name(k) + ", not a relationship",
                    "VariableTypeConflict");
@@ -254,6 +256,23 @@ class Binder {
     return m;
   }
 
+  Kind static_kind(const Expr& e) const {
+    switch (e.kind) {
+      case ExprKind::Variable: {
+        auto found = scope_.find(e.name);
+        return found != scope_.end() ? found->second.kind : Kind::Value;
+      }
+      case ExprKind::Literal:
+      case ExprKind::List:
+      case ExprKind::Map:
+      case ExprKind::Unary:
+      case ExprKind::Binary:
+      case ExprKind::HasLabels:
+      case ExprKind::CountStar: return Kind::Value;
+      default: return Kind::Unknown;
+    }
+  }
+
   int node_slot(const std::string& var, std::size_t pos, const std::string& path_var, std::vector<int>& introduced) {
     if (var.empty()) {
       introduced.push_back(new_slot());
@@ -267,7 +286,7 @@ class Binder {
       introduced.push_back(slot);
       return slot;
     }
-    if (it->second.kind != Kind::Node)
+    if (it->second.kind != Kind::Node && it->second.kind != Kind::Unknown)
       fail(pos, "variable `" + var + "` is " + kind_name(it->second.kind) + ", not a node", "VariableTypeConflict");
     return it->second.slot;
   }
@@ -282,7 +301,7 @@ class Binder {
         plan::NodeStep ns;
         auto it = n.var.empty() ? scope_.end() : scope_.find(n.var);
         if (it != scope_.end()) {
-          if (it->second.kind != Kind::Node)
+          if (it->second.kind != Kind::Node && it->second.kind != Kind::Unknown)
             fail(n.pos, "variable `" + n.var + "` is " + kind_name(it->second.kind) + ", not a node",
                  "VariableTypeConflict");
           if (!n.labels.empty() || n.props || p.nodes.size() == 1)
@@ -303,6 +322,9 @@ class Binder {
       }
       for (auto& r : p.rels) {
         plan::RelStep rs;
+        if (!r.var.empty() && scope_.count(r.var))
+          fail(r.pos, "variable `" + r.var + "` is already bound; CREATE cannot create it again",
+               "VariableAlreadyBound");
         if (r.types.size() != 1)
           fail(r.pos, "CREATE needs exactly one relationship type, e.g. -[:supports]->", "NoSingleRelationshipType");
         if (r.dir() == ast::Dir::Both)
@@ -409,11 +431,7 @@ class Binder {
       item.column = it.alias.empty() ? it.text : it.alias;
       if (!is_return && it.alias.empty() && it.expr->kind != ExprKind::Variable)
         fail(it.expr->pos, "expression in WITH must be aliased (use AS)", "NoExpressionAlias");
-      Kind kind = Kind::Value;
-      if (it.expr->kind == ExprKind::Variable) {
-        auto found = scope_.find(it.expr->name);
-        if (found != scope_.end()) kind = found->second.kind;
-      }
+      Kind kind = static_kind(*it.expr);
       item.has_aggregate = contains_aggregate(*it.expr);
       bind_expr(it.expr, scope_, &out.aggregates, "this expression");
       item.expr = it.expr;
