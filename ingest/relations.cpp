@@ -148,8 +148,25 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
     else if (better(r, out[it->second])) out[it->second] = std::move(r);
   };
 
-  for (const auto& rule : book.rules) {
-    for (const auto& match : find_matches(rule, index, book)) {
+  std::vector<std::vector<PatternMatch>> matches;
+  matches.reserve(book.rules.size());
+  for (const auto& rule : book.rules) matches.push_back(find_matches(rule, index, book));
+
+  // A post written once belongs to the person it is written against: of the rules that read
+  // "某院副院长" as someone's post, the most specific reading of that occurrence wins.
+  std::map<std::uint32_t, float> post_claims;
+  for (std::size_t k = 0; k < book.rules.size(); ++k) {
+    if (book.rules[k].rel != graph::RelType::serves_as) continue;
+    for (const auto& match : matches[k]) {
+      float& best = post_claims[match.anchor_begin];
+      best = std::max(best, book.rules[k].confidence);
+    }
+  }
+
+  for (std::size_t k = 0; k < book.rules.size(); ++k) {
+    const auto& rule = book.rules[k];
+    for (const auto& match : matches[k]) {
+      if (rule.rel == graph::RelType::serves_as && rule.confidence < post_claims[match.anchor_begin]) continue;
       bool hedged = is_hedged(index, match.anchor_begin, match.anchor_end, book.hedges);
       std::vector<End> srcs;
       for (int i : match.src) srcs.push_back({mentions[i].canonical, i, mentions[i].resolved_reference, 1.0f});

@@ -315,3 +315,11 @@ TEST_CASE("bad mention offsets and empty input do not crash", "[relations]") {
   CHECK(shipped_extractor().extract(sentence_of(""), {}, {}).empty());
   CHECK(RelationExtractor().extract(s, mentions_in(s.text, {{"青岛市", EntityType::City}}), {}).empty());
 }
+
+TEST_CASE("serves_as: a post written before a name belongs to that name", "[relations]") {
+  auto r = extract("出席的有孙明,上海市第六人民医院院长王建国等",
+                   {{"孙明", EntityType::Person}, {"上海市第六人民医院", EntityType::Hospital},
+                    {"王建国", EntityType::Person}});
+  CHECK(find(r, "王建国", RelType::serves_as, "上海市第六人民医院"));
+  CHECK_FALSE(find(r, "孙明", RelType::serves_as, "上海市第六人民医院"));
+}
