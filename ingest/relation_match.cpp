@@ -110,10 +110,21 @@ class Search {
     return contains(types, s_.mentions()[i].type);
   }
 
+  // 某省某市某县: places written one inside the next stand for the last, most specific one.
+  int chain_head(int i) const {
+    const auto& ms = s_.mentions();
+    while (i >= 0 && graph::is_region(ms[i].type)) {
+      int next = s_.mention_at(ms[i].end);
+      if (next < 0 || !graph::is_region(ms[next].type)) break;
+      i = next;
+    }
+    return i;
+  }
+
   // A mention, or a coordinated list of them (甲、乙和丙), tried longest first, with or without 等.
   void slot(std::size_t k, std::size_t pos, PatternMatch& m) {
     Kind kind = elements_[k].kind;
-    int first = s_.mention_at(pos);
+    int first = chain_head(s_.mention_at(pos));
     if (!allowed(first, kind)) return;
     std::vector<int> chain{first};
     std::vector<std::size_t> ends{after_mention(first)};
@@ -122,7 +133,7 @@ class Search {
       int next = -1;
       for (auto joiner : kListJoiners) {
         if (starts_with(text_, q, joiner) && !s_.covered(q)) {
-          next = s_.mention_at(q + joiner.size());
+          next = chain_head(s_.mention_at(q + joiner.size()));
           break;
         }
       }

@@ -323,3 +323,24 @@ TEST_CASE("serves_as: a post written before a name belongs to that name", "[rela
   CHECK(find(r, "王建国", RelType::serves_as, "上海市第六人民医院"));
   CHECK_FALSE(find(r, "孙明", RelType::serves_as, "上海市第六人民医院"));
 }
+
+TEST_CASE("places written one inside the next stand for the most specific", "[relations]") {
+  auto r = extract("明确华西医院甘肃医院落户兰州市城关区", {{"华西医院甘肃医院", EntityType::Hospital},
+                                                     {"兰州市", EntityType::City}, {"城关区", EntityType::County}});
+  CHECK(find(r, "华西医院甘肃医院", RelType::located_in, "城关区"));
+  CHECK_FALSE(find(r, "华西医院甘肃医院", RelType::located_in, "兰州市"));
+
+  r = extract("青岛市黄岛区对口帮扶岷县和漳县", {{"青岛市", EntityType::City}, {"黄岛区", EntityType::County},
+                                            {"岷县", EntityType::County}, {"漳县", EntityType::County}});
+  CHECK(find(r, "黄岛区", RelType::supports, "岷县"));
+  CHECK(find(r, "黄岛区", RelType::supports, "漳县"));
+  CHECK_FALSE(find(r, "青岛市", RelType::supports, "岷县"));
+}
+
+TEST_CASE("member_of: a seat is read from what the member was named", "[relations]") {
+  auto r = extract("医院先后获评“省级示范单位”“西北胸痛联盟理事单位”",
+                   {{"医院", EntityType::Hospital, "岷县人民医院", true}, {"西北胸痛联盟", EntityType::Consortium}});
+  CHECK(find(r, "岷县人民医院", RelType::member_of, "西北胸痛联盟"));
+  r = extract("“省级示范单位”“西北胸痛联盟理事单位”等称号已公布", {{"西北胸痛联盟", EntityType::Consortium}});
+  CHECK(r.empty());
+}
