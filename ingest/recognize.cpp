@@ -327,6 +327,7 @@ std::vector<std::string> Recognizer::Data::word_tags(std::string_view text) cons
     }
     if (tag == "f" && best == char_len(text, pos)) tag = "f1";  // 内, 外: single-character locatives
     if (static_cast<unsigned char>(text[pos]) < 0x80 && std::isdigit(static_cast<unsigned char>(text[pos]))) tag = "m";
+    if (text.substr(pos, 3) == "第") tag = "ord";  // 第一医院: ordinals belong to names
     tags.push_back(tag);
     pos += best;
   }
@@ -432,6 +433,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& 
           s0 = m;
           break;
         }
+    }
+    {
+      // 团队前往凤凰县人民医院: words before the first region are not the name, unless a prefix or an
+      // earlier name ending (南方医科大学顺德医院) ties them to it.
+      std::size_t r = s0;
+      while (r < j && toks[r].kind != Kind::Region && toks[r].kind != Kind::Prefix && toks[r].kind != Kind::Suffix &&
+             toks[r].kind != Kind::Link && toks[r].kind != Kind::Protect)
+        ++r;
+      if (r < j && toks[r].kind == Kind::Region) s0 = r;
     }
     std::size_t k = s0;
     Candidate c;

@@ -214,7 +214,7 @@ void DocResolver::place_references() {
           bool ends = false;
           for (const auto& [s, n] : grp.surfaces)
             ends = ends || (s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0);
-          if (!ends && c.reference == "bare") continue;
+          if (!ends) continue;
           if (c.reference == "level") {
             if (grp.last_region < 0) continue;
             const Division& d = gaz_.at(grp.last_region);

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <fstream>
+
 #include "ingest/gazetteer.hpp"
 #include "ingest/lexicon.hpp"
 
@@ -38,4 +41,105 @@ TEST_CASE("gazetteer rejects bad lines with file:line", "[gazetteer]") {
                     "t:2: parent code 99 is not defined above");
   CHECK_THROWS_WITH(g.add(Division{"52", "贵州", EntityType::Province, -1, {}}, "", "t:3"),
                     "t:3: duplicate division code 52");
+}
+
+#include <map>
+
+#include "ingest/recognize.hpp"
+
+namespace {
+
+const Recognizer& recognizer() {
+  static Recognizer r(RecognizerOptions{kData, {}, ""});
+  return r;
+}
+
+// surface → type of the candidates that are mentions (not regions written inside a longer name).
+std::map<std::string, std::string> found(const std::string& sentence) {
+  std::map<std::string, std::string> out;
+  for (const auto& c : recognizer().recognize(sentence))
+    if (!c.inner && c.reference.empty()) out[c.surface] = std::string(bangfu::graph::to_string(c.type));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("recognizer types names by their endings", "[recognize]") {
+  auto f = found("湘西州人民医院与长沙市第一医院签约,吉首市中医院、石门县卫生健康局和湖南中医药大学参加。");
+  CHECK(f["湘西州人民医院"] == "Hospital");
+  CHECK(f["长沙市第一医院"] == "Hospital");
+  CHECK(f["吉首市中医院"] == "Hospital");
+  CHECK(f["石门县卫生健康局"] == "Agency");
+  CHECK(f["湖南中医药大学"] == "University");
+  auto g = found("泸溪县浦市镇中心卫生院加入泸溪县医共体,县红十字会捐赠设备。");
+  CHECK(g["泸溪县浦市镇中心卫生院"] == "PrimaryCare");
+  CHECK(g["泸溪县医共体"] == "Consortium");
+}
+
+TEST_CASE("recognizer keeps verbs and function words out of names", "[recognize]") {
+  auto f = found("由中南大学湘雅医院派出的专家团队前往凤凰县人民医院开展帮扶。");
+  CHECK(f.count("中南大学湘雅医院"));
+  CHECK(f.count("凤凰县人民医院"));
+  for (const auto& [s, t] : f) {
+    CHECK(s.find("由") == std::string::npos);
+    CHECK(s.find("前往") == std::string::npos);
+  }
+  auto g = found("建设省级区域医疗中心,受援医院和县级公立医院同步提升。");
+  CHECK(g.empty());  // descriptions, not names
+}
+
+TEST_CASE("recognizer joins linked and branch names", "[recognize]") {
+  auto f = found("中南大学附属第二医院泸溪医院挂牌,复旦大学附属华山医院专家到场。");
+  CHECK(f["中南大学附属第二医院泸溪医院"] == "Hospital");
+  CHECK(f["复旦大学附属华山医院"] == "Hospital");
+}
+
+TEST_CASE("recognizer finds places: divisions, short forms, townships and villages", "[recognize]") {
+  auto f = found("专家来到湘西州泸溪县浦市镇新堡村,又去了凤凰县和花垣。");
+  CHECK(f["湘西州"] == "City");
+  CHECK(f["泸溪县"] == "County");
+  CHECK(f["浦市镇"] == "Township");
+  CHECK(f["新堡村"] == "Village");
+  CHECK(f["凤凰县"] == "County");
+  CHECK(f["花垣"] == "County");
+  auto g = found("推动健康保障体系建设,城乡一体。");
+  CHECK(g.empty());  // 康保 is a county short form, but here it straddles 健康|保障
+}
+
+TEST_CASE("recognizer finds persons next to titles and skips bylines", "[recognize]") {
+  auto f = found("凤凰县人民医院副院长王建华说,帮扶专家刘洋正在查房。");
+  CHECK(f["王建华"] == "Person");
+  CHECK(f["刘洋"] == "Person");
+  auto g = found("院长张明认为效果很好。");
+  CHECK(g.count("张明"));
+  CHECK_FALSE(g.count("张明认"));
+  auto h = found("记者 李响 通讯员 王芳");
+  CHECK(h.empty());
+  auto k = found("患者,陈小梅医生为她复查。");
+  CHECK(k["陈小梅"] == "Person");
+}
+
+TEST_CASE("recognizer marks reference words and level-prefixed names", "[recognize]") {
+  std::map<std::string, std::string> refs;
+  for (const auto& c : recognizer().recognize("我省与省卫生健康委联合督导,该院表示州医院将配合。"))
+    refs[c.surface] = c.reference;
+  CHECK(refs["我省"] == "region");
+  CHECK(refs["该院"] == "nearest");
+  CHECK(refs["省卫生健康委"] == "level-name");
+  CHECK(refs["州医院"] == "level");
+}
+
+TEST_CASE("user lexicon adds names with types", "[recognize]") {
+  std::string path = std::string(BANGFU_BINARY_DIR) + "/test_user_lexicon.tsv";
+  {
+    std::ofstream out(path);
+    out << "# mine\n星火健康联盟会\tOrganization\t星火会\n";
+  }
+  Recognizer r(RecognizerOptions{kData, {path}, ""});
+  bool seen = false;
+  for (const auto& c : r.recognize("星火会向山区捐赠药品。")) seen = seen || (c.surface == "星火会" && c.type == EntityType::Organization);
+  CHECK(seen);
+  std::ofstream(path) << "坏行没有类型\n";
+  CHECK_THROWS_WITH(Recognizer(RecognizerOptions{kData, {path}, ""}), Catch::Contains("test_user_lexicon.tsv:1:"));
+  std::remove(path.c_str());
 }
