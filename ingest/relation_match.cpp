@@ -169,9 +169,20 @@ class Search {
     }
   }
 
-  // "某县、某区的12家卫生院": places followed by 的 and a count only qualify what is counted.
+  // "某县、某区的12家卫生院": places followed by 的 and a count only qualify what is counted, also when
+  // the list goes on with names the recognizer missed (某县、某开发区的…).
   bool counted_after(std::size_t pos) const {
-    return starts_with(text_, pos, "的") && is_numeral(peek(text_, pos + 3));
+    auto counted = [&](std::size_t q) { return starts_with(text_, q, "的") && is_numeral(peek(text_, q + 3)); };
+    if (counted(pos)) return true;
+    bool continues = std::any_of(std::begin(kListJoiners), std::end(kListJoiners),
+                                 [&](std::string_view j) { return starts_with(text_, pos, j); });
+    if (!continues) return false;
+    for (std::size_t q = pos, n = 0; q < text_.size() && n < kGapChars; ++n) {
+      if (counted(q)) return true;
+      if (is_clause_break(peek(text_, q))) break;
+      q = advance(text_, q);
+    }
+    return false;
   }
 
   // Shortest first, so the nearest continuation is found first; jumps over whole mentions.

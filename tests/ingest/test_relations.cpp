@@ -116,6 +116,11 @@ TEST_CASE("partners_with: a place qualifying counted units is not a partner", "[
                     {"七里河区", EntityType::County}});
   CHECK_FALSE(find(r, "省人民医院", RelType::partners_with, "城关区"));
   CHECK_FALSE(find(r, "省人民医院", RelType::partners_with, "七里河区"));
+
+  // The list goes on past the last recognized name.
+  r = extract("省人民医院与城关区、七里河区、兰州高新技术开发区的30家社区卫生服务中心签订医联体协议",
+              {{"省人民医院", EntityType::Hospital}, {"城关区", EntityType::County}, {"七里河区", EntityType::County}});
+  CHECK(count(r, RelType::partners_with) == 0);
 }
 
 TEST_CASE("dispatches: staff sent to work somewhere", "[relations]") {
