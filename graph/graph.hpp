@@ -120,7 +120,7 @@ class Graph {
   std::uint32_t next_edge_id() const { return next_edge_id_; }
   // Used by load so ids survive a save/load round trip.
   void reserve_ids(std::uint32_t next_node_id, std::uint32_t next_edge_id);
-  // Restoring a saved graph: elements come back with their saved ids, labels (ids in this graph's
+  // Restoring a saved graph (and bulk import): elements come back with their saved ids, labels (ids in this graph's
   // tables), document indices and evidences. Throws GraphError on a duplicate id.
   Vertex restore_node(NodeData data);
   Edge restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::uint16_t type, EdgeExtra extra);

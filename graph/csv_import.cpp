@@ -1,0 +1,308 @@
+#include "graph/csv_import.hpp"
+
+#include <cerrno>
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <unordered_map>
+
+namespace bangfu::graph {
+
+namespace {
+
+// RFC 4180 records from a whole file in memory; fields stay valid until the next call to next().
+class CsvReader {
+ public:
+  explicit CsvReader(const std::string& path) : path_(path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw GraphError(path + ": cannot open: " + std::strerror(errno));
+    in.seekg(0, std::ios::end);
+    text_.resize(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    in.read(text_.data(), static_cast<std::streamsize>(text_.size()));
+    if (!in) throw GraphError(path + ": cannot read: " + std::strerror(errno));
+    if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+  }
+
+  // Reads the next non-blank record into `fields`; false at the end of the file.
+  bool next(std::vector<std::string_view>& fields) {
+    while (pos_ < text_.size()) {
+      read_record();
+      fields.clear();
+      for (auto [b, n] : spans_) fields.emplace_back(scratch_.data() + b, n);
+      if (!(fields.size() == 1 && fields[0].empty())) return true;
+    }
+    return false;
+  }
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw GraphError(path_ + ":" + std::to_string(record_line_) + ": " + what);
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  void read_record() {
+    record_line_ = line_;
+    spans_.clear();
+    scratch_.clear();
+    for (;;) {
+      std::size_t start = scratch_.size();
+      if (pos_ < text_.size() && text_[pos_] == '"') read_quoted();
+      else read_plain();
+      spans_.emplace_back(start, scratch_.size() - start);
+      if (pos_ >= text_.size()) return;
+      char c = text_[pos_++];
+      if (c == ',') continue;
+      if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+      ++line_;
+      return;
+    }
+  }
+
+  void read_plain() {
+    std::size_t end = text_.find_first_of(",\r\n", pos_);
+    if (end == std::string::npos) end = text_.size();
+    scratch_.append(text_, pos_, end - pos_);
+    pos_ = end;
+  }
+
+  void read_quoted() {
+    ++pos_;
+    for (;;) {
+      std::size_t q = text_.find('"', pos_);
+      if (q == std::string::npos) fail("quoted field never closed (missing '\"')");
+      for (std::size_t i = pos_; i < q; ++i) line_ += text_[i] == '\n';
+      scratch_.append(text_, pos_, q - pos_);
+      pos_ = q + 1;
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        scratch_ += '"';
+        ++pos_;
+        continue;
+      }
+      break;
+    }
+    if (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '\r' && text_[pos_] != '\n')
+      fail("unexpected text after a closing quote");
+  }
+
+  std::string path_, text_, scratch_;
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;
+  std::size_t pos_ = 0, line_ = 1, record_line_ = 1;
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_integer(std::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  if (s.empty() || s.size() > 18 || (s.size() > 1 && s.front() == '0')) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool is_decimal(std::string_view s) {
+  if (!s.empty() && s.front() == '-') s.remove_prefix(1);
+  auto dot = s.find('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::size_t i = 0;
+  for (; i < s.size() && s[i] != 'e' && s[i] != 'E'; ++i)
+    if (i != dot && (s[i] < '0' || s[i] > '9')) return false;
+  if (i == dot + 1) return false;
+  if (i == s.size()) return true;
+  ++i;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i == s.size()) return false;
+  for (; i < s.size(); ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+PropValue typed_value(std::string_view s) {
+  if (s == "true") return PropValue(true);
+  if (s == "false") return PropValue(false);
+  if (is_integer(s)) {
+    std::int64_t v = 0;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return PropValue(v);
+  }
+  if (is_decimal(s)) {
+    double d = 0;
+    std::from_chars(s.data(), s.data() + s.size(), d);
+    return PropValue(d);
+  }
+  return PropValue(std::string(s));
+}
+
+template <class F>
+void split_list(std::string_view s, F each) {
+  while (!s.empty()) {
+    auto cut = s.find(';');
+    auto item = trim(s.substr(0, cut));
+    if (!item.empty()) each(item);
+    if (cut == std::string_view::npos) break;
+    s.remove_prefix(cut + 1);
+  }
+}
+
+// Column positions from a header row; the named ones are taken out of the property columns.
+struct Header {
+  std::vector<std::string> names;
+  std::vector<bool> is_property;
+
+  Header(CsvReader& csv, const char* kind) {
+    std::vector<std::string_view> fields;
+    if (!csv.next(fields)) csv.fail(std::string("empty file: expected a header row naming the ") + kind + " columns");
+    for (auto f : fields) names.emplace_back(trim(f));
+    is_property.assign(names.size(), true);
+  }
+
+  std::optional<std::size_t> take(const char* name) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name) {
+        is_property[i] = false;
+        return i;
+      }
+    return std::nullopt;
+  }
+
+  std::size_t require(CsvReader& csv, const char* name) {
+    auto i = take(name);
+    if (!i) csv.fail(std::string("header lacks the \"") + name + "\" column");
+    return *i;
+  }
+
+  void check_width(CsvReader& csv, const std::vector<std::string_view>& fields) const {
+    if (fields.size() != names.size())
+      csv.fail("expected " + std::to_string(names.size()) + " fields as in the header, found " +
+               std::to_string(fields.size()));
+  }
+
+  Properties properties(const std::vector<std::string_view>& fields) const {
+    Properties props;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (is_property[i] && !names[i].empty() && !fields[i].empty()) props.emplace_back(names[i], typed_value(fields[i]));
+    return props;
+  }
+};
+
+class Importer {
+ public:
+  explicit Importer(Graph& g) : g_(g) {}
+
+  void nodes(const std::string& path) {
+    CsvReader csv(path);
+    Header h(csv, "node");
+    std::size_t id_col = h.require(csv, "id");
+    auto name_col = h.take("name"), type_col = h.take("type"), alias_col = h.take("aliases");
+    std::vector<std::string_view> f;
+    while (csv.next(f)) {
+      h.check_width(csv, f);
+      std::string id(trim(f[id_col]));
+      if (id.empty()) csv.fail("empty node id");
+      if (ids_.count(id)) csv.fail("node id '" + id + "' appears twice");
+      NodeData data;
+      if (name_col) data.name = std::string(trim(f[*name_col]));
+      if (type_col) data.labels = labels(f[*type_col]);
+      if (alias_col) split_list(f[*alias_col], [&](std::string_view a) { data.aliases.emplace_back(a); });
+      data.props = h.properties(f);
+      ids_.emplace(std::move(id), place(std::move(data)));
+    }
+  }
+
+  void edges(const std::string& path, const std::string& nodes_path) {
+    CsvReader csv(path);
+    Header h(csv, "edge");
+    std::size_t src_col = h.require(csv, "src"), dst_col = h.require(csv, "dst"), rel_col = h.require(csv, "rel");
+    auto ev_col = h.take("evidence"), doc_col = h.take("doc");
+    std::vector<std::string_view> f;
+    while (csv.next(f)) {
+      h.check_width(csv, f);
+      auto src = node(csv, f[src_col], "src", nodes_path);
+      auto dst = node(csv, f[dst_col], "dst", nodes_path);
+      auto rel = trim(f[rel_col]);
+      if (rel.empty()) csv.fail("empty rel");
+      EdgeExtra extra;
+      extra.props = h.properties(f);
+      if (ev_col && !f[*ev_col].empty()) {
+        Evidence ev;
+        ev.sentence = std::string(f[*ev_col]);
+        if (doc_col) ev.doc = std::string(trim(f[*doc_col]));
+        ev.rule = "csv";
+        extra.evidence.push_back(std::move(ev));
+      }
+      g_.restore_edge(src, dst, g_.next_edge_id(), type(rel), std::move(extra));
+      ++counts_.edges;
+    }
+  }
+
+  const CsvImportCounts& counts() const { return counts_; }
+
+ private:
+  // Labels and relation types repeat on every row: intern each distinct spelling once.
+  std::vector<std::uint16_t> labels(std::string_view cell) {
+    key_.assign(cell);
+    auto it = label_cache_.find(key_);
+    if (it != label_cache_.end()) return it->second;
+    std::vector<std::uint16_t> ids;
+    split_list(cell, [&](std::string_view l) {
+      auto id = g_.intern_label(l);
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    });
+    return label_cache_.emplace(key_, std::move(ids)).first->second;
+  }
+
+  std::uint16_t type(std::string_view rel) {
+    key_.assign(rel);
+    auto it = type_cache_.find(key_);
+    if (it != type_cache_.end()) return it->second;
+    return type_cache_.emplace(key_, g_.intern_type(rel)).first->second;
+  }
+
+  Graph::Vertex node(CsvReader& csv, std::string_view cell, const char* column, const std::string& nodes_path) {
+    key_.assign(trim(cell));
+    auto it = ids_.find(key_);
+    if (it == ids_.end()) csv.fail("unknown node id '" + key_ + "' in column " + column + " (not in " + nodes_path + ")");
+    return it->second;
+  }
+
+  // An entity row whose name and schema type match an existing node enriches it instead of doubling it.
+  Graph::Vertex place(NodeData data) {
+    if (!data.name.empty() && !data.labels.empty()) {
+      auto type = parse_entity_type(g_.label_name(data.labels.front()));
+      auto found = type ? g_.find_canonical(data.name) : std::nullopt;
+      if (found && g_.entity_type(*found) == type) {
+        for (auto l : data.labels) g_.add_label(*found, g_.label_name(l));
+        for (const auto& a : data.aliases) g_.add_alias(*found, a);
+        for (auto& [k, v] : data.props) g_.set_node_property(*found, k, std::move(v));
+        ++counts_.merged;
+        return *found;
+      }
+    }
+    data.id = g_.next_node_id();
+    ++counts_.nodes;
+    return g_.restore_node(std::move(data));
+  }
+
+  Graph& g_;
+  CsvImportCounts counts_;
+  std::string key_;
+  std::unordered_map<std::string, Graph::Vertex> ids_;
+  std::unordered_map<std::string, std::vector<std::uint16_t>> label_cache_;
+  std::unordered_map<std::string, std::uint16_t> type_cache_;
+};
+
+}  // namespace
+
+CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const std::string& edges_path) {
+  Importer importer(graph);
+  importer.nodes(nodes_path);
+  if (!edges_path.empty()) importer.edges(edges_path, nodes_path);
+  return importer.counts();
+}
+
+}  // namespace bangfu::graph

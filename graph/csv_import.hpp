@@ -1,0 +1,25 @@
+// CSV import: nodes and edges from two RFC 4180 files (header row names the columns) into a Graph.
+//
+// Nodes: `id` (the file's own key), optional `name`, `type` (labels, ';'-separated), `aliases`
+// (';'-separated); any other column becomes a property. Edges: `src`, `dst` (node ids of the nodes file),
+// `rel`; optional `evidence` and `doc` give the edge an evidence; any other column becomes a property.
+// Cells that look like integers, decimals or true/false are stored as such; empty cells are left out.
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "graph/graph.hpp"
+
+namespace bangfu::graph {
+
+struct CsvImportCounts {
+  std::size_t nodes = 0;   // nodes created
+  std::size_t merged = 0;  // rows that matched an existing entity (same canonical name and schema type)
+  std::size_t edges = 0;
+};
+
+// Throws GraphError "FILE:LINE: what" on the first bad row; `graph` may then hold part of the import,
+// so callers that must stay consistent import into a copy or do not save.
+CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const std::string& edges_path);
+
+}  // namespace bangfu::graph
