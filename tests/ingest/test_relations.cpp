@@ -349,3 +349,15 @@ TEST_CASE("member_of: a seat is read from what the member was named", "[relation
   r = extract("“省级示范单位”“西北胸痛联盟理事单位”等称号已公布", {{"西北胸痛联盟", EntityType::Consortium}});
   CHECK(r.empty());
 }
+
+TEST_CASE("dispatches and funds read across a comma to the destination", "[relations]") {
+  auto r = extract("南通市卫生健康委选派6名医生组成帮扶医疗队,启程前往岷县人民医院",
+                   {{"南通市卫生健康委", EntityType::Agency}, {"岷县人民医院", EntityType::Hospital}});
+  CHECK(find(r, "南通市卫生健康委", RelType::dispatches, "岷县人民医院"));
+
+  r = extract("省财政厅下达专项资金1.2亿元,用于支持陇南市第一人民医院建设",
+              {{"省财政厅", EntityType::Agency}, {"陇南市第一人民医院", EntityType::Hospital}});
+  const auto* e = find(r, "省财政厅", RelType::funds, "陇南市第一人民医院");
+  REQUIRE(e);
+  CHECK(e->amount == "1.2亿元");
+}
