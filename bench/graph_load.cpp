@@ -1,0 +1,223 @@
+// bench_graph_load: how long a saved graph takes to load and how many bytes a node, an edge and an
+// evidence cost in memory.
+//
+// Imports nodes.csv/edges.csv (from bench_gen_graph), saves three graphs — nodes only, nodes + edges,
+// and the same with one evidence per edge — and loads each in a fresh child process, which reports the
+// load time and its resident-memory growth. Differences between the three give bytes per node, per edge
+// and per evidence as the process really holds them (allocator overhead and index included).
+#include <malloc.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/csv_import.hpp"
+#include "graph/graph.hpp"
+#include "graph/storage.hpp"
+
+namespace fs = std::filesystem;
+using bangfu::graph::Graph;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+// CPU seconds of this process: on a shared, busy machine it tracks the work better than wall time.
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+
+// Resident and peak resident set of this process, in bytes, from /proc/self/status.
+struct Memory {
+  long long rss = 0, peak = 0;
+};
+Memory memory_now() {
+  Memory m;
+  std::ifstream in("/proc/self/status");
+  std::string key;
+  long long kb;
+  while (in >> key) {
+    if (key == "VmRSS:" && in >> kb) m.rss = kb * 1024;
+    else if (key == "VmHWM:" && in >> kb) m.peak = kb * 1024;
+    in.ignore(1 << 20, '\n');
+  }
+  return m;
+}
+
+// Child mode: load `path` `repeat` times; print "min median cpu_median rss_delta peak nodes edges".
+int measure_load(const std::string& path, int repeat) {
+  malloc_trim(0);
+  Memory before = memory_now();
+  std::vector<double> times, cpu;
+  long long delta = 0;
+  std::size_t nodes = 0, edges = 0;
+  for (int i = 0; i < repeat; ++i) {
+    auto t0 = Clock::now();
+    double c0 = cpu_seconds();
+    Graph g = bangfu::graph::load_graph(path);
+    times.push_back(seconds_since(t0));
+    cpu.push_back(cpu_seconds() - c0);
+    malloc_trim(0);  // hand back the parser's buffers so RSS shows what the graph itself holds
+    delta = memory_now().rss - before.rss;
+    nodes = g.node_count();
+    edges = g.edge_count();
+  }
+  std::sort(times.begin(), times.end());
+  std::sort(cpu.begin(), cpu.end());
+  std::printf("%.6f %.6f %.6f %lld %lld %zu %zu\n", times.front(), times[times.size() / 2], cpu[cpu.size() / 2], delta,
+              memory_now().peak - before.rss, nodes, edges);
+  return 0;
+}
+
+struct LoadFigures {
+  double min_s = 0, median_s = 0, cpu_s = 0;
+  long long rss_delta = 0, peak_delta = 0;
+  std::size_t nodes = 0, edges = 0;
+};
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += (c == '\'') ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// Loads in a fresh process so earlier graphs and allocator state do not blur the memory figures.
+LoadFigures load_in_child(const std::string& path, int repeat) {
+  std::string self = fs::read_symlink("/proc/self/exe").string();
+  std::string cmd = shell_quote(self) + " --measure-load " + shell_quote(path) + " --repeat " + std::to_string(repeat);
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), &pclose);
+  if (!pipe) throw std::runtime_error("cannot start " + cmd);
+  LoadFigures f;
+  if (std::fscanf(pipe.get(), "%lf %lf %lf %lld %lld %zu %zu", &f.min_s, &f.median_s, &f.cpu_s, &f.rss_delta,
+                  &f.peak_delta, &f.nodes, &f.edges) != 7)
+    throw std::runtime_error("loading " + path + " failed (see the message above)");
+  return f;
+}
+
+// A sentence of typical length for one evidence (Chinese news sentences run 30-60 characters).
+std::string evidence_sentence(const Graph& g, Graph::Edge e) {
+  const auto& adj = g.adjacency();
+  return g.node(boost::source(e, adj)).name + "在" + g.node(boost::target(e, adj)).name +
+         "开展组团式帮扶，派驻专家团队常驻开展远程会诊和带教查房，累计投入资金" +
+         std::to_string(g.edge(e).id % 97 + 1) + "00万元。";
+}
+
+std::size_t add_evidence_everywhere(Graph& g, std::size_t& text_bytes) {
+  std::vector<Graph::Edge> all;
+  for (auto [ei, ee] = boost::edges(g.adjacency()); ei != ee; ++ei) all.push_back(*ei);
+  for (auto e : all) {
+    bangfu::graph::Evidence ev;
+    ev.doc = "news_" + std::to_string(g.edge(e).id / 20) + ".txt";  // ~20 facts per article
+    ev.sentence = evidence_sentence(g, e);
+    ev.begin = 100;
+    ev.end = 100 + static_cast<std::uint32_t>(ev.sentence.size());
+    ev.rule = "supports.active.assist";
+    text_bytes += ev.doc.size() + ev.sentence.size() + ev.rule.size();
+    g.add_evidence(e, std::move(ev));
+  }
+  return all.size();
+}
+
+struct Row {
+  std::string what;
+  std::uintmax_t file_bytes = 0;
+  double save_s = 0;
+  LoadFigures load;
+};
+
+Row save_and_load(const std::string& what, const Graph& g, const fs::path& file, int repeat) {
+  Row r{what};
+  auto t0 = Clock::now();
+  bangfu::graph::save_graph(g, file.string());
+  r.save_s = seconds_since(t0);
+  r.file_bytes = fs::file_size(file);
+  r.load = load_in_child(file.string(), repeat);
+  return r;
+}
+
+int run(const std::string& dir, const fs::path& work, int repeat, bool keep) {
+  fs::create_directories(work);
+  auto nodes_csv = (fs::path(dir) / "nodes.csv").string(), edges_csv = (fs::path(dir) / "edges.csv").string();
+  auto no_edges = (work / "no_edges.csv").string();
+  std::ofstream(no_edges) << "src,dst,rel\n";
+
+  std::vector<Row> rows;
+  {
+    Graph g;
+    bangfu::graph::import_csv(g, nodes_csv, no_edges);
+    rows.push_back(save_and_load("nodes only", g, work / "nodes.graph.json", repeat));
+  }
+  Graph g;
+  auto t0 = Clock::now();
+  auto counts = bangfu::graph::import_csv(g, nodes_csv, edges_csv);
+  double import_s = seconds_since(t0);
+  rows.push_back(save_and_load("nodes + edges", g, work / "edges.graph.json", repeat));
+  std::size_t text_bytes = 0;
+  std::size_t evidences = add_evidence_everywhere(g, text_bytes);
+  rows.push_back(save_and_load("+ 1 evidence/edge", g, work / "evidence.graph.json", repeat));
+
+  std::printf("CSV import (import_csv): %zu nodes, %zu edges in %.2f s (%.0f edges/s)\n", counts.nodes, counts.edges,
+              import_s, counts.edges / std::max(import_s, 1e-9));
+  std::printf("%-18s %9s %9s %9s %8s %9s %9s %9s %9s %9s\n", "graph", "nodes", "edges", "file MB", "save s",
+              "load min", "load med", "load cpu", "RSS MB", "peak MB");
+  for (const auto& r : rows)
+    std::printf("%-18s %9zu %9zu %9.1f %8.2f %9.3f %9.3f %9.3f %9.1f %9.1f\n", r.what.c_str(), r.load.nodes,
+                r.load.edges, r.file_bytes / 1e6, r.save_s, r.load.min_s, r.load.median_s, r.load.cpu_s,
+                r.load.rss_delta / 1e6, r.load.peak_delta / 1e6);
+
+  double n = static_cast<double>(std::max<std::size_t>(rows[0].load.nodes, 1));
+  double m = static_cast<double>(std::max<std::size_t>(rows[1].load.edges, 1));
+  double per_node = rows[0].load.rss_delta / n;
+  double per_edge = (rows[1].load.rss_delta - rows[0].load.rss_delta) / m;
+  double per_evidence = (rows[2].load.rss_delta - rows[1].load.rss_delta) / static_cast<double>(std::max<std::size_t>(evidences, 1));
+  // The floor of the layout: Boost keeps each edge in the global edge list (a std::list node holding
+  // both ends and EdgeData) and as one stored edge (target + list iterator) in each end's out/in vector.
+  std::size_t stored_edge = sizeof(Graph::Vertex) + sizeof(void*);
+  std::size_t list_node = 2 * sizeof(void*) + 2 * sizeof(Graph::Vertex) + sizeof(bangfu::graph::EdgeData);
+  std::size_t floor_bytes = 2 * stored_edge + list_node;
+  std::printf("bytes per node (RSS): %.1f\n", per_node);
+  std::printf("bytes per edge without evidence (RSS): %.1f  (layout floor %zu: list node + out/in entries)\n", per_edge,
+              floor_bytes);
+  std::printf("bytes per evidence (RSS): %.1f  (of which text %.1f: doc id, sentence, rule)\n", per_evidence,
+              text_bytes / static_cast<double>(std::max<std::size_t>(evidences, 1)));
+  std::printf("bytes per edge with 1 evidence (RSS): %.1f\n", per_edge + per_evidence);
+  std::printf("load time per million edges: %.3f s wall, %.3f s CPU (nodes + edges, median)\n",
+              rows[1].load.median_s * 1e6 / m, rows[1].load.cpu_s * 1e6 / m);
+  if (!keep)
+    for (auto f : {"nodes.graph.json", "edges.graph.json", "evidence.graph.json", "no_edges.csv"}) fs::remove(work / f);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Times load_graph and measures bytes per node/edge/evidence for a generated graph"};
+  std::string dir, work = "/tmp/bangfu-bench/graph_load", measure;
+  int repeat = 3;
+  bool keep = false;
+  app.add_option("--dir", dir, "Folder with nodes.csv and edges.csv (from bench_gen_graph)");
+  app.add_option("--work", work, "Where the graph files are written");
+  app.add_option("--repeat", repeat, "Loads per graph (min and median are reported)")->check(CLI::Range(1, 100));
+  app.add_flag("--keep", keep, "Keep the saved graph files");
+  app.add_option("--measure-load", measure, "(internal) load FILE in this process and print the figures");
+  CLI11_PARSE(app, argc, argv);
+  try {
+    if (!measure.empty()) return measure_load(measure, repeat);
+    if (dir.empty()) throw std::runtime_error("--dir is required");
+    return run(dir, work, repeat, keep);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_graph_load: %s\n", e.what());
+    return 1;
+  }
+}
