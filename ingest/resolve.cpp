@@ -52,9 +52,9 @@ struct Placed {
 
 class DocResolver {
  public:
-  DocResolver(const Gazetteer& gaz, const std::vector<Sentence>& sentences,
-              const std::vector<std::vector<Candidate>>& candidates)
-      : gaz_(gaz), sentences_(sentences), candidates_(candidates) {}
+  DocResolver(const Gazetteer& gaz, const std::map<std::string, std::string>& user_names,
+              const std::vector<Sentence>& sentences, const std::vector<std::vector<Candidate>>& candidates)
+      : gaz_(gaz), user_names_(user_names), sentences_(sentences), candidates_(candidates) {}
 
   Resolution run();
 
@@ -69,6 +69,7 @@ class DocResolver {
   Resolution build();
 
   const Gazetteer& gaz_;
+  const std::map<std::string, std::string>& user_names_;  // user lexicon: name or alias → name
   const std::vector<Sentence>& sentences_;
   const std::vector<std::vector<Candidate>>& candidates_;
   std::map<int, int> province_votes_, division_votes_;
@@ -129,7 +130,10 @@ void DocResolver::place_names() {
       std::string key;
       int division = -1, last_region = -1;
       std::string body = c.surface.substr(c.body);
-      if (graph::is_region(c.type)) {
+      if (c.rule == "user") {
+        auto it = user_names_.find(c.surface);
+        key = "U" + (it == user_names_.end() ? c.surface : it->second);
+      } else if (graph::is_region(c.type)) {
         division = pick_division(c.divisions);
         key = division >= 0 ? "D" + std::to_string(division) : "N" + c.surface;
       } else if (c.type == EntityType::Person) {
@@ -333,7 +337,12 @@ Resolution DocResolver::run() {
 
 Resolution Resolver::resolve(const std::vector<Sentence>& sentences,
                              const std::vector<std::vector<Candidate>>& candidates) const {
-  DocResolver r(recognizer_.gazetteer(), sentences, candidates);
+  std::map<std::string, std::string> user_names;
+  for (const auto& [name, aliases] : recognizer_.user_aliases()) {
+    user_names[name] = name;
+    for (const auto& a : aliases) user_names[a] = name;
+  }
+  DocResolver r(recognizer_.gazetteer(), user_names, sentences, candidates);
   return r.run();
 }
 

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 
 #include "ingest/pipeline.hpp"
 
@@ -102,4 +104,19 @@ TEST_CASE("pipeline handles empty and odd input without crashing", "[pipeline]")
   CHECK(run("\xFF\xFE abc 123 ,,,").entities.empty());
   std::string long_run(20000, 'x');
   CHECK_NOTHROW(run(long_run + "医院"));
+}
+
+TEST_CASE("user lexicon names and aliases are one entity", "[resolve]") {
+  std::string path = std::string(BANGFU_BINARY_DIR) + "/test_resolve_lexicon.tsv";
+  std::ofstream(path) << "星火健康联盟会\tOrganization\t星火会\n";
+  Pipeline p(PipelineOptions{std::string(BANGFU_SOURCE_DIR) + "/data", {path}});
+  Document doc;
+  doc.id = "u.txt";
+  doc.text = "星火健康联盟会成立。\n星火会向山区捐赠药品。\n";
+  auto d = p.extract(doc);
+  const auto* e = entity(d, "星火会");
+  REQUIRE(e);
+  CHECK(e->name == "星火健康联盟会");
+  CHECK(e->type == EntityType::Organization);
+  std::remove(path.c_str());
 }
