@@ -361,3 +361,20 @@ TEST_CASE("dispatches and funds read across a comma to the destination", "[relat
   REQUIRE(e);
   CHECK(e->amount == "1.2亿元");
 }
+
+TEST_CASE("member_of: members listed after the consortium", "[relations]") {
+  auto r = extract("岷县医共体成员单位包括岷县人民医院、岷县中医院和梅川镇卫生院",
+                   {{"岷县医共体", EntityType::Consortium}, {"岷县人民医院", EntityType::Hospital},
+                    {"岷县中医院", EntityType::Hospital}, {"梅川镇卫生院", EntityType::PrimaryCare}});
+  CHECK(find(r, "岷县人民医院", RelType::member_of, "岷县医共体"));
+  CHECK(find(r, "岷县中医院", RelType::member_of, "岷县医共体"));
+  CHECK(find(r, "梅川镇卫生院", RelType::member_of, "岷县医共体"));
+}
+
+TEST_CASE("an adverb between the subject and 与 keeps the subject", "[relations]") {
+  auto r = extract("兰州大学第二医院已经与岷县人民医院签订合作协议",
+                   {{"兰州大学第二医院", EntityType::Hospital}, {"岷县人民医院", EntityType::Hospital}});
+  const auto* e = find(r, "兰州大学第二医院", RelType::partners_with, "岷县人民医院");
+  REQUIRE(e);
+  CHECK(e->confidence > 0.8f);
+}
