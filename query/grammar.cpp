@@ -330,23 +330,17 @@ auto postfix_unary(Op op) {
 }
 auto prefix_unary(Op op) {
   return [op](auto& ctx) {
-    const ExprPtr& arg = x3::_attr(ctx);
+    std::size_t pos = pos_of(x3::_attr(ctx));
+    const ExprPtr& arg = value_of(x3::_attr(ctx));
     // Fold "-1" into a literal so that LIMIT -1 and list[-1] see a constant.
-    if (op == Op::Neg && arg->kind == ExprKind::Literal) {
-      if (arg->value.is<std::int64_t>()) {
-        auto e = node_at(ExprKind::Literal, arg->pos);
-        e->value = Value(-arg->value.as<std::int64_t>());
-        x3::_val(ctx) = e;
-        return;
-      }
-      if (arg->value.is<double>()) {
-        auto e = node_at(ExprKind::Literal, arg->pos);
-        e->value = Value(-arg->value.as<double>());
-        x3::_val(ctx) = e;
-        return;
-      }
+    if (op == Op::Neg && arg->kind == ExprKind::Literal &&
+        (arg->value.is<std::int64_t>() || arg->value.is<double>())) {
+      auto e = node_at(ExprKind::Literal, pos);
+      e->value = arg->value.is<double>() ? Value(-arg->value.as<double>()) : Value(-arg->value.as<std::int64_t>());
+      x3::_val(ctx) = e;
+      return;
     }
-    auto e = node_at(ExprKind::Unary, arg->pos);
+    auto e = node_at(ExprKind::Unary, pos);
     e->op = op;
     e->args = {arg};
     x3::_val(ctx) = e;
@@ -469,7 +463,7 @@ auto const label_suffix_def = +(':' > symbolic_name);
 auto const expression_def = xor_expr[assign] >> *(kw("OR") > xor_expr)[binary(Op::Or)];
 auto const xor_expr_def = and_expr[assign] >> *(kw("XOR") > and_expr)[binary(Op::Xor)];
 auto const and_expr_def = not_expr[assign] >> *(kw("AND") > not_expr)[binary(Op::And)];
-auto const not_expr_def = (kw("NOT") > not_expr)[prefix_unary(Op::Not)] | cmp_expr[assign];
+auto const not_expr_def = (pos_p >> kw("NOT") > not_expr)[prefix_unary(Op::Not)] | cmp_expr[assign];
 auto const cmp_expr_def = pred_expr[assign] >> *(cmp_ops > pred_expr)[comparison];
 auto const pred_expr_def =
     add_expr[assign] >>
@@ -485,10 +479,10 @@ auto const mul_expr_def = pow_expr[assign] >> *((x3::lit('*') > pow_expr)[binary
                                                 (x3::lit('%') > pow_expr)[binary(Op::Mod)]);
 auto const pow_expr_def = unary_expr[assign] >> *(x3::lit('^') > unary_expr)[binary(Op::Pow)];
 auto const unary_expr_def =
-    (x3::lit('-') > unary_expr)[prefix_unary(Op::Neg)] | (x3::lit('+') > unary_expr)[assign] | postfix_expr[assign];
+    (pos_p >> '-' > unary_expr)[prefix_unary(Op::Neg)] | (x3::lit('+') > unary_expr)[assign] | postfix_expr[assign];
 auto const postfix_expr_def =
     atom[assign] >>
-    *((x3::lit('.') >> symbolic_name)[property] |
+    *((x3::lit('.') >> !x3::lit('.') > symbolic_name)[property] |
       (x3::lit('[') >> -expression >> ".." >> -expression > close_bracket)[slice_suffix] |
       (x3::lit('[') > expression > close_bracket)[index_suffix] | label_suffix[has_labels]);
 auto const atom_def = (pos_p >> number)[literal] | (pos_p >> string_literal)[literal] | parameter[assign] |
@@ -620,7 +614,8 @@ auto const return_item_def = x3::raw[expression[item_expr]][item_text] >> -(kw("
 auto const push_item = [](auto& ctx) { x3::_val(ctx).items.push_back(x3::_attr(ctx)); };
 auto const set_star = [](auto& ctx) { x3::_val(ctx).star = true; };
 auto const projection_items_def =
-    (x3::lit('*')[set_star] >> -(',' > (return_item[push_item] % ','))) | (return_item[push_item] % ',');
+    (x3::lit('*')[set_star] >> *(',' > return_item[push_item])) |
+    (return_item[push_item] >> *(',' > return_item[push_item]));
 
 auto const sort_expr = [](auto& ctx) { x3::_val(ctx).expr = x3::_attr(ctx); };
 auto const sort_desc = [](auto& ctx) { x3::_val(ctx).desc = true; };
@@ -670,11 +665,40 @@ BOOST_SPIRIT_DEFINE(return_item, projection_items, sort_item, projection, clause
 
 }  // namespace bangfu::query
 
+// Names for "expected …" messages: an action or a sequence is described by what it starts with.
 namespace boost::spirit::x3 {
 template <>
 struct get_info<bangfu::query::grammar::keyword_parser> {
   using result_type = std::string;
   std::string operator()(const bangfu::query::grammar::keyword_parser& p) const { return p.word; }
+};
+template <>
+struct get_info<bangfu::query::grammar::position_parser> {
+  using result_type = std::string;
+  std::string operator()(const bangfu::query::grammar::position_parser&) const { return {}; }
+};
+template <class Subject, class Action>
+struct get_info<action<Subject, Action>> {
+  using result_type = std::string;
+  std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
+};
+template <class Subject>
+struct get_info<optional<Subject>> {
+  using result_type = std::string;
+  std::string operator()(const optional<Subject>& p) const { return what(p.subject); }
+};
+template <class Left, class Right>
+struct get_info<sequence<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(const sequence<Left, Right>& p) const {
+    std::string left = what(p.left);
+    return left.empty() ? what(p.right) : left;
+  }
+};
+template <class Left, class Right>
+struct get_info<alternative<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(const alternative<Left, Right>& p) const { return what(p.left) + " or " + what(p.right); }
 };
 }  // namespace boost::spirit::x3
 
