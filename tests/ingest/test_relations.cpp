@@ -378,3 +378,30 @@ TEST_CASE("an adverb between the subject and 与 keeps the subject", "[relations
   REQUIRE(e);
   CHECK(e->confidence > 0.8f);
 }
+
+TEST_CASE("supports, dispatches, member_of, located_in: further general phrasings", "[relations]") {
+  auto r = extract("山东省立医院是岷县人民医院的对口帮扶单位", {{"山东省立医院", EntityType::Hospital},
+                                                          {"岷县人民医院", EntityType::Hospital}});
+  CHECK(find(r, "山东省立医院", RelType::supports, "岷县人民医院"));
+
+  r = extract("岷县人民医院的对口帮扶医院为山东省立医院", {{"岷县人民医院", EntityType::Hospital},
+                                                        {"山东省立医院", EntityType::Hospital}});
+  CHECK(find(r, "山东省立医院", RelType::supports, "岷县人民医院"));
+
+  r = extract("今年青岛市向定西市派出医疗队5支", {{"青岛市", EntityType::City}, {"定西市", EntityType::City}});
+  CHECK(find(r, "青岛市", RelType::dispatches, "定西市"));
+
+  r = extract("梅川镇卫生院是岷县人民医院的分院", {{"梅川镇卫生院", EntityType::PrimaryCare},
+                                                {"岷县人民医院", EntityType::Hospital}});
+  CHECK(find(r, "梅川镇卫生院", RelType::member_of, "岷县人民医院"));
+  CHECK_FALSE(find(r, "岷县人民医院", RelType::member_of, "梅川镇卫生院"));
+
+  r = extract("位于兰州市的华西医院甘肃医院今天开诊", {{"兰州市", EntityType::City},
+                                                  {"华西医院甘肃医院", EntityType::Hospital}});
+  CHECK(find(r, "华西医院甘肃医院", RelType::located_in, "兰州市"));
+
+  r = extract("王建国在岷县人民医院挂职副院长", {{"王建国", EntityType::Person}, {"岷县人民医院", EntityType::Hospital}});
+  const auto* e = find(r, "王建国", RelType::serves_as, "岷县人民医院");
+  REQUIRE(e);
+  CHECK(e->role == "副院长");
+}
