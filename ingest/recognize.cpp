@@ -96,6 +96,7 @@ struct Recognizer::Data {
   std::unordered_set<std::string> surnames;
   std::unordered_map<std::string, std::pair<std::uint32_t, std::string>> dict;  // word → (freq, pos)
   std::vector<std::pair<std::string, std::vector<std::string>>> user_aliases;
+  std::vector<std::pair<std::string, std::string>> abbreviations;  // longest full ending first
 
   void load(const RecognizerOptions& options);
   std::vector<Token> tokenize(std::string_view s) const;
@@ -153,6 +154,10 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     references.add(row.fields[0], {*type, row.fields[2]});
   }
   for (const auto& row : Lexicon::read_file(dir + "surnames.tsv", 1, 1)) surnames.insert(row.fields[0]);
+  for (const auto& row : Lexicon::read_file(dir + "abbreviations.tsv", 2, 2))
+    abbreviations.emplace_back(row.fields[0], row.fields[1]);
+  std::stable_sort(abbreviations.begin(), abbreviations.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   for (const auto& path : o.user_lexicons) {
     for (const auto& row : Lexicon::read_file(path, 2, 3)) {
       auto type = graph::parse_entity_type(row.fields[1]);
@@ -265,12 +270,12 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Token>& t
         --k;
       }
     }
-    std::size_t chars = j - k;
+    std::size_t chars = utf8::length(s.substr(toks[k].b, toks[j].b - toks[k].b));
     bool after_region = k > 0 && toks[k - 1].kind == Kind::Region;
     bool zone = toks[j].type == EntityType::County;
     std::size_t max_chars = toks[j].type == EntityType::Township && toks[j].e - toks[j].b == 3 ? 3
                             : toks[j].type == EntityType::Village && toks[j].e - toks[j].b == 3 ? 4 : 6;
-    if (chars > max_chars) k = j - max_chars, chars = max_chars;
+    while (chars > max_chars && k < j) chars -= utf8::length(s.substr(toks[k].b, toks[k].e - toks[k].b)), ++k;
     if (chars < 2 || !(after_region || zone)) continue;
     std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
     if (generic_only(body)) continue;
@@ -295,7 +300,8 @@ bool Recognizer::Data::is_level(std::string_view s, const Token& t) const {
   if (t.kind != Kind::Char) return false;
   const std::string* part = parts.find(s.substr(t.b, t.e - t.b));
   // 省级, 县域, 区内: the level character starts a descriptive word, it does not stand for a region.
-  return part && *part == "level" && generic.longest(s, t.b) <= t.e - t.b;
+  if (!part || *part != "level" || generic.longest(s, t.b) > t.e - t.b) return false;
+  return !(t.b >= 3 && is_cjk_at(s, t.b - 3) && generic.longest(s, t.b - 3) >= 3 + (t.e - t.b));
 }
 
 // A short form (康保) matched across the edge of an ordinary word (健康保障) is not a place.
@@ -325,7 +331,9 @@ std::vector<std::string> Recognizer::Data::word_tags(std::string_view text) cons
       auto f = dict.find(std::string(text.substr(pos, i - pos)));
       if (f != dict.end()) best = i - pos, tag = f->second.second;
     }
-    if (tag == "f" && best == char_len(text, pos)) tag = "f1";  // 内, 外: single-character locatives
+    bool single = best == char_len(text, pos);
+    if (tag == "f" && single) tag = "f1";  // 内, 外: single-character locatives
+    else if (single && pos > 0) tag = "x";  // 梅子铺: a lone character inside a name says little
     if (static_cast<unsigned char>(text[pos]) < 0x80 && std::isdigit(static_cast<unsigned char>(text[pos]))) tag = "m";
     if (text.substr(pos, 3) == "第") tag = "ord";  // 第一医院: ordinals belong to names
     tags.push_back(tag);
@@ -402,7 +410,8 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Token>
     if (t.kind == Kind::Suffix && !t.suffix->region) {
       if (t.type != EntityType::Hospital && !(linked && t.type == EntityType::University)) return false;
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
-      if (!linked && !regional && (!university || chars == 0 || chars > 4)) return false;
+      bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
+      if (!linked && !regional && !adjacent && (!university || chars == 0 || chars > 4)) return false;
       if (!linked && !between.empty() && generic_only(between)) return false;
       if (regional && chars > 4) return false;
       j = k;
@@ -663,6 +672,13 @@ Recognizer::Recognizer(Recognizer&&) noexcept = default;
 Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
 
 const Gazetteer& Recognizer::gazetteer() const { return data_->gazetteer; }
+
+std::string Recognizer::abbreviate(const std::string& name) const {
+  for (const auto& [full, short_form] : data_->abbreviations)
+    if (name.size() >= full.size() && name.compare(name.size() - full.size(), full.size(), full) == 0)
+      return name.substr(0, name.size() - full.size()) + short_form;
+  return name;
+}
 const std::vector<std::pair<std::string, std::vector<std::string>>>& Recognizer::user_aliases() const {
   return data_->user_aliases;
 }

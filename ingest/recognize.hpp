@@ -45,6 +45,8 @@ class Recognizer {
   std::vector<Candidate> recognize(std::string_view sentence) const;
 
   const Gazetteer& gazetteer() const;
+  // `name` with its ending abbreviated as data/abbreviations.tsv says (…卫生健康委员会 → …卫健委).
+  std::string abbreviate(const std::string& name) const;
   // User lexicon entries: name → aliases (the resolver joins them).
   const std::vector<std::pair<std::string, std::vector<std::string>>>& user_aliases() const;
 

@@ -52,9 +52,9 @@ struct Placed {
 
 class DocResolver {
  public:
-  DocResolver(const Gazetteer& gaz, const std::map<std::string, std::string>& user_names,
+  DocResolver(const Recognizer& rec, const Gazetteer& gaz, const std::map<std::string, std::string>& user_names,
               const std::vector<Sentence>& sentences, const std::vector<std::vector<Candidate>>& candidates)
-      : gaz_(gaz), user_names_(user_names), sentences_(sentences), candidates_(candidates) {}
+      : rec_(rec), gaz_(gaz), user_names_(user_names), sentences_(sentences), candidates_(candidates) {}
 
   Resolution run();
 
@@ -68,6 +68,7 @@ class DocResolver {
   int region_group(EntityType level);
   Resolution build();
 
+  const Recognizer& rec_;
   const Gazetteer& gaz_;
   const std::map<std::string, std::string>& user_names_;  // user lexicon: name or alias → name
   const std::vector<Sentence>& sentences_;
@@ -130,6 +131,7 @@ void DocResolver::place_names() {
       std::string key;
       int division = -1, last_region = -1;
       std::string body = c.surface.substr(c.body);
+      std::string key_body = rec_.abbreviate(body);
       if (c.rule == "user") {
         auto it = user_names_.find(c.surface);
         key = "U" + (it == user_names_.end() ? c.surface : it->second);
@@ -144,7 +146,7 @@ void DocResolver::place_names() {
         // Leading regions were written out: key on the innermost one so 贵州省黔东南州剑河县X = 剑河县X.
         std::size_t region_bytes = c.body;
         key = "O" + std::string(graph::to_string(c.type)) + "|" +
-              (last_region >= 0 ? "D" + std::to_string(last_region) : c.surface.substr(0, region_bytes)) + "|" + body;
+              (last_region >= 0 ? "D" + std::to_string(last_region) : c.surface.substr(0, region_bytes)) + "|" + key_body;
       } else if (!c.level.empty()) {
         EntityType lt = level_type(c.level);
         int region = lt == EntityType::Province ? province_ : -1;
@@ -155,9 +157,9 @@ void DocResolver::place_names() {
         }
         last_region = region;
         key = "O" + std::string(graph::to_string(c.type)) + "|" +
-              (region >= 0 ? "D" + std::to_string(region) : "L" + c.level) + "|" + body;
+              (region >= 0 ? "D" + std::to_string(region) : "L" + c.level) + "|" + key_body;
       } else {
-        key = "O" + std::string(graph::to_string(c.type)) + "||" + c.surface;
+        key = "O" + std::string(graph::to_string(c.type)) + "||" + rec_.abbreviate(c.surface);
       }
       int g = group_for(key);
       Group& grp = groups_[g];
@@ -255,6 +257,16 @@ void DocResolver::merge_aliases() {
       if ((paren || dash) && same_kind) uf_.join(b.group, a.group);
     }
   }
+  // 贵阳市云岩区 / 贵阳云岩: places written one after the other; the pair also names the inner one.
+  for (std::size_t i = 0; i + 1 < placed_.size(); ++i) {
+    const Placed& a = placed_[i];
+    const Placed& b = placed_[i + 1];
+    if (a.sentence != b.sentence || a.reference || b.reference || a.candidate->end != b.candidate->begin) continue;
+    if (!graph::is_region(a.candidate->type) || !graph::is_region(b.candidate->type)) continue;
+    int outer = groups_[a.group].division, inner = groups_[b.group].division;
+    bool below = inner >= 0 ? outer >= 0 && outer != inner && gaz_.contains(outer, inner) : outer >= 0;
+    if (below) reference_aliases_.insert({b.group, a.candidate->surface + b.candidate->surface});
+  }
   // 威宁医院: a region's short form plus 医院 is that region's one hospital named in full.
   for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
     const Group& g = groups_[gi];
@@ -342,7 +354,7 @@ Resolution Resolver::resolve(const std::vector<Sentence>& sentences,
     user_names[name] = name;
     for (const auto& a : aliases) user_names[a] = name;
   }
-  DocResolver r(recognizer_.gazetteer(), user_names, sentences, candidates);
+  DocResolver r(recognizer_, recognizer_.gazetteer(), user_names, sentences, candidates);
   return r.run();
 }
 
