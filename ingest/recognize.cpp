@@ -312,8 +312,10 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
     auto f = dict.find(std::string(s.substr(from, to - from)));
     return f != dict.end() && f->second.first >= 100 && f->second.second != "ns";
   };
-  if (b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b))) return true;
-  if (e < s.size() && is_cjk_at(s, e) && !suffixes.longest(s, e) && !gazetteer.longest_at(s, e)) {
+  // A name ending right after it (帮助威宁医院) settles the reading even when the left edge is a word (助威).
+  bool name_follows = e < s.size() && (suffixes.longest(s, e) || gazetteer.longest_at(s, e));
+  if (!name_follows && b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b))) return true;
+  if (e < s.size() && is_cjk_at(s, e) && !name_follows) {
     std::size_t last = e - 3;
     if (common(last, e + char_len(s, e))) return true;
   }
