@@ -1,6 +1,7 @@
 #include "ingest/body.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -113,6 +114,7 @@ bool is_bullet_nav(const Line& line) {
   if ((contains(line.text, " > ") || contains(line.text, ">>") || contains(line.text, "»")) && line.chars <= 60 &&
       !has_sentence_punct(line.text))
     return true;  // breadcrumbs
+  if (line.chars > 60) return false;
   // menus: four or more very short items separated by spaces or bars
   std::size_t items = 0, longest = 0, current = 0;
   for (std::size_t i = 0; i < line.text.size();) {
@@ -160,16 +162,24 @@ std::string_view strip_symbols(std::string_view s) {
 
 class Classifier {
  public:
-  explicit Classifier(const BodyRules& rules) : rules_(rules) {}
+  // Groups the cues by kind once per document, so matching a line compares only what applies.
+  explicit Classifier(const BodyRules& rules) {
+    for (const auto& cue : rules.cues) {
+      Where where = cue.where == "prefix" ? Where::prefix
+                    : cue.where == "suffix" ? Where::suffix
+                    : cue.where == "line"   ? Where::line
+                                            : Where::contains;
+      by_kind_[kind_index(cue.kind)].push_back({where, cue.text});
+    }
+  }
 
   bool matches(const Line& line, std::string_view kind) const {
     std::string_view text = strip_symbols(line.text);
-    for (const auto& cue : rules_.cues) {
-      if (cue.kind != kind) continue;
-      if (cue.where == "prefix" ? starts_with(text, cue.text)
-          : cue.where == "suffix" ? ends_with(text, cue.text)
-          : cue.where == "line"   ? text == cue.text
-                                  : contains(text, cue.text))
+    for (const auto& cue : by_kind_[kind_index(kind)]) {
+      if (cue.where == Where::prefix ? starts_with(text, cue.text)
+          : cue.where == Where::suffix ? ends_with(text, cue.text)
+          : cue.where == Where::line   ? text == cue.text
+                                       : contains(text, cue.text))
         return true;
     }
     return false;
@@ -192,7 +202,16 @@ class Classifier {
   }
 
  private:
-  const BodyRules& rules_;
+  enum class Where { prefix, suffix, line, contains };
+  struct Cue {
+    Where where;
+    std::string_view text;
+  };
+  static std::size_t kind_index(std::string_view kind) {
+    constexpr std::array<std::string_view, 6> kinds{"noise", "byline", "credit", "caption", "related", "stop"};
+    return static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin()) % kinds.size();
+  }
+  std::array<std::vector<Cue>, 6> by_kind_;
 };
 
 std::string find_title(const std::vector<Line>& lines, const std::vector<int>& counts,

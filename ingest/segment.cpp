@@ -44,6 +44,7 @@ struct Segmenter::Dictionary {
     std::uint32_t hash = 0;
     std::uint32_t offset = 0;  // key bytes in `arena`
     std::uint32_t freq = 0;
+    float log_freq = 0;        // log(freq), so the route search does no logarithms
     std::uint8_t length = 0;
     std::uint8_t pos = 0;      // index into `tags`; 0: a prefix only, not a word
   };
@@ -56,11 +57,28 @@ struct Segmenter::Dictionary {
   double total = 0;          // sum of word frequencies
   double log_total = 0;
 
+  // Entries of the single characters of the BMP's CJK blocks, the first lookup at every position.
+  static constexpr char32_t kSingleBase = 0x3400, kSingleEnd = 0xA000;
+  std::vector<const Slot*> singles;
+
   std::string_view key(const Slot& s) const { return std::string_view(arena).substr(s.offset, s.length); }
+
+  void index_singles() {
+    singles.assign(kSingleEnd - kSingleBase, nullptr);
+    std::string buffer;
+    for (char32_t cp = kSingleBase; cp < kSingleEnd; ++cp) {
+      buffer.clear();
+      utf8::append(buffer, cp);
+      singles[cp - kSingleBase] = find(buffer);
+    }
+  }
 
   const Slot* find(std::string_view word) const {
     if (word.size() > 255 || slots.empty()) return nullptr;
-    std::uint32_t h = hash_bytes(word);
+    return find_hashed(word, hash_bytes(word));
+  }
+
+  const Slot* find_hashed(std::string_view word, std::uint32_t h) const {
     std::size_t mask = slots.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots[i];
@@ -125,6 +143,7 @@ struct Segmenter::Dictionary {
     Slot& s = insert(offset, length);
     if (s.pos != 0) total -= s.freq; else ++words;
     s.freq = freq;
+    s.log_freq = static_cast<float>(std::log(std::max<double>(freq, 1.0)));
     s.pos = tag_index(tag.empty() ? "x" : tag);
     total += freq;
   }
@@ -147,14 +166,25 @@ void Segmenter::Dictionary::cut(std::string_view text, const std::vector<std::ui
     double best = -1e300;
     std::size_t best_end = i + 1;
     const Slot* chosen = nullptr;
+    std::uint32_t h = 2166136261u;  // FNV-1a of the piece, extended a character at a time
     for (std::size_t j = i + 1; j <= n; ++j) {
-      std::string_view piece = text.substr(starts[i], starts[j] - starts[i]);
-      const Slot* s = find(piece);
-      if (!s && j > i + 1) break;
+      for (std::size_t b = starts[j - 1]; b < starts[j]; ++b) h = (h ^ static_cast<unsigned char>(text[b])) * 16777619u;
+      const Slot* s;
+      if (j == i + 1) {
+        std::size_t k = starts[i];
+        char32_t cp = utf8::next(text, k);
+        s = cp >= kSingleBase && cp < kSingleEnd && !singles.empty() ? singles[cp - kSingleBase]
+                                                                     : find(text.substr(starts[i], starts[j] - starts[i]));
+      } else {
+        if (starts[j] - starts[i] > 255) break;
+        s = find_hashed(text.substr(starts[i], starts[j] - starts[i]), h | 1u);
+        if (!s) break;
+      }
       bool word = s && s->pos != 0;
-      if (!word && j > i + 1) continue;  // only a prefix: look further
-      double p = std::log(word ? double(s->freq) : 1.0) - log_total + score[j];
-      if (p > best) best = p, best_end = j, chosen = word ? s : nullptr;
+      if (word || j == i + 1) {
+        double p = (word ? double(s->log_freq) : 0.0) - log_total + score[j];
+        if (p > best) best = p, best_end = j, chosen = word ? s : nullptr;
+      }
       if (!s) break;
     }
     score[i] = best;
@@ -289,6 +319,7 @@ Segmenter Segmenter::load(const std::string& path, const std::vector<std::string
     dict->add(p.offset, p.length, freq, p.tag.empty() ? std::string_view("n") : std::string_view(p.tag));
     dict->log_total = std::log(dict->total);
   }
+  dict->index_singles();
   return Segmenter(dict);
 }
 
