@@ -234,6 +234,24 @@ bool Matcher::shortest(std::size_t pattern, Row& row) {
       }
       target = row[end_slot].as<NodeRef>().v;
     }
+    if (target && !all && *target != s) {
+      std::vector<Edge> path;
+      if (bidirectional(r, rf, s, *target, max, row, path) && static_cast<std::int64_t>(path.size()) >= min) {
+        bool t_bound = false;
+        if (bind_node(p.nodes[1], nf[1], *target, row, t_bound)) {
+          List rels;
+          for (auto e : path) rels.emplace_back(RelRef{e});
+          row[rslot] = r.var_length ? Value(std::move(rels)) : Value(RelRef{path[0]});
+          assigned_[rslot] = 1;
+          bool go_on = finish_pattern(pattern, row);
+          assigned_[rslot] = 0;
+          if (t_bound) assigned_[end_slot] = 0;
+          if (!go_on) return false;
+        }
+      }
+      if (s_bound) assigned_[static_cast<std::size_t>(p.nodes[0].slot)] = 0;
+      continue;
+    }
     // dist and the edges that reach each node on a shortest path.
     std::unordered_map<Vertex, std::pair<std::int64_t, std::vector<Edge>>> seen;
     seen[s] = {0, {}};
@@ -299,6 +317,45 @@ bool Matcher::shortest(std::size_t pattern, Row& row) {
     }
     if (s_bound) assigned_[static_cast<std::size_t>(p.nodes[0].slot)] = 0;
   }
+  return true;
+}
+
+bool Matcher::bidirectional(const plan::RelStep& r, const RelFilter& f, Vertex s, Vertex t, std::int64_t max,
+                            const Row& row, std::vector<Edge>& path) {
+  struct Side {
+    std::unordered_map<Vertex, std::optional<Edge>> parent;
+    std::vector<Vertex> frontier;
+    ast::Dir dir;
+  };
+  Side fwd{{{s, std::nullopt}}, {s}, r.dir}, bwd{{{t, std::nullopt}}, {t}, flip(r.dir)};
+  const auto& adj = ctx_.graph.adjacency();
+  auto other_end = [&](Edge e, Vertex v) { return boost::source(e, adj) == v ? boost::target(e, adj) : boost::source(e, adj); };
+  std::optional<Vertex> meet;
+  for (std::int64_t depth = 0; depth < max && !meet && !fwd.frontier.empty() && !bwd.frontier.empty(); ++depth) {
+    // Grow the side with the smaller frontier: on skewed graphs that keeps both balls small.
+    bool forward = fwd.frontier.size() <= bwd.frontier.size();
+    Side& side = forward ? fwd : bwd;
+    const Side& other = forward ? bwd : fwd;
+    std::vector<Vertex> next;
+    for (Vertex u : side.frontier) {
+      bool go_on = for_each_neighbour(u, side.dir, [&](Edge e, Vertex w) {
+        if (side.parent.count(w) || !rel_ok(r, f, e, row)) return true;
+        side.parent.emplace(w, e);
+        next.push_back(w);
+        if (other.parent.count(w)) {
+          meet = w;
+          return false;
+        }
+        return true;
+      });
+      if (!go_on) break;
+    }
+    side.frontier = std::move(next);
+  }
+  if (!meet) return false;
+  for (Vertex v = *meet; fwd.parent.at(v); v = other_end(*fwd.parent.at(v), v)) path.push_back(*fwd.parent.at(v));
+  std::reverse(path.begin(), path.end());
+  for (Vertex v = *meet; bwd.parent.at(v); v = other_end(*bwd.parent.at(v), v)) path.push_back(*bwd.parent.at(v));
   return true;
 }
 

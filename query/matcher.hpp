@@ -38,6 +38,9 @@ class Matcher {
   bool expand_var(std::size_t pattern, const std::vector<Hop>& hops, std::size_t h, Vertex u, std::int64_t depth,
                   std::vector<Edge>& trail, Row& row);
   bool shortest(std::size_t pattern, Row& row);
+  // One shortest path from s to t by breadth-first search from both ends; false when none within max.
+  bool bidirectional(const plan::RelStep& r, const RelFilter& f, Vertex s, Vertex t, std::int64_t max,
+                     const Row& row, std::vector<Edge>& path);
   bool finish_pattern(std::size_t pattern, Row& row);
 
   std::vector<Vertex> candidates(const plan::NodeStep& n, const NodeFilter& f, const Row& row) const;
