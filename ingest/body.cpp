@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -22,14 +23,15 @@ struct Line {
   std::uint32_t begin = 0, end = 0;
   std::string_view text;
   std::size_t chars = 0;
+  bool full_stop = false;  // has 。
+  bool sentence = false;   // has 。!?;
 };
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
-
-bool has_sentence_punct(std::string_view s) {
-  return contains(s, "。") || s.find_first_of("!?;") != std::string_view::npos;
+// glibc's memmem hashes byte pairs: much faster than find() on UTF-8 Chinese, whose lead bytes repeat.
+bool contains(std::string_view s, std::string_view p) {
+  return p.empty() || memmem(s.data(), s.size(), p.data(), p.size()) != nullptr;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -56,6 +58,8 @@ std::vector<Line> split_lines(const std::string& text) {
       line.end = static_cast<std::uint32_t>(e);
       line.text = std::string_view(text).substr(b, e - b);
       line.chars = utf8::length(line.text);
+      line.full_stop = contains(line.text, "。");
+      line.sentence = line.full_stop || line.text.find_first_of("!?;") != std::string_view::npos;
       lines.push_back(line);
     }
     pos = nl + 1;
@@ -112,7 +116,7 @@ bool is_bullet_nav(const Line& line) {
   for (std::string_view bullet : {"•", "·", "▪", "►", "»", "|", "›", "◆", "▶"})
     if (starts_with(line.text, bullet) && line.chars <= 20) return true;
   if ((contains(line.text, " > ") || contains(line.text, ">>") || contains(line.text, "»")) && line.chars <= 60 &&
-      !has_sentence_punct(line.text))
+      !line.sentence)
     return true;  // breadcrumbs
   if (line.chars > 60) return false;
   // menus: four or more very short items separated by spaces or bars
@@ -131,7 +135,7 @@ bool is_bullet_nav(const Line& line) {
   }
   if (current) ++items;
   longest = std::max(longest, current);
-  return items >= 4 && longest <= 4 && !has_sentence_punct(line.text);
+  return items >= 4 && longest <= 4 && !line.sentence;
 }
 
 // Only a name in brackets, e.g. "(张三)" closing an article.
@@ -160,6 +164,34 @@ std::string_view strip_symbols(std::string_view s) {
   return s;
 }
 
+// Phrases indexed by their first character: one pass over a line finds whether any occurs in it.
+class PhraseSet {
+ public:
+  void add(std::string_view phrase) {
+    if (!phrase.empty()) by_first_[first_key(phrase, 0)].push_back(phrase);
+  }
+
+  bool any_in(std::string_view text) const {
+    if (by_first_.empty()) return false;
+    for (std::size_t i = 0; i < text.size(); i += utf8::seq_len(static_cast<unsigned char>(text[i]))) {
+      auto it = by_first_.find(first_key(text, i));
+      if (it == by_first_.end()) continue;
+      for (std::string_view phrase : it->second)
+        if (text.compare(i, phrase.size(), phrase) == 0) return true;
+    }
+    return false;
+  }
+
+ private:
+  static std::uint32_t first_key(std::string_view s, std::size_t i) {
+    std::size_t n = std::min(utf8::seq_len(static_cast<unsigned char>(s[i])), s.size() - i);
+    std::uint32_t key = 0;
+    for (std::size_t k = 0; k < n; ++k) key = (key << 8) | static_cast<unsigned char>(s[i + k]);
+    return key;
+  }
+  std::unordered_map<std::uint32_t, std::vector<std::string_view>> by_first_;
+};
+
 class Classifier {
  public:
   // Groups the cues by kind once per document, so matching a line compares only what applies.
@@ -169,34 +201,35 @@ class Classifier {
                     : cue.where == "suffix" ? Where::suffix
                     : cue.where == "line"   ? Where::line
                                             : Where::contains;
-      by_kind_[kind_index(cue.kind)].push_back({where, cue.text});
+      if (where == Where::contains) contained_[kind_index(cue.kind)].add(cue.text);
+      else by_kind_[kind_index(cue.kind)].push_back({where, cue.text});
     }
   }
 
   bool matches(const Line& line, std::string_view kind) const {
     std::string_view text = strip_symbols(line.text);
-    for (const auto& cue : by_kind_[kind_index(kind)]) {
+    std::size_t k = kind_index(kind);
+    for (const auto& cue : by_kind_[k]) {
       if (cue.where == Where::prefix ? starts_with(text, cue.text)
           : cue.where == Where::suffix ? ends_with(text, cue.text)
-          : cue.where == Where::line   ? text == cue.text
-                                       : contains(text, cue.text))
+                                       : text == cue.text)
         return true;
     }
-    return false;
+    return contained_[k].any_in(text);
   }
 
   // Why a line is boilerplate, or nullptr.
   const char* noise_reason(const Line& line, bool after_repeat) const {
     if (is_punctuation_only(line.text)) return "punctuation";
     if (is_timestamp(line.text)) return "timestamp";
-    bool sentence = has_sentence_punct(line.text);
+    bool sentence = line.sentence;
     if (line.chars <= kCueLine && matches(line, "noise")) return "boilerplate";
-    if (line.chars <= 60 && !contains(line.text, "。") && matches(line, "byline")) return "byline";
+    if (line.chars <= 60 && !line.full_stop && matches(line, "byline")) return "byline";
     if (line.chars <= kShortLine && !sentence && matches(line, "credit")) return "byline";
     if (is_bracketed_name(line)) return "byline";
     if (is_bullet_nav(line)) return "navigation";
     if (line.chars <= 60 && !sentence && has_relative_date(line.text)) return "metadata";
-    if (line.chars <= 80 && !contains(line.text, "。") && matches(line, "caption")) return "caption";
+    if (line.chars <= 80 && !line.full_stop && matches(line, "caption")) return "caption";
     if (after_repeat && line.chars <= kShortLine && !sentence) return "caption";
     return nullptr;
   }
@@ -212,6 +245,7 @@ class Classifier {
     return static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin()) % kinds.size();
   }
   std::array<std::vector<Cue>, 6> by_kind_;
+  std::array<PhraseSet, 6> contained_;
 };
 
 std::string find_title(const std::vector<Line>& lines, const std::vector<int>& counts,
@@ -222,7 +256,7 @@ std::string find_title(const std::vector<Line>& lines, const std::vector<int>& c
       return std::string(lines[i].text);
   for (std::size_t i = 0; i < limit; ++i) {
     if (paragraphs[i].kind == ParagraphKind::noise) continue;
-    if (lines[i].chars <= 60 && !has_sentence_punct(lines[i].text)) return std::string(lines[i].text);
+    if (lines[i].chars <= 60 && !lines[i].sentence) return std::string(lines[i].text);
     break;
   }
   return {};
@@ -243,7 +277,7 @@ void find_date_and_source(const std::vector<Line>& lines, ArticleBody& body) {
   // Otherwise a date on a short header line (not a date inside a sentence of the article).
   for (std::size_t i = 0; i < limit && body.date.empty(); ++i) {
     std::string_view text = lines[i].text;
-    if (lines[i].chars > 60 || has_sentence_punct(text)) continue;
+    if (lines[i].chars > 60 || lines[i].sentence) continue;
     for (std::size_t at = 0; at < text.size(); ++at)
       if (is_digit(text[at]) && (at == 0 || !is_digit(text[at - 1])) && parse_date(text.substr(at), body.date)) break;
   }
@@ -268,7 +302,7 @@ void mark_dated_listings(const std::vector<Line>& lines, std::vector<Paragraph>&
     for (std::size_t i = a + 1; i < b; ++i)
       if (paragraphs[i].kind == ParagraphKind::main) paragraphs[i].kind = ParagraphKind::related, paragraphs[i].why = "listing";
     for (std::size_t i = a, n = 0; i-- > 0 && n < 2; ++n) {
-      bool item = !has_sentence_punct(lines[i].text) || starts_with(lines[i].text, "...");
+      bool item = !lines[i].sentence || starts_with(lines[i].text, "...");
       if (paragraphs[i].kind != ParagraphKind::main || lines[i].chars > 100 || !item) break;
       paragraphs[i].kind = ParagraphKind::related;
       paragraphs[i].why = "listing";
@@ -278,6 +312,8 @@ void mark_dated_listings(const std::vector<Line>& lines, std::vector<Paragraph>&
 
 // Keeps each block of related lines (between markers) when most of its lines are about healthcare.
 void keep_on_topic(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs, const BodyRules& rules) {
+  PhraseSet topic;
+  for (const auto& word : rules.topic_words) topic.add(word);
   std::size_t i = 0;
   while (i < paragraphs.size()) {
     if (paragraphs[i].kind != ParagraphKind::related) {
@@ -288,7 +324,7 @@ void keep_on_topic(const std::vector<Line>& lines, std::vector<Paragraph>& parag
     for (; j < paragraphs.size() && paragraphs[j].why != std::string_view("marker"); ++j) {
       if (paragraphs[j].kind != ParagraphKind::related) continue;
       ++items;
-      if (rules.on_topic(lines[j].text)) ++on_topic;
+      if (topic.any_in(lines[j].text)) ++on_topic;
     }
     bool keep = on_topic * 2 >= items;
     for (std::size_t k = i; k < j; ++k)
