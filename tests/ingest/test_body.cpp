@@ -81,6 +81,8 @@ TEST_CASE("body: each kind of boilerplate line is noise", "[body]") {
       {"记者 孙小红", "byline"},           {"责任编辑", "byline"},
       {"二审", "byline"},                  {"版权所有", "boilerplate"},
       {"分享到", "boilerplate"},           {"2024-09-03 15:00:01", "timestamp"},
+      {"以上内容为网页快照", "boilerplate"}, {"免责声明", "boilerplate"},
+      {"粤ICP备", "boilerplate"},
       {"相关新闻", "marker"},
   };
   for (const auto& [prefix, why] : expected) {
@@ -170,4 +172,35 @@ TEST_CASE("body: the topic list is extendable by a user file", "[body]") {
   BodyRules rules = BodyRules::from_data_dir(BANGFU_DATA_DIR, {path});
   CHECK(rules.on_topic("本市新开三条公交线路"));
   CHECK_FALSE(BodyRules::defaults().on_topic("本市新开三条公交线路"));
+}
+
+TEST_CASE("body: the dev seeds keep their article and drop off-topic listings", "[body][shared]") {
+  std::string seeds = BANGFU_SHARED_DIR "/corpus/seeds/";
+  if (!std::ifstream(seeds + "000_665815207df06e30.txt")) {
+    WARN("shared dev set not found: skipped");
+    return;
+  }
+  for (std::string name : {"000_665815207df06e30.txt", "001_bcc276dad3482f02.txt", "002_d0010fbb54b3bdc0.txt",
+                           "003_993314f26d1d3f19.txt"}) {
+    INFO(name);
+    auto c = classify(slurp(seeds + name));
+    CHECK_FALSE(c.body.title.empty());
+    std::size_t main = 0, kept = 0;
+    bool off_topic_block = false;
+    for (std::size_t i = 0; i < c.body.paragraphs.size(); ++i) {
+      const auto& p = c.body.paragraphs[i];
+      if (std::string(p.why) == "marker") off_topic_block = c.line(i).rfind("更多关于", 0) == 0;
+      if (off_topic_block) CHECK_FALSE(p.kept);
+      main += p.kind == ParagraphKind::main;
+      kept += p.kept;
+      if (std::string(p.why) == "repeated") CHECK_FALSE(p.kept);
+    }
+    CHECK(main >= 15);
+    CHECK(kept >= main);
+  }
+  auto first = classify(slurp(seeds + "000_665815207df06e30.txt"));
+  CHECK(first.body.date == "2024-12-01 11:37:00");
+  std::size_t related_kept = 0;
+  for (const auto& p : first.body.paragraphs) related_kept += p.kind == ParagraphKind::related && p.kept;
+  CHECK(related_kept >= 10);  // the on-topic listing after the snapshot notice
 }
