@@ -88,6 +88,19 @@ void drop_redundant_works_for(std::vector<ExtractedRelation>& out) {
             out.end());
 }
 
+// "甲与乙合作共建丙" reads as co-building; the cooperation it mentions is that same tie, not a second one.
+void drop_partnership_inside_co_building(std::vector<ExtractedRelation>& out) {
+  auto co_built = [&](const ExtractedRelation& p) {
+    return std::any_of(out.begin(), out.end(), [&](const auto& r) {
+      return r.rel == graph::RelType::co_builds && !r.hedged &&
+             ((r.src == p.src && r.dst == p.dst) || (r.src == p.dst && r.dst == p.src));
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const auto& r) { return r.rel == graph::RelType::partners_with && co_built(r); }),
+            out.end());
+}
+
 }  // namespace
 
 RelationExtractor::RelationExtractor() : rules_(std::make_unique<Rules>()) {}
@@ -180,6 +193,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
     }
   }
   drop_redundant_works_for(out);
+  drop_partnership_inside_co_building(out);
   return out;
 }
 

@@ -405,3 +405,14 @@ TEST_CASE("supports, dispatches, member_of, located_in: further general phrasing
   REQUIRE(e);
   CHECK(e->role == "副院长");
 }
+
+TEST_CASE("co-building with cooperation is one tie", "[relations]") {
+  auto r = extract("兰州大学第一医院与临夏州人民医院合作共建区域医疗中心",
+                   {{"兰州大学第一医院", EntityType::Hospital}, {"临夏州人民医院", EntityType::Hospital}});
+  CHECK(find(r, "兰州大学第一医院", RelType::co_builds, "临夏州人民医院"));
+  CHECK_FALSE(find(r, "兰州大学第一医院", RelType::partners_with, "临夏州人民医院"));
+
+  r = extract("兰州大学第一医院与临夏州人民医院开展合作", {{"兰州大学第一医院", EntityType::Hospital},
+                                                        {"临夏州人民医院", EntityType::Hospital}});
+  CHECK(find(r, "兰州大学第一医院", RelType::partners_with, "临夏州人民医院"));
+}
