@@ -1,4 +1,4 @@
-// `bangfu bench query`: times one query warm, many times in one process, on a graph loaded once.
+// `bangfu bench query`: times queries warm, many times in one process, on a graph loaded once.
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -19,7 +19,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct BenchOptions {
-  std::string graph, query;
+  std::string graph;
+  std::vector<std::string> queries;
   std::vector<std::string> params;
   int repeat = 10, warmup = 1;
   std::size_t rows = 5;
@@ -69,40 +70,57 @@ std::string first_row(const graph::Graph& g, const query::QueryResult& r) {
   return out;
 }
 
-int run_bench_query(const BenchOptions& o) {
-  auto params = parse_params(o.params);
-  std::string path = resolve_graph_path(o.graph);
-  auto t0 = Clock::now();
-  graph::Graph g = load_graph_file(path);
-  double load_ms = ms_since(t0);
+struct Timing {
+  double min = 0, median = 0, max = 0, cpu_median = 0;
+};
 
-  query::QueryResult result;
-  for (int i = 0; i < o.warmup; ++i) result = query::run_query(g, o.query, params);
+Timing time_query(graph::Graph& g, const std::string& text, const query::Params& params, const BenchOptions& o,
+                  query::QueryResult& result) {
+  for (int i = 0; i < o.warmup; ++i) result = query::run_query(g, text, params);
   std::vector<double> wall, cpu;
   for (int i = 0; i < o.repeat; ++i) {
     auto start = Clock::now();
     double c0 = cpu_ms();
-    result = query::run_query(g, o.query, params);
+    result = query::run_query(g, text, params);
     wall.push_back(ms_since(start));
     cpu.push_back(cpu_ms() - c0);
   }
   std::sort(wall.begin(), wall.end());
   std::sort(cpu.begin(), cpu.end());
-  double median = wall[wall.size() / 2], cpu_median = cpu[cpu.size() / 2];
+  return {wall.front(), wall[wall.size() / 2], wall.back(), cpu[cpu.size() / 2]};
+}
 
-  if (o.tsv) {
-    std::printf("%.4f\t%.4f\t%.4f\t%.4f\t%zu\t%s\n", median, wall.front(), wall.back(), cpu_median, result.rows.size(),
-                first_row(g, result).c_str());
-    return 0;
+int run_bench_query(const BenchOptions& o) {
+  auto params = parse_params(o.params);
+  // Syntax and binding errors show up at once, not after a load of many seconds.
+  for (const auto& text : o.queries) {
+    graph::Graph empty;
+    query::run_query(empty, text, params);
   }
-  std::printf("graph: %s (%zu nodes, %zu edges), loaded in %.2f s\n", path.c_str(), g.node_count(), g.edge_count(),
-              load_ms / 1000);
-  std::printf("query: %s\n", o.query.c_str());
-  std::printf("runs: %d warm (after %d warm-up)  min %.3f ms  median %.3f ms  max %.3f ms  (CPU median %.3f ms)\n",
-              o.repeat, o.warmup, wall.front(), median, wall.back(), cpu_median);
-  query::FormatOptions fo;
-  fo.max_rows = o.rows;
-  std::fputs(query::format_result(g, result, fo).c_str(), stdout);
+  std::string path = resolve_graph_path(o.graph);
+  auto t0 = Clock::now();
+  graph::Graph g = load_graph_file(path);
+  double load_ms = ms_since(t0);
+  if (!o.tsv)
+    std::printf("graph: %s (%zu nodes, %zu edges), loaded in %.2f s\n", path.c_str(), g.node_count(), g.edge_count(),
+                load_ms / 1000);
+
+  for (const auto& text : o.queries) {
+    query::QueryResult result;
+    Timing t = time_query(g, text, params, o, result);
+    if (o.tsv) {
+      std::printf("%.4f\t%.4f\t%.4f\t%.4f\t%zu\t%s\n", t.median, t.min, t.max, t.cpu_median, result.rows.size(),
+                  first_row(g, result).c_str());
+      std::fflush(stdout);
+      continue;
+    }
+    std::printf("query: %s\n", text.c_str());
+    std::printf("runs: %d warm (after %d warm-up)  min %.3f ms  median %.3f ms  max %.3f ms  (CPU median %.3f ms)\n",
+                o.repeat, o.warmup, t.min, t.median, t.max, t.cpu_median);
+    query::FormatOptions fo;
+    fo.max_rows = o.rows;
+    std::fputs(query::format_result(g, result, fo).c_str(), stdout);
+  }
   return 0;
 }
 
@@ -110,15 +128,16 @@ Registrar reg{"bench", "Time queries warm on a loaded graph (see bench/README.md
               [](CLI::App& sub) -> Runner {
   auto o = std::make_shared<BenchOptions>();
   sub.require_subcommand(1, 1);
-  auto* q = sub.add_subcommand("query", "Load GRAPH once, run QUERY --repeat times and print min/median/max ms");
+  auto* q = sub.add_subcommand("query", "Load GRAPH once, run each QUERY --repeat times and print min/median/max ms");
   q->add_option("-g,--graph", o->graph, "Graph file (default: $BANGFU_GRAPH or the *.graph.json here)");
-  q->add_option("query", o->query, "The query text")->required();
+  q->add_option("query", o->queries, "Query text (several: each is timed in turn on the same loaded graph)")
+      ->required();
   q->add_option("--repeat,-n", o->repeat, "Timed runs")->check(CLI::Range(1, 1'000'000));
   q->add_option("--warmup", o->warmup, "Untimed runs first")->check(CLI::Range(0, 1000));
   q->add_option("--param,-p", o->params, "Query parameter NAME=VALUE (repeatable)");
   q->add_option("--rows", o->rows, "Result rows to print");
   q->add_flag("--tsv", o->tsv,
-              "Print one line: median, min, max ms, CPU median ms, row count, first row (values joined by |)");
+              "Print one line per query: median, min, max ms, CPU median ms, row count, first row (values joined by |)");
   return [o, q] {
     if (!q->parsed()) throw UserError("expected a subcommand: query");
     try {
