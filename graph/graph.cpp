@@ -303,7 +303,16 @@ PropValue Graph::node_property(Vertex v, std::string_view key) const {
 
 PropValue Graph::edge_property(Edge e, std::string_view key) const {
   if (auto p = find_property(edge_properties(e), key)) return *p;
-  if (key == "weight" && !evidence(e).empty()) return PropValue(static_cast<std::int64_t>(g_[e].weight));
+  const auto& evs = evidence(e);
+  if (evs.empty()) return {};
+  if (key == "weight") return PropValue(static_cast<std::int64_t>(g_[e].weight));
+  if (key == "evidence") return PropValue(evs.front().sentence);
+  if (key == "docs") {
+    PropList docs;
+    for (const auto& ev : evs)
+      if (std::find(docs.begin(), docs.end(), PropValue(ev.doc)) == docs.end()) docs.emplace_back(ev.doc);
+    return PropValue(std::move(docs));
+  }
   return {};
 }
 

@@ -108,7 +108,9 @@ class Graph {
   const Properties& edge_properties(Edge e) const;
   const std::vector<Evidence>& evidence(Edge e) const;
   // Property views as the query language sees them: a node's name and aliases, an edge's weight
-  // (when it has evidence) appear as properties next to the stored ones.
+  // (when it has evidence) appear as properties next to the stored ones. edge_property also answers
+  // "evidence" (the first evidence sentence) and "docs" (the evidences' document ids) for edges with
+  // evidence; these stay out of edge_property_map so results listing whole edges remain short.
   PropValue node_property(Vertex v, std::string_view key) const;
   PropValue edge_property(Edge e, std::string_view key) const;
   Properties node_property_map(Vertex v) const;

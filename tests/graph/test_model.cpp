@@ -122,3 +122,19 @@ TEST_CASE("hand-made edges without evidence survive document removal", "[graph][
   CHECK(g.node_count() == 2);
   CHECK(g.find_canonical("甲"));
 }
+
+TEST_CASE("an edge with evidence answers weight, evidence and docs as properties", "[graph][model]") {
+  Graph g;
+  auto a = g.upsert_entity("江南省", EntityType::Province, {});
+  auto b = g.upsert_entity("东川市", EntityType::City, {});
+  auto e = g.upsert_relation(a, b, RelType::supports, {}, ev("x.txt", "江南省帮扶东川市。"));
+  g.upsert_relation(a, b, RelType::supports, {}, ev("y.txt", "江南省继续帮扶东川市。"));
+  g.upsert_relation(a, b, RelType::supports, {}, ev("x.txt", "江南省又帮扶东川市。", 40));
+  CHECK(g.edge_property(e, "weight") == PropValue(3));
+  CHECK(g.edge_property(e, "evidence") == PropValue("江南省帮扶东川市。"));
+  CHECK(g.edge_property(e, "docs") == PropValue(PropList{PropValue("x.txt"), PropValue("y.txt")}));
+  CHECK(!find_property(g.edge_property_map(e), "evidence"));
+  auto plain = g.add_edge(b, a, "LINKS");
+  CHECK(g.edge_property(plain, "evidence").is_null());
+  CHECK(g.edge_property(plain, "weight").is_null());
+}
