@@ -27,9 +27,13 @@ std::string_view intern_pos(std::string_view tag) {
   return tags.emplace_back(tag);
 }
 
-std::uint32_t hash_bytes(std::string_view s) {
-  std::uint32_t h = 2166136261u;
-  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ull, kFnvPrime = 1099511628211ull;
+
+// 64-bit FNV-1a; keys are told apart by it alone (a collision among ~500k keys is vanishingly unlikely),
+// so a probe never touches the key bytes.
+std::uint64_t hash_bytes(std::string_view s) {
+  std::uint64_t h = kFnvOffset;
+  for (unsigned char c : s) h = (h ^ c) * kFnvPrime;
   return h | 1u;  // 0 marks an empty slot
 }
 
@@ -41,7 +45,6 @@ bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c))
 // of a sentence stops extending a candidate as soon as it is not a prefix of any word.
 struct Segmenter::Dictionary {
   struct Slot {
-    std::uint32_t hash = 0;
     std::uint32_t offset = 0;  // key bytes in `arena`
     std::uint32_t freq = 0;
     float log_freq = 0;        // log(freq), so the route search does no logarithms
@@ -50,7 +53,8 @@ struct Segmenter::Dictionary {
   };
 
   std::string arena;
-  std::vector<Slot> slots;
+  std::vector<std::uint64_t> hashes;  // probed alone: 8 bytes a slot keeps the probing in cache
+  std::vector<Slot> slots;            // read only on a hit
   std::vector<std::string_view> tags{""};
   std::uint8_t last_tag = 0;
   std::size_t entries = 0, words = 0;
@@ -60,8 +64,6 @@ struct Segmenter::Dictionary {
   // Entries of the single characters of the BMP's CJK blocks, the first lookup at every position.
   static constexpr char32_t kSingleBase = 0x3400, kSingleEnd = 0xA000;
   std::vector<const Slot*> singles;
-
-  std::string_view key(const Slot& s) const { return std::string_view(arena).substr(s.offset, s.length); }
 
   void index_singles() {
     singles.assign(kSingleEnd - kSingleBase, nullptr);
@@ -75,31 +77,29 @@ struct Segmenter::Dictionary {
 
   const Slot* find(std::string_view word) const {
     if (word.size() > 255 || slots.empty()) return nullptr;
-    return find_hashed(word, hash_bytes(word));
+    return find_hashed(hash_bytes(word));
   }
 
-  const Slot* find_hashed(std::string_view word, std::uint32_t h) const {
-    std::size_t mask = slots.size() - 1;
+  const Slot* find_hashed(std::uint64_t h) const {
+    std::size_t mask = hashes.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots[i];
-      if (s.hash == 0) return nullptr;
-      if (s.hash == h && s.length == word.size() && key(s) == word) return &s;
+      if (hashes[i] == h) return &slots[i];
+      if (hashes[i] == 0) return nullptr;
     }
   }
 
   Slot& insert(std::uint32_t offset, std::uint8_t length) {
     if ((entries + 1) * 10 > slots.size() * 7) grow();
-    std::string_view word = std::string_view(arena).substr(offset, length);
-    std::uint32_t h = hash_bytes(word);
-    std::size_t mask = slots.size() - 1;
+    std::uint64_t h = hash_bytes(std::string_view(arena).substr(offset, length));
+    std::size_t mask = hashes.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      Slot& s = slots[i];
-      if (s.hash == 0) {
-        s.hash = h, s.offset = offset, s.length = length;
+      if (hashes[i] == h) return slots[i];
+      if (hashes[i] == 0) {
+        hashes[i] = h;
+        slots[i].offset = offset, slots[i].length = length;
         ++entries;
-        return s;
+        return slots[i];
       }
-      if (s.hash == h && s.length == length && key(s) == word) return s;
     }
   }
 
@@ -121,13 +121,16 @@ struct Segmenter::Dictionary {
     while (size < want) size <<= 1;
     if (size > slots.size()) {
       std::vector<Slot> old = std::move(slots);
+      std::vector<std::uint64_t> old_hashes = std::move(hashes);
       slots.assign(size, Slot{});
-      std::size_t mask = slots.size() - 1;
-      for (const Slot& s : old) {
-        if (s.hash == 0) continue;
-        std::size_t i = s.hash & mask;
-        while (slots[i].hash != 0) i = (i + 1) & mask;
-        slots[i] = s;
+      hashes.assign(size, 0);
+      std::size_t mask = size - 1;
+      for (std::size_t k = 0; k < old.size(); ++k) {
+        if (old_hashes[k] == 0) continue;
+        std::size_t i = old_hashes[k] & mask;
+        while (hashes[i] != 0) i = (i + 1) & mask;
+        hashes[i] = old_hashes[k];
+        slots[i] = old[k];
       }
     }
   }
@@ -166,9 +169,9 @@ void Segmenter::Dictionary::cut(std::string_view text, const std::vector<std::ui
     double best = -1e300;
     std::size_t best_end = i + 1;
     const Slot* chosen = nullptr;
-    std::uint32_t h = 2166136261u;  // FNV-1a of the piece, extended a character at a time
+    std::uint64_t h = kFnvOffset;  // hash of the piece, extended a character at a time
     for (std::size_t j = i + 1; j <= n; ++j) {
-      for (std::size_t b = starts[j - 1]; b < starts[j]; ++b) h = (h ^ static_cast<unsigned char>(text[b])) * 16777619u;
+      for (std::size_t b = starts[j - 1]; b < starts[j]; ++b) h = (h ^ static_cast<unsigned char>(text[b])) * kFnvPrime;
       const Slot* s;
       if (j == i + 1) {
         std::size_t k = starts[i];
@@ -177,7 +180,7 @@ void Segmenter::Dictionary::cut(std::string_view text, const std::vector<std::ui
                                                                      : find(text.substr(starts[i], starts[j] - starts[i]));
       } else {
         if (starts[j] - starts[i] > 255) break;
-        s = find_hashed(text.substr(starts[i], starts[j] - starts[i]), h | 1u);
+        s = find_hashed(h | 1u);
         if (!s) break;
       }
       bool word = s && s->pos != 0;

@@ -286,13 +286,14 @@ std::string format_table(const Graph& g, const QueryResult& r, const FormatOptio
     if (shown) out += rule;
   }
   if (!o.footer) return out;
-  if (r.rows.empty())
-    out += "(no rows)\n";
-  else if (shown < r.rows.size())
+  if (r.rows.empty()) {
+    if (!r.columns.empty()) out += "(no rows)\n";  // an update without RETURN shows only its counts
+  } else if (shown < r.rows.size()) {
     out += "showing " + std::to_string(shown) + " of " + plural(r.rows.size(), "row", "rows") + " (:maxrows " +
            std::to_string(o.max_rows) + ")\n";
-  else
+  } else {
     out += plural(r.rows.size(), "row", "rows") + "\n";
+  }
   if (auto s = stats_line(r.stats); !s.empty()) out += s + "\n";
   for (const auto& n : r.notes) out += "note: " + n + "\n";
   return out;

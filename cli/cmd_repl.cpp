@@ -1,0 +1,43 @@
+// `bangfu repl`: the interactive query shell (also what plain `bangfu` opens). With stdin not a
+// terminal it reads a script instead: statements ended by ';', colon commands one per line.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.hpp"
+#include "cli/graph_file.hpp"
+#include "cli/repl_terminal.hpp"
+
+namespace bangfu::cli {
+namespace {
+
+int run_repl(const std::string& given) {
+  std::string path = resolve_graph_path(given);
+  bool exists = std::filesystem::exists(path);
+  auto graph = load_or_new_graph(path);
+  const auto& g = global_options();
+  ingest::PipelineOptions pipeline{g.data_dir, g.lexicons};
+  Shell shell(std::move(graph), path, std::cout, std::cerr, pipeline);
+  if (!isatty(STDIN_FILENO)) {
+    shell.settings().acknowledge = false;
+    return shell.run_script(std::cin) ? 1 : 0;
+  }
+  std::printf("bangfu shell on %s%s: %zu nodes, %zu edges. :help for help, Ctrl-D to leave.\n", path.c_str(),
+              exists ? "" : " (new, not saved yet)", shell.graph().node_count(), shell.graph().edge_count());
+  return run_terminal(shell, load_alias_table(g.data_dir));
+}
+
+Registrar reg{"repl", "Interactive query shell (plain `bangfu` opens it too)", [](CLI::App& sub) -> Runner {
+  auto graph = std::make_shared<std::string>();
+  sub.add_option("-g,--graph", *graph, "Graph file (default: $BANGFU_GRAPH, ./bangfu.graph.json or the one *.graph.json here)");
+  sub.footer("Statements end with ';' and may span lines; :help lists the colon commands.\n"
+             "Piped input (bangfu repl -g g.graph.json < script.cypher) prints only results and exits\n"
+             "non-zero when a statement failed.");
+  return [graph] { return run_repl(*graph); };
+}};
+
+}  // namespace
+}  // namespace bangfu::cli
