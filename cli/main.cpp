@@ -3,10 +3,13 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <map>
 
 #include "cli/command.hpp"
+#include "query/aliases.hpp"
 
 namespace bangfu::cli {
 
@@ -26,6 +29,20 @@ Registrar::Registrar(std::string name, std::string description, Setup setup) {
 }
 
 namespace {
+
+// The query engine reads its Chinese aliases ([:帮扶], :医院) from the same data folder as the
+// extractor, so a user's additions there apply to both.
+void configure_query_aliases(const std::string& data_dir) {
+  std::string dir = data_dir;
+  if (dir.empty())
+    if (const char* env = std::getenv("BANGFU_DATA"); env && *env) dir = env;
+#ifdef BANGFU_DATA_DIR
+  if (dir.empty()) dir = BANGFU_DATA_DIR;
+#endif
+  std::string path = dir + "/query_aliases.tsv";
+  std::error_code ec;
+  if (!dir.empty() && std::filesystem::is_regular_file(path, ec)) query::set_alias_file(path);
+}
 
 void configure_logging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("bangfu");
@@ -66,6 +83,7 @@ int run(int argc, char** argv) {
     return app.exit(e);
   }
   configure_logging(g_options.verbosity);
+  configure_query_aliases(g_options.data_dir);
   for (auto* sub : app.get_subcommands()) {
     try {
       return runners.at(sub)();

@@ -7,7 +7,8 @@ source scripts/deps.sh
 bangfu_install_deps
 
 build=${BANGFU_BUILD_DIR:-build}
-cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DBANGFU_TESTS=OFF
+# Same configuration as scripts/test.sh, so running one after the other rebuilds nothing.
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE="${BANGFU_BUILD_TYPE:-Release}"
 cmake --build "$build" --target bangfu -j"$(bangfu_jobs)"
 
 bangfu="$build/bangfu"

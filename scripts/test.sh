@@ -6,7 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/deps.sh
 bangfu_install_deps
 
-options=(-DCMAKE_BUILD_TYPE="${BANGFU_BUILD_TYPE:-RelWithDebInfo}")
+options=(-DCMAKE_BUILD_TYPE="${BANGFU_BUILD_TYPE:-Release}")
 build=${BANGFU_BUILD_DIR:-build}
 if [ "${BANGFU_SANITIZE:-0}" = 1 ]; then
   options+=(-DBANGFU_SANITIZE=ON)
