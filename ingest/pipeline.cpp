@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <stdexcept>
 #include <tuple>
@@ -78,7 +79,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   std::set<std::string> names;
   for (const auto& e : out.entities) names.insert(e.name);
-  std::set<std::tuple<std::string, int, std::string>> seen;
+  std::map<std::tuple<std::string, int, std::string>, std::size_t> seen;  // edge → index in out.relations
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     SentenceContext context{doc.id, resolved.province, {}};
     if (i > 0 && sentences[i - 1].paragraph == sentences[i].paragraph) context.previous = resolved.mentions[i - 1];
@@ -91,8 +92,13 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
         r.evidence = doc.text.substr(r.source_begin, r.source_end - r.source_begin);
       std::string a = r.src, b = r.dst;
       if (graph::is_symmetric(r.rel) && b < a) std::swap(a, b);
-      if (!seen.insert({a, static_cast<int>(r.rel), b}).second) continue;  // one edge, stated twice
-      out.relations.push_back(std::move(r));
+      auto [it, fresh] = seen.insert({{a, static_cast<int>(r.rel), b}, out.relations.size()});
+      if (fresh) {
+        out.relations.push_back(std::move(r));
+      } else if (out.relations[it->second].hedged && !r.hedged) {
+        // One edge stated twice: a plan first and a fact later is a fact, so the asserted copy wins.
+        out.relations[it->second] = std::move(r);
+      }
     }
   }
   return out;

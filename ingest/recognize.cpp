@@ -21,7 +21,7 @@ constexpr std::size_t kMaxNameChars = 30;
 
 struct Suffix {
   EntityType type = EntityType::Organization;
-  bool short_form = false, region = false, chain = false, anchor = false;
+  bool short_form = false, region = false, chain = false, anchor = false, committee = false;
 };
 
 enum class Kind { Region, Suffix, Link, Prefix, Protect, Boundary, Punct, Char, Alnum, User, Ref };
@@ -110,6 +110,8 @@ struct Recognizer::Data {
   // Part-of-speech of each dictionary word of `text` by forward maximum matching.
   std::vector<std::string> word_tags(std::string_view text) const;
   std::size_t strip_generic(std::string_view body) const;
+  bool common_words_only(std::string_view body) const;
+  bool has_class_word(std::string_view body) const;
   void find_persons(std::string_view s, std::vector<Candidate>& out) const;
   std::size_t person_length(std::string_view s, std::size_t pos) const;
   bool cue_before(std::string_view s, std::size_t pos, const std::string& kind) const;
@@ -128,7 +130,8 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
       else if (flag == "region") sfx.region = true;
       else if (flag == "chain") sfx.chain = true;
       else if (flag == "anchor") sfx.anchor = true;
-      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor)");
+      else if (flag == "committee") sfx.committee = true;
+      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee)");
     }
     suffixes.add(row.fields[0], sfx);
   }
@@ -137,14 +140,18 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     if (!kKinds.count(row.fields[1])) row.fail("unknown kind '" + row.fields[1] + "'");
     parts.add(row.fields[0], row.fields[1]);
   }
-  for (const auto& row : Lexicon::read_file(dir + "generic_terms.tsv", 1, 1)) generic.add(row.fields[0], 1);
+  for (const auto& row : Lexicon::read_file(dir + "generic_terms.tsv", 1, 2)) {
+    if (!row.get(1).empty() && row.get(1) != "class") row.fail("flag must be 'class' or nothing");
+    generic.add(row.fields[0], row.get(1) == "class" ? 2 : 1);
+  }
   for (const auto& row : Lexicon::read_file(dir + "titles.tsv", 2, 2)) {
     if (row.fields[1] != "post" && row.fields[1] != "member") row.fail("kind must be post or member");
     titles.add(row.fields[0], row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "person_cues.tsv", 2, 2)) {
-    if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient")
-      row.fail("kind must be exclude, after or patient");
+    if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient" &&
+        row.fields[1] != "before")
+      row.fail("kind must be exclude, after, patient or before");
     cues.add(row.fields[0], row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "references.tsv", 3, 3)) {
@@ -281,7 +288,7 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Token>& t
     if (generic_only(body)) continue;
     if (zone && !after_region) {  // a zone without a region in front: its body must not start with a verb
       std::size_t t = trim_start(s, toks, k, j);
-      if (j - t < 2) continue;
+      if (t >= j || utf8::length(s.substr(toks[t].b, toks[j].b - toks[t].b)) < 2) continue;
       k = t;
     }
     Token r;
@@ -358,6 +365,51 @@ bool Recognizer::Data::generic_only(std::string_view body) const {
   return true;
 }
 
+// Is `body` made only of ordinary dictionary words of two or more characters (收治, 高级别, 骨科)? Such a
+// body describes a kind of place; a proper name has a place or person word (华西) or an unlisted part (梅子铺).
+bool Recognizer::Data::common_words_only(std::string_view body) const {
+  static const std::set<std::string> kProper = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "x", "eng"};
+  if (body.empty() || dict.empty()) return false;
+  for (std::size_t pos = 0; pos < body.size();) {
+    if (parts.longest(body, pos)) return false;  // 协和, 同仁: protected name words
+    std::size_t best = 0;
+    const std::string* tag = nullptr;
+    std::size_t i = pos;
+    for (int chars = 0; i < body.size() && chars < 6; ++chars) {
+      i += char_len(body, i);
+      auto f = dict.find(std::string(body.substr(pos, i - pos)));
+      if (f != dict.end() && utf8::length(body.substr(pos, i - pos)) >= 2) best = i - pos, tag = &f->second.second;
+    }
+    if (!best || kProper.count(*tag)) return false;
+    pos += best;
+  }
+  return true;
+}
+
+// Does a generic body hold a word that sorts places into classes (县级, 三级, 受援)?
+bool Recognizer::Data::has_class_word(std::string_view body) const {
+  for (std::size_t pos = 0; pos < body.size();) {
+    const int* kind = nullptr;
+    std::size_t n = generic.longest(body, pos, &kind);
+    if (n && *kind == 2) return true;
+    pos += n ? n : char_len(body, pos);
+  }
+  return false;
+}
+
+// 47家, 十余所: a count right before a name makes it a class of places (78家内蒙古医院), not one place.
+static bool numeral_before(std::string_view s, std::size_t pos) {
+  static const std::string kNumerals = "一二两三四五六七八九十百千万多几数余";
+  if (pos == 0) return false;
+  if (std::isdigit(static_cast<unsigned char>(s[pos - 1]))) return true;
+  return pos >= 3 && kNumerals.find(s.substr(pos - 3, 3)) != std::string::npos;
+}
+
+static bool counted_before(std::string_view s, std::size_t pos) {
+  static const std::string kMeasures = "家所个";
+  return pos >= 3 && kMeasures.find(s.substr(pos - 3, 3)) != std::string::npos && numeral_before(s, pos - 3);
+}
+
 // Bytes of leading generic words (分院, 项目) to drop from a body that has a name after them.
 std::size_t Recognizer::Data::strip_generic(std::string_view body) const {
   std::size_t pos = 0;
@@ -391,8 +443,18 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<T
       auto f = dict.find(std::string(run.substr(0, i)));
       if (f != dict.end()) best = i, pos = &f->second.second;
     }
-    if (!pos || !strip_pos(*pos)) break;
     std::size_t end_byte = toks[k].b + best;
+    if (!pos) break;
+    if (!strip_pos(*pos)) {
+      // 落实国家卫健委: the dictionary calls some verbs adjectives or set phrases; such a word right before
+      // a region or a prefix (国家, 中华) is not the start of the name.
+      std::size_t next = k;
+      while (next < to && toks[next].b < end_byte) ++next;
+      bool name_next = next < to && toks[next].b == end_byte &&
+                       (toks[next].kind == Kind::Prefix || toks[next].kind == Kind::Region);
+      static const std::set<std::string> kDescriptive = {"a", "an", "z", "l", "i"};
+      if (!kDescriptive.count(*pos) || !name_next) break;
+    }
     while (k < to && toks[k].b < end_byte) ++k;
   }
   return k;
@@ -458,6 +520,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& 
     Candidate c;
     while (k < j && toks[k].kind == Kind::Region) {
       c.leading.push_back(toks[k].divisions.empty() ? -1 : toks[k].divisions.front());
+      c.last_region = toks[k].b - toks[s0].b;
       ++k;
     }
     bool has_prefix = k < j && toks[k].kind == Kind::Prefix;
@@ -489,11 +552,30 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& 
       if (kNotFirst.count(tags.front())) continue;
       if (strict && std::any_of(tags.begin(), tags.end(), [](const std::string& t) { return kNotInNames.count(t) > 0; }))
         continue;
+      bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
+      if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
     }
     std::size_t end_tok = j;
     while (extend_chain(s, toks, end_tok)) {}
+    // 中共X医院委员会: a committee written right after an institution's name is that institution's own
+    // (party) committee, an organization of its own rather than the institution or a government body.
+    bool committee = false;
+    if (end_tok + 1 < toks.size() && toks[end_tok + 1].kind == Kind::Suffix && toks[end_tok + 1].suffix->committee &&
+        toks[end_tok + 1].b == toks[end_tok].e &&
+        (toks[end_tok].type == EntityType::Hospital || toks[end_tok].type == EntityType::University ||
+         toks[end_tok].type == EntityType::PrimaryCare)) {
+      ++end_tok;
+      committee = true;
+    }
     bool generic_body = body.empty() || generic_only(body);
-    if (generic_body && c.leading.empty()) {
+    if (generic_body && !c.leading.empty() && (has_class_word(body) || counted_before(s, toks[s0].b))) {
+      chunk_start = j + 1;  // 宁夏县级医院, 78家内蒙古医院: a kind of place in a region, not a name
+      continue;
+    }
+    // 国家卫健委: a national prefix right before an agency's ending names that agency.
+    bool national = has_prefix && c.leading.empty() && t.type == EntityType::Agency &&
+                    body == s.substr(toks[k].b, toks[k].e - toks[k].b);
+    if (generic_body && c.leading.empty() && !national) {
       // 州医院, 县医院, 医共体, 省委: a reference to be resolved, or a name of the article's own region.
       bool level_name = !c.level.empty();
       if (!level_name && !body.empty()) {
@@ -508,7 +590,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& 
     c.end = toks[end_tok].e;
     c.surface = std::string(s.substr(c.begin, c.end - c.begin));
     if (utf8::length(c.surface) > kMaxNameChars) continue;
-    c.type = toks[end_tok].type;
+    c.type = committee ? EntityType::Organization : toks[end_tok].type;
     c.rule = "suffix:" + std::string(s.substr(toks[end_tok].b, toks[end_tok].e - toks[end_tok].b));
     c.body = static_cast<std::uint32_t>(body_b - c.begin);
     if (!c.level.empty()) c.body = static_cast<std::uint32_t>(c.level.size());
@@ -605,11 +687,17 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
   };
   int after2 = follows_word(pos + b2);
   int after3 = b3 ? follows_word(pos + b3) : 0;
-  // A cue word decides first (李仁穷说 / 张林认为); a mere dictionary word after the name decides last.
-  for (int strength : {2, 1}) {
-    if (after2 == strength && second_char_ok(b2)) return b2;
-    if (after3 == strength && second_char_ok(b3)) return b3;
-  }
+  // A cue word decides first (李仁穷说 / 张林认为). When only dictionary words follow, three characters win:
+  // most full names have three, and a given name's last character often starts a word (杨建林带队).
+  if (after2 == 2 && second_char_ok(b2)) return b2;
+  if (after3 == 2 && second_char_ok(b3)) return b3;
+  if (after3 == 1 && second_char_ok(b3)) return b3;
+  if (after2 == 1 && second_char_ok(b2)) return b2;
+  // 姚和瑞担任: a function character inside a three-character name, when the two-character reading has
+  // nothing after it that ends a name.
+  if (b3 && after2 == 0 && after3 > 0 && !titles.longest(s, pos + char_len(s, pos)) &&
+      !suffixes.longest(s, pos + char_len(s, pos)))
+    return b3;
   return 0;
 }
 
@@ -645,17 +733,31 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     std::string title(s.substr(pos, n));
     std::size_t after = pos + n;
     while (after < s.size() && s[after] == ' ') ++after;
-    // Title then name: 院长张三说
-    if (after < s.size() && is_cjk_at(s, after) && surnames.count(std::string(s.substr(after, char_len(s, after)))) &&
-        !is_boundary_word(s, after)) {
-      if (std::size_t len = person_length(s, after)) add(after, after + len, title, "title-name:" + title);
+    // Title then name: 院长张三说; names listed after one title share it (副院长王五、赵六).
+    std::size_t at = after;
+    while (at < s.size() && is_cjk_at(s, at) && surnames.count(std::string(s.substr(at, char_len(s, at)))) &&
+           !is_boundary_word(s, at)) {
+      std::size_t len = person_length(s, at);
+      if (!len) break;
+      add(at, at + len, title, "title-name:" + title);
+      at += len;
+      if (s.compare(at, 3, "、") != 0) break;
+      at += 3;
     }
-    // Name then title: 张三医生 (the name starts a phrase; posts after a name are rarer and riskier)
+    // Name then title: 张三医生 (the name starts a phrase, or follows a department: 麻醉科张三主任医师).
+    // Posts after a name are riskier (黄冈市长): only full three-character names take them.
     for (std::size_t back : {9u, 6u}) {
-      if (back > pos || *kind != "member") continue;
+      if (back > pos || (*kind != "member" && back != 9)) continue;
       std::size_t b = pos - back;
       if (!is_cjk_at(s, b) || !surnames.count(std::string(s.substr(b, 3)))) continue;
-      bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3);
+      bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || cue_before(s, b, "before");
+      if (*kind != "member") {  // 6位科室主任: a count and a common word, not a name before a post
+        auto tail = dict.find(std::string(s.substr(b + 3, 6)));
+        const std::string& tag = tail == dict.end() ? std::string() : tail->second.second;
+        bool proper = tag.rfind("nr", 0) == 0 || tag == "nz" || tag == "ns" || tag == "nt";
+        bool common_tail = tail != dict.end() && tail->second.first >= 100 && !proper;
+        if (common_tail || numeral_before(s, b)) continue;
+      }
       bool chars_ok = true;
       for (std::size_t i = b; i < pos; i += 3)
         if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i))) chars_ok = false;

@@ -21,6 +21,7 @@ struct Candidate {
   std::vector<int> divisions;        // gazetteer divisions it may be (regions)
   std::vector<int> leading;          // for organizations: the division of each region written in front
   std::uint32_t body = 0;            // byte offset in `surface` where the part after leading regions starts
+  std::uint32_t last_region = 0;     // byte offset in `surface` where the last leading region starts
   std::string level;                 // 省/市/州/县/区 when the name starts with a bare level word (省卫生健康委)
   std::string role;                  // persons: the title written next to the name
   std::string reference;             // reference words: the target kind ("region" / "nearest"), else empty

@@ -39,6 +39,7 @@ struct Group {
   int division = -1;
   int last_region = -1;                 // organizations: the division written last in front of the name
   std::string body;                     // organizations: the name after its regions
+  std::string suffix;                   // organizations: the typed ending (医院, 委员会 …)
   bool named = false;                   // written as a name at least once (not only by reference)
 };
 
@@ -61,6 +62,8 @@ class DocResolver {
  private:
   void vote_regions();
   int pick_division(const std::vector<int>& ids) const;
+  bool isolated_short_form(const Candidate& c, int division) const;
+  void merge_abbreviations();
   int group_for(const std::string& key);
   void place_names();
   void place_references();
@@ -74,6 +77,7 @@ class DocResolver {
   const std::vector<Sentence>& sentences_;
   const std::vector<std::vector<Candidate>>& candidates_;
   std::map<int, int> province_votes_, division_votes_;
+  std::map<int, std::set<std::string>> province_surfaces_;  // province → distinct surfaces that lie in it
   int province_ = -1;
   std::vector<Group> groups_;
   std::unordered_map<std::string, int> by_key_;
@@ -83,18 +87,19 @@ class DocResolver {
 };
 
 void DocResolver::vote_regions() {
-  auto vote = [&](const std::vector<int>& ids) {
+  auto vote = [&](const std::vector<int>& ids, const std::string& surface) {
     if (ids.empty()) return;
     std::set<int> provinces;
     for (int id : ids) provinces.insert(gaz_.province_of(id));
+    for (int p : provinces) province_surfaces_[p].insert(surface);
     if (provinces.size() == 1) province_votes_[*provinces.begin()] += 1;
     if (ids.size() == 1) division_votes_[ids[0]] += 1;
   };
   for (const auto& cs : candidates_)
     for (const auto& c : cs) {
-      if (!c.divisions.empty()) vote(c.divisions);
+      if (!c.divisions.empty()) vote(c.divisions, c.surface);
       for (int id : c.leading)
-        if (id >= 0) vote(gaz_.find(gaz_.at(id).name));
+        if (id >= 0) vote(gaz_.find(gaz_.at(id).name), gaz_.at(id).name);
     }
   int best = 0;
   for (auto [p, n] : province_votes_)
@@ -111,6 +116,16 @@ int DocResolver::pick_division(const std::vector<int>& ids) const {
     if (s > score) score = s, best = id;
   }
   return best;
+}
+
+// 惠民 in 健康惠民, 同心 in 山海同心: a county's short form standing alone, with nothing else in the
+// document lying in its province, is an ordinary word rather than a place.
+bool DocResolver::isolated_short_form(const Candidate& c, int division) const {
+  if (division < 0 || c.inner || c.rule != "gazetteer" || gaz_.at(division).level != EntityType::County) return false;
+  for (int id : c.divisions)
+    if (gaz_.is_full_name(id, c.surface)) return false;
+  auto it = province_surfaces_.find(gaz_.province_of(division));
+  return it == province_surfaces_.end() || (it->second.size() == 1 && *it->second.begin() == c.surface);
 }
 
 int DocResolver::group_for(const std::string& key) {
@@ -137,6 +152,7 @@ void DocResolver::place_names() {
         key = "U" + (it == user_names_.end() ? c.surface : it->second);
       } else if (graph::is_region(c.type)) {
         division = pick_division(c.divisions);
+        if (isolated_short_form(c, division)) continue;
         key = division >= 0 ? "D" + std::to_string(division) : "N" + c.surface;
       } else if (c.type == EntityType::Person) {
         key = "P" + c.surface;
@@ -168,7 +184,10 @@ void DocResolver::place_names() {
       grp.division = division;
       grp.last_region = last_region;
       grp.body = body;
+      if (c.rule.rfind("suffix:", 0) == 0) grp.suffix = c.rule.substr(7);
       grp.named = true;
+      // 贵州省黔东南州剑河县人民医院 is also 剑河县人民医院: the name from its innermost region on.
+      if (c.leading.size() >= 2 && c.last_region > 0) reference_aliases_.insert({g, c.surface.substr(c.last_region)});
       placed_.push_back(Placed{si, &c, g, false});
     }
   }
@@ -277,6 +296,63 @@ void DocResolver::merge_aliases() {
           groups_[hi].body != "医院")
         same.push_back(static_cast<int>(hi));
     if (same.size() == 1) uf_.join(static_cast<int>(gi), same[0]);
+  }
+  merge_abbreviations();
+}
+
+namespace {
+
+// The part of an organization's name between its regions and its ending (阜外 of 云南阜外医院).
+std::string core_of(const std::string& body, const std::string& suffix) {
+  if (suffix.empty() || body.size() < suffix.size() || body.compare(body.size() - suffix.size(), suffix.size(), suffix))
+    return {};
+  return body.substr(0, body.size() - suffix.size());
+}
+
+// Are the characters of `part` found in `whole` in the same order, starting with its first one?
+bool ordered_subset(const std::string& part, const std::string& whole) {
+  std::size_t i = 0, j = 0;
+  bool first = true;
+  while (i < part.size() && j < whole.size()) {
+    std::size_t a = utf8::seq_len(static_cast<unsigned char>(part[i]));
+    std::size_t b = utf8::seq_len(static_cast<unsigned char>(whole[j]));
+    bool same = part.compare(i, a, whole, j, b) == 0;
+    if (first && !same) return false;
+    first = false;
+    if (same) i += a;
+    j += b;
+  }
+  return i == part.size();
+}
+
+// Names that join another name (X大学附属Y医院, X医院Y分院) are not shortened by dropping characters.
+bool linked_name(const std::string& core) {
+  for (const char* w : {"附属", "大学", "学院", "分院", "医院"})
+    if (core.find(w) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+// 云南阜外医院 / 云南省阜外心血管病医院: a short form keeps the region, the ending and, in order, some
+// characters of the full name's own part; when exactly one full name of the document fits, it is that one.
+void DocResolver::merge_abbreviations() {
+  auto type_of = [&](const Group& g) { return g.key.substr(0, g.key.find('|')); };
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    const Group& g = groups_[gi];
+    std::string core = core_of(g.body, g.suffix);
+    if (!g.named || g.last_region < 0 || g.key[0] != 'O' || utf8::length(core) < 2 || linked_name(core)) continue;
+    std::set<int> fits;
+    for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+      const Group& h = groups_[hi];
+      if (hi == gi || !h.named || h.key[0] != 'O' || h.last_region != g.last_region || h.suffix != g.suffix ||
+          type_of(h) != type_of(g))
+        continue;
+      std::string full = core_of(h.body, h.suffix);
+      if (utf8::length(full) < utf8::length(core) + 2 || linked_name(full) || !ordered_subset(core, full)) continue;
+      fits.insert(uf_.find(static_cast<int>(hi)));
+    }
+    if (fits.size() == 1) uf_.join(static_cast<int>(gi), *fits.begin());
   }
 }
 

@@ -143,3 +143,48 @@ TEST_CASE("user lexicon adds names with types", "[recognize]") {
   CHECK_THROWS_WITH(Recognizer(RecognizerOptions{kData, {path}, ""}), Catch::Contains("test_user_lexicon.tsv:1:"));
   std::remove(path.c_str());
 }
+
+TEST_CASE("recognizer drops bodies made only of ordinary words but keeps place-like ones", "[recognize]") {
+  auto f = found("专家组帮助收治卫生院住院病人,又成立骨科研究所,病人转诊到桃花铺卫生院。");
+  CHECK_FALSE(f.count("收治卫生院"));
+  CHECK_FALSE(f.count("骨科研究所"));
+  CHECK(f["桃花铺卫生院"] == "PrimaryCare");
+}
+
+TEST_CASE("recognizer drops kinds of places written after a region or a count", "[recognize]") {
+  auto f = found("12家江西省三级医院对口支援江西县级医院,江西省人民医院牵头。");
+  CHECK_FALSE(f.count("江西省三级医院"));
+  CHECK_FALSE(f.count("江西县级医院"));
+  CHECK(f["江西省人民医院"] == "Hospital");
+  auto g = found("30家湖南医院参加培训。");
+  CHECK_FALSE(g.count("湖南医院"));
+}
+
+TEST_CASE("recognizer reads zones without a region, national agencies and institution committees", "[recognize]") {
+  auto f = found("与洪山区、南湖新技术开发区及江岸区签约。");
+  CHECK(f["南湖新技术开发区"] == "County");
+  auto g = found("认真落实国家卫健委的部署,国家医保局参加。");
+  CHECK(g["国家卫健委"] == "Agency");
+  CHECK(g["国家医保局"] == "Agency");
+  auto h = found("中共桃源县人民医院委员会召开会议。");
+  CHECK(h["中共桃源县人民医院委员会"] == "Organization");
+  CHECK_FALSE(h.count("中共桃源县人民医院"));
+}
+
+TEST_CASE("recognizer finds persons in title lists, after departments and before posts", "[recognize]") {
+  auto f = found("副院长周敏、吕志远,带领团队出发。");
+  CHECK(f["周敏"] == "Person");
+  CHECK(f["吕志远"] == "Person");
+  auto g = found("会上,刘建华副院长表示支持。");
+  CHECK(g["刘建华"] == "Person");
+  auto h = found("麻醉科孙丽娟主任医师参加,3位科室主任到场。");
+  CHECK(h["孙丽娟"] == "Person");
+  CHECK_FALSE(h.count("位科室"));
+  auto k = found("院长许文林带队,副院长郑和美担任领队。");
+  CHECK(k.count("许文林"));  // three characters win when only dictionary words follow
+  CHECK_FALSE(k.count("许文"));
+  CHECK(k.count("郑和美"));  // 和 inside a full name
+  auto m = found("副校长马冬等出席,领队钱立群介绍情况。");
+  CHECK(m.count("马冬"));
+  CHECK(m.count("钱立群"));
+}

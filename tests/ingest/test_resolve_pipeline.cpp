@@ -120,3 +120,45 @@ TEST_CASE("user lexicon names and aliases are one entity", "[resolve]") {
   CHECK(e->type == EntityType::Organization);
   std::remove(path.c_str());
 }
+
+TEST_CASE("a short form keeping the region, the ending and part of the name joins the full name", "[resolve]") {
+  auto d = run("四川蜀西医院开展义诊。\n四川省蜀西骨科专科医院组织专家团队下乡。\n");
+  const auto* e = entity(d, "四川蜀西医院");
+  REQUIRE(e);
+  CHECK(e->name == "四川省蜀西骨科专科医院");
+  // A name that continues into another one is not a shortening of it.
+  auto g = run("北京协和医院与北京协和医院贵州医院签约。\n");
+  REQUIRE(entity(g, "北京协和医院"));
+  CHECK(entity(g, "北京协和医院") != entity(g, "北京协和医院贵州医院"));
+}
+
+TEST_CASE("a county short form alone in a foreign province is a word, not a place", "[resolve]") {
+  auto d = run("湖南省人民医院坚持便民惠民,服务群众。\n");
+  CHECK_FALSE(entity(d, "惠民"));
+  auto g = run("滨州、惠民两地签约。\n");
+  REQUIRE(entity(g, "惠民"));
+  CHECK(entity(g, "惠民")->type == EntityType::County);
+}
+
+TEST_CASE("a name written with several regions also answers to its innermost region", "[resolve]") {
+  auto d = run("江西省赣州市于都县人民医院获评先进。\n");
+  const auto* e = entity(d, "于都县人民医院");
+  REQUIRE(e);
+  CHECK(e->name == "江西省赣州市于都县人民医院");
+}
+
+TEST_CASE("an edge stated first as a plan and then as a fact keeps the asserted copy", "[pipeline]") {
+  auto supports = [](const DocumentExtraction& d) {
+    std::vector<ExtractedRelation> out;
+    for (const auto& r : d.relations)
+      if (r.rel == bangfu::graph::RelType::supports) out.push_back(r);
+    return out;
+  };
+  auto plan = supports(run("湖南省人民医院计划帮扶泸溪县人民医院。\n"));
+  REQUIRE(plan.size() == 1);
+  REQUIRE(plan[0].hedged);
+  auto both = supports(run("湖南省人民医院计划帮扶泸溪县人民医院。\n湖南省人民医院帮扶泸溪县人民医院。\n"));
+  REQUIRE(both.size() == 1);
+  CHECK_FALSE(both[0].hedged);
+  CHECK(both[0].evidence.find("计划") == std::string::npos);
+}
