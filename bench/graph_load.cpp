@@ -55,12 +55,20 @@ Memory memory_now() {
   return m;
 }
 
-// Child mode: load `path` `repeat` times; print "min median cpu_median rss_delta peak nodes edges".
+// Bytes the allocator has handed out and not taken back (small-chunk arena plus mmapped blocks): a
+// counting figure next to RSS, blind to pages that are resident but free.
+long long heap_in_use() {
+  struct mallinfo2 mi = mallinfo2();
+  return static_cast<long long>(mi.uordblks + mi.hblkhd);
+}
+
+// Child mode: load `path` `repeat` times; print "min median cpu_median rss_delta peak nodes edges heap_delta".
 int measure_load(const std::string& path, int repeat) {
   malloc_trim(0);
   Memory before = memory_now();
+  long long heap_before = heap_in_use();
   std::vector<double> times, cpu;
-  long long delta = 0;
+  long long delta = 0, heap_delta = 0;
   std::size_t nodes = 0, edges = 0;
   for (int i = 0; i < repeat; ++i) {
     auto t0 = Clock::now();
@@ -70,19 +78,20 @@ int measure_load(const std::string& path, int repeat) {
     cpu.push_back(cpu_seconds() - c0);
     malloc_trim(0);  // hand back the parser's buffers so RSS shows what the graph itself holds
     delta = memory_now().rss - before.rss;
+    heap_delta = heap_in_use() - heap_before;
     nodes = g.node_count();
     edges = g.edge_count();
   }
   std::sort(times.begin(), times.end());
   std::sort(cpu.begin(), cpu.end());
-  std::printf("%.6f %.6f %.6f %lld %lld %zu %zu\n", times.front(), times[times.size() / 2], cpu[cpu.size() / 2], delta,
-              memory_now().peak - before.rss, nodes, edges);
+  std::printf("%.6f %.6f %.6f %lld %lld %zu %zu %lld\n", times.front(), times[times.size() / 2], cpu[cpu.size() / 2],
+              delta, memory_now().peak - before.rss, nodes, edges, heap_delta);
   return 0;
 }
 
 struct LoadFigures {
   double min_s = 0, median_s = 0, cpu_s = 0;
-  long long rss_delta = 0, peak_delta = 0;
+  long long rss_delta = 0, peak_delta = 0, heap_delta = 0;
   std::size_t nodes = 0, edges = 0;
 };
 
@@ -99,8 +108,8 @@ LoadFigures load_in_child(const std::string& path, int repeat) {
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(cmd.c_str(), "r"), &pclose);
   if (!pipe) throw std::runtime_error("cannot start " + cmd);
   LoadFigures f;
-  if (std::fscanf(pipe.get(), "%lf %lf %lf %lld %lld %zu %zu", &f.min_s, &f.median_s, &f.cpu_s, &f.rss_delta,
-                  &f.peak_delta, &f.nodes, &f.edges) != 7)
+  if (std::fscanf(pipe.get(), "%lf %lf %lf %lld %lld %zu %zu %lld", &f.min_s, &f.median_s, &f.cpu_s, &f.rss_delta,
+                  &f.peak_delta, &f.nodes, &f.edges, &f.heap_delta) != 8)
     throw std::runtime_error("loading " + path + " failed (see the message above)");
   return f;
 }
@@ -137,7 +146,8 @@ struct Row {
 };
 
 Row save_and_load(const std::string& what, const Graph& g, const fs::path& file, int repeat) {
-  Row r{what};
+  Row r;
+  r.what = what;
   auto t0 = Clock::now();
   bangfu::graph::save_graph(g, file.string());
   r.save_s = seconds_since(t0);
@@ -170,7 +180,8 @@ int run(const RunOptions& o) {
   double import_s = 0;
   std::size_t text_bytes = 0, evidences = 0;
   if (!o.graph.empty() && !o.evidence) {
-    Row r{"nodes + edges"};
+    Row r;
+    r.what = "nodes + edges";
     r.file_bytes = fs::file_size(o.graph);
     r.load = load_in_child(o.graph, o.repeat);
     rows.push_back(r);
@@ -189,17 +200,18 @@ int run(const RunOptions& o) {
   if (import_s > 0)
     std::printf("CSV import (import_csv): %zu nodes, %zu edges in %.2f s (%.0f edges/s)\n", counts.nodes, counts.edges,
                 import_s, counts.edges / std::max(import_s, 1e-9));
-  std::printf("%-18s %9s %9s %9s %8s %9s %9s %9s %9s %9s\n", "graph", "nodes", "edges", "file MB", "save s",
-              "load min", "load med", "load cpu", "RSS MB", "peak MB");
+  std::printf("%-18s %9s %9s %9s %8s %9s %9s %9s %9s %9s %9s\n", "graph", "nodes", "edges", "file MB", "save s",
+              "load min", "load med", "load cpu", "RSS MB", "peak MB", "heap MB");
   for (const auto& r : rows)
-    std::printf("%-18s %9zu %9zu %9.1f %8.2f %9.3f %9.3f %9.3f %9.1f %9.1f\n", r.what.c_str(), r.load.nodes,
+    std::printf("%-18s %9zu %9zu %9.1f %8.2f %9.3f %9.3f %9.3f %9.1f %9.1f %9.1f\n", r.what.c_str(), r.load.nodes,
                 r.load.edges, r.file_bytes / 1e6, r.save_s, r.load.min_s, r.load.median_s, r.load.cpu_s,
-                r.load.rss_delta / 1e6, r.load.peak_delta / 1e6);
+                r.load.rss_delta / 1e6, r.load.peak_delta / 1e6, r.load.heap_delta / 1e6);
 
   double n = static_cast<double>(std::max<std::size_t>(rows[0].load.nodes, 1));
   double m = static_cast<double>(std::max<std::size_t>(rows[1].load.edges, 1));
-  double per_node = rows[0].load.rss_delta / n;
+  double per_node = rows[0].load.rss_delta / n, heap_node = rows[0].load.heap_delta / n;
   double per_edge = (rows[1].load.rss_delta - rows[0].load.rss_delta) / m;
+  double heap_edge = (rows[1].load.heap_delta - rows[0].load.heap_delta) / m;
   // The floor of the layout: Boost keeps each edge in the global edge list (a std::list node holding
   // both ends and EdgeData) and as one stored edge (target + list iterator) in each end's out/in vector.
   std::size_t stored_edge = sizeof(Graph::Vertex) + sizeof(void*);
@@ -208,10 +220,13 @@ int run(const RunOptions& o) {
   std::printf("bytes per node (RSS): %.1f\n", per_node);
   std::printf("bytes per edge without evidence (RSS): %.1f  (layout floor %zu: list node + out/in entries)\n", per_edge,
               floor_bytes);
+  std::printf("bytes per node / per edge (heap in use, mallinfo2): %.1f / %.1f\n", heap_node, heap_edge);
+  std::printf("bytes per edge with its share of nodes (RSS): %.1f  (whole graph / edges)\n", rows[1].load.rss_delta / m);
   if (rows.size() > 2) {
-    double per_evidence = (rows[2].load.rss_delta - rows[1].load.rss_delta) / static_cast<double>(std::max<std::size_t>(evidences, 1));
-    std::printf("bytes per evidence (RSS): %.1f  (of which text %.1f: doc id, sentence, rule)\n", per_evidence,
-                text_bytes / static_cast<double>(std::max<std::size_t>(evidences, 1)));
+    double evs = static_cast<double>(std::max<std::size_t>(evidences, 1));
+    double per_evidence = (rows[2].load.rss_delta - rows[1].load.rss_delta) / evs;
+    std::printf("bytes per evidence (RSS): %.1f  (of which text %.1f: doc id, sentence, rule; heap %.1f)\n", per_evidence,
+                text_bytes / evs, (rows[2].load.heap_delta - rows[1].load.heap_delta) / evs);
     std::printf("bytes per edge with 1 evidence (RSS): %.1f\n", per_edge + per_evidence);
   }
   std::printf("load time per million edges: %.3f s wall, %.3f s CPU (nodes + edges, median)\n",

@@ -60,7 +60,7 @@ Graph::Vertex Graph::add_node(const std::vector<std::string>& labels, Properties
     if (std::find(data.labels.begin(), data.labels.end(), id) == data.labels.end()) data.labels.push_back(id);
   }
   Vertex v = boost::add_vertex(std::move(data), g_);
-  id_index_[g_[v].id] = v;
+  id_index_.insert(HashIndex::hash(g_[v].id), static_cast<std::uint32_t>(v));
   for (auto l : g_[v].labels) label_index_[l].push_back(v);
   for (auto& [k, val] : props) set_node_property(v, k, std::move(val));
   return v;
@@ -74,10 +74,20 @@ void Graph::add_label(Vertex v, std::string_view label) {
   label_index_[id].push_back(v);
 }
 
+// One entry per (name hash, vertex): names of one node that share a hash share the entry.
 void Graph::index_name(Vertex v, const std::string& name) {
   if (name.empty()) return;
-  auto& vs = name_index_[name];
-  if (std::find(vs.begin(), vs.end(), v) == vs.end()) vs.push_back(v);
+  auto h = HashIndex::hash(name);
+  auto x = static_cast<std::uint32_t>(v);
+  if (!name_index_.contains(h, x)) name_index_.insert(h, x);
+}
+
+void Graph::unindex_name(Vertex v, const std::string& name) {
+  if (name.empty()) return;
+  auto h = HashIndex::hash(name);
+  for (const auto& a : g_[v].aliases)
+    if (HashIndex::hash(a) == h) return;  // the entry still serves this alias
+  name_index_.erase(h, static_cast<std::uint32_t>(v));
 }
 
 void Graph::add_alias(Vertex v, const std::string& alias) {
@@ -91,11 +101,9 @@ void Graph::add_alias(Vertex v, const std::string& alias) {
 void Graph::set_node_property(Vertex v, const std::string& key, PropValue value) {
   auto& n = g_[v];
   if (key == "name" && value.as_string()) {
-    if (!n.name.empty()) {
-      auto it = name_index_.find(n.name);
-      if (it != name_index_.end()) std::erase(it->second, v);
-    }
+    std::string old = std::move(n.name);
     n.name = *value.as_string();
+    unindex_name(v, old);
     index_name(v, n.name);
     return;
   }
@@ -236,9 +244,11 @@ void Graph::rebuild_indexes() {
   for (auto& l : label_index_) l.clear();
   name_index_.clear();
   id_index_.clear();
+  name_index_.reserve(node_count());
+  id_index_.reserve(node_count());
   for (auto [vi, ve] = boost::vertices(g_); vi != ve; ++vi) {
     const auto& n = g_[*vi];
-    id_index_[n.id] = *vi;
+    id_index_.insert(HashIndex::hash(n.id), static_cast<std::uint32_t>(*vi));
     for (auto l : n.labels) label_index_[l].push_back(*vi);
     index_name(*vi, n.name);
     for (const auto& a : n.aliases) index_name(*vi, a);
@@ -246,20 +256,24 @@ void Graph::rebuild_indexes() {
 }
 
 std::vector<Graph::Vertex> Graph::find(std::string_view name) const {
-  auto it = name_index_.find(std::string(name));
-  if (it == name_index_.end()) return {};
   std::vector<Vertex> exact, alias;
-  for (auto v : it->second) (g_[v].name == name ? exact : alias).push_back(v);
+  name_index_.for_each(HashIndex::hash(name), [&](std::uint32_t v) {
+    const auto& n = g_[v];
+    if (n.name == name) exact.push_back(v);
+    else if (std::find(n.aliases.begin(), n.aliases.end(), name) != n.aliases.end()) alias.push_back(v);
+    return true;
+  });
   exact.insert(exact.end(), alias.begin(), alias.end());
   return exact;
 }
 
 std::optional<Graph::Vertex> Graph::find_canonical(std::string_view name) const {
-  auto it = name_index_.find(std::string(name));
-  if (it == name_index_.end()) return std::nullopt;
-  for (auto v : it->second)
-    if (g_[v].name == name) return v;
-  return std::nullopt;
+  std::optional<Vertex> found;
+  name_index_.for_each(HashIndex::hash(name), [&](std::uint32_t v) {
+    if (g_[v].name == name) found = v;
+    return !found;
+  });
+  return found;
 }
 
 const std::vector<Graph::Vertex>& Graph::nodes_with_label(std::uint16_t label) const {
@@ -278,9 +292,12 @@ std::optional<Graph::Edge> Graph::find_edge(Vertex src, Vertex dst, std::uint16_
 }
 
 std::optional<Graph::Vertex> Graph::vertex_by_id(std::uint32_t id) const {
-  auto it = id_index_.find(id);
-  if (it == id_index_.end()) return std::nullopt;
-  return it->second;
+  std::optional<Vertex> found;
+  id_index_.for_each(HashIndex::hash(id), [&](std::uint32_t v) {
+    if (g_[v].id == id) found = v;
+    return !found;
+  });
+  return found;
 }
 
 const Properties& Graph::edge_properties(Edge e) const {
@@ -344,13 +361,13 @@ void Graph::reserve_ids(std::uint32_t next_node_id, std::uint32_t next_edge_id) 
 }
 
 Graph::Vertex Graph::restore_node(NodeData data) {
-  if (id_index_.count(data.id)) throw GraphError("duplicate node id " + std::to_string(data.id));
+  if (vertex_by_id(data.id)) throw GraphError("duplicate node id " + std::to_string(data.id));
   for (auto l : data.labels)
     if (l >= labels_.size()) throw GraphError("node " + std::to_string(data.id) + " has an unknown label id");
   next_node_id_ = std::max(next_node_id_, data.id + 1);
   Vertex v = boost::add_vertex(std::move(data), g_);
   const auto& n = g_[v];
-  id_index_[n.id] = v;
+  id_index_.insert(HashIndex::hash(n.id), static_cast<std::uint32_t>(v));
   for (auto l : n.labels) label_index_[l].push_back(v);
   index_name(v, n.name);
   for (const auto& a : n.aliases) index_name(v, a);
@@ -369,6 +386,18 @@ Graph::Edge Graph::restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::u
   }
   next_edge_id_ = std::max(next_edge_id_, id + 1);
   return boost::add_edge(src, dst, data, g_).first;
+}
+
+void Graph::reserve_nodes(std::size_t nodes) {
+  g_.m_vertices.reserve(node_count() + nodes);
+  id_index_.reserve(node_count() + nodes);
+  name_index_.reserve(name_index_.size() + nodes);
+}
+
+void Graph::reserve_adjacency(Vertex v, std::size_t out_edges, std::size_t in_edges) {
+  auto& sv = g_.m_vertices.at(v);
+  sv.m_out_edges.reserve(sv.m_out_edges.size() + out_edges);
+  sv.m_in_edges.reserve(sv.m_in_edges.size() + in_edges);
 }
 
 std::optional<Graph::Edge> Graph::edge_by_id(std::uint32_t id) const {

@@ -13,8 +13,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 
 namespace bangfu::graph {
 
@@ -217,15 +218,28 @@ void sync_folder(const fs::path& folder) {
 
 using JValue = rapidjson::Value;
 
+// Names an element in error messages ("edge #12 evidence"); the text is built only when one is thrown,
+// since a graph has millions of elements and almost never an error.
+struct Element {
+  const char* kind;
+  std::size_t index = SIZE_MAX;  // SIZE_MAX: no number (the header)
+  const char* suffix = "";
+  std::string text() const {
+    std::string out = kind;
+    if (index != SIZE_MAX) out += " #" + std::to_string(index);
+    return out + suffix;
+  }
+};
+
 // Reads fields of one JSON object, naming the file and element in every error.
 class Fields {
  public:
-  Fields(const std::string& where, std::string element, const JValue& obj) : where_(where), element_(std::move(element)), obj_(obj) {
+  Fields(const std::string& where, Element element, const JValue& obj) : where_(where), element_(element), obj_(obj) {
     if (!obj.IsObject()) fail("must be a JSON object");
   }
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw GraphError(where_ + ": " + element_ + ": " + what);
+    throw GraphError(where_ + ": " + element_.text() + ": " + what);
   }
 
   const JValue* find(const char* key) const {
@@ -301,11 +315,9 @@ class Fields {
 
  private:
   const std::string& where_;
-  std::string element_;
+  Element element_;
   const JValue& obj_;
 };
-
-std::string element_name(const char* kind, std::size_t index) { return std::string(kind) + " #" + std::to_string(index); }
 
 void check_header(const JValue& root, const std::string& where) {
   const char* foreign = "not a bangfu graph (no \"format\": \"bangfu-graph\" header)";
@@ -335,19 +347,41 @@ std::uint16_t mapped(const std::vector<std::uint16_t>& map, std::uint32_t saved,
   return map[saved];
 }
 
-// Ids must be below the header's next id and unique.
-void claim_id(std::vector<bool>& seen, std::uint32_t id, const Fields& f) {
-  if (id >= seen.size()) f.fail("id " + std::to_string(id) + " is not below the header's next id");
-  if (seen[id]) f.fail("duplicate id " + std::to_string(id));
-  seen[id] = true;
-}
+// Saved ids of one kind (nodes or edges): each below the header's next id and used once. A saved id
+// maps to a number (the node's vertex); the map is a plain vector unless the ids are very sparse.
+class SavedIds {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  SavedIds(std::uint32_t next_id, std::size_t count) : next_id_(next_id) {
+    if (next_id <= 8 * count + (1u << 20)) dense_.assign(next_id, kNone);
+  }
+
+  void claim(std::uint32_t id, std::uint32_t value, const Fields& f) {
+    if (id >= next_id_) f.fail("id " + std::to_string(id) + " is not below the header's next id");
+    bool fresh = dense_.empty() ? sparse_.emplace(id, value).second : dense_[id] == kNone;
+    if (!fresh) f.fail("duplicate id " + std::to_string(id));
+    if (!dense_.empty()) dense_[id] = value;
+  }
+
+  std::uint32_t find(std::uint32_t id) const {
+    if (!dense_.empty()) return id < dense_.size() ? dense_[id] : kNone;
+    auto it = sparse_.find(id);
+    return it == sparse_.end() ? kNone : it->second;
+  }
+
+ private:
+  std::uint32_t next_id_;
+  std::vector<std::uint32_t> dense_;
+  std::unordered_map<std::uint32_t, std::uint32_t> sparse_;
+};
 
 void read_documents(Graph& g, const Fields& root, const std::string& where) {
   const JValue* docs = root.array("documents");
   if (!docs) return;
   std::size_t i = 0;
   for (const auto& d : docs->GetArray()) {
-    Fields f(where, element_name("document", i++), d);
+    Fields f(where, {"document", i++}, d);
     DocumentInfo info;
     info.id = f.str("id");
     if (info.id.empty()) f.fail("missing \"id\"");
@@ -363,16 +397,17 @@ void read_documents(Graph& g, const Fields& root, const std::string& where) {
 }
 
 void read_nodes(Graph& g, const Fields& root, const std::string& where, const std::vector<std::uint16_t>& labels,
-                std::uint32_t next_id) {
+                SavedIds& ids) {
   const JValue* nodes = root.array("nodes", true);
-  std::vector<bool> seen(next_id, false);
+  g.reserve_nodes(nodes->Size());
   std::size_t i = 0;
   for (const auto& n : nodes->GetArray()) {
-    Fields f(where, element_name("node", i++), n);
+    Fields f(where, {"node", i++}, n);
     NodeData data;
     data.id = f.u32("id");
-    claim_id(seen, data.id, f);
+    ids.claim(data.id, static_cast<std::uint32_t>(g.node_count()), f);
     if (const JValue* ls = f.array("labels")) {
+      data.labels.reserve(ls->Size());
       for (const auto& l : ls->GetArray()) {
         if (!l.IsUint()) f.fail("\"labels\" must hold label ids");
         data.labels.push_back(mapped(labels, l.GetUint(), f, "label"));
@@ -391,8 +426,8 @@ void read_nodes(Graph& g, const Fields& root, const std::string& where, const st
   }
 }
 
-Evidence read_evidence(const JValue& v, const std::string& where, const std::string& element) {
-  Fields f(where, element + " evidence", v);
+Evidence read_evidence(const JValue& v, const std::string& where, std::size_t edge) {
+  Fields f(where, {"edge", edge, " evidence"}, v);
   Evidence ev;
   ev.doc = f.str("doc");
   ev.sentence = f.str("sentence");
@@ -406,28 +441,50 @@ Evidence read_evidence(const JValue& v, const std::string& where, const std::str
   return ev;
 }
 
+std::uint32_t end_vertex(const JValue& edge, const char* key, const SavedIds& nodes) {
+  auto it = edge.FindMember(key);
+  if (it == edge.MemberEnd() || !it->value.IsUint()) return SavedIds::kNone;
+  return nodes.find(it->value.GetUint());
+}
+
+// Counts every node's out- and in-edges first so its edge vectors are allocated once, at their size.
+// Malformed edges are skipped here and reported by read_edges.
+void reserve_adjacency(Graph& g, const JValue& edges, const SavedIds& nodes) {
+  std::vector<std::uint32_t> out(g.node_count(), 0), in(g.node_count(), 0);
+  for (const auto& e : edges.GetArray()) {
+    if (!e.IsObject()) continue;
+    auto src = end_vertex(e, "src", nodes), dst = end_vertex(e, "dst", nodes);
+    if (src == SavedIds::kNone || dst == SavedIds::kNone) continue;
+    ++out[src];
+    ++in[dst];
+  }
+  for (std::size_t v = 0; v < out.size(); ++v)
+    if (out[v] || in[v]) g.reserve_adjacency(v, out[v], in[v]);
+}
+
 void read_edges(Graph& g, const Fields& root, const std::string& where, const std::vector<std::uint16_t>& types,
-                std::uint32_t next_id) {
+                const SavedIds& nodes, std::uint32_t next_id) {
   const JValue* edges = root.array("edges", true);
-  std::vector<bool> seen(next_id, false);
+  reserve_adjacency(g, *edges, nodes);
+  SavedIds ids(next_id, edges->Size());
   std::size_t i = 0;
   for (const auto& e : edges->GetArray()) {
-    std::string element = element_name("edge", i++);
-    Fields f(where, element, e);
+    std::size_t index = i++;
+    Fields f(where, {"edge", index}, e);
     std::uint32_t id = f.u32("id");
-    claim_id(seen, id, f);
+    ids.claim(id, 0, f);
     std::uint32_t src_id = f.u32("src"), dst_id = f.u32("dst");
-    auto src = g.vertex_by_id(src_id);
-    auto dst = g.vertex_by_id(dst_id);
-    if (!src || !dst) f.fail("dangling edge: node " + std::to_string(src ? dst_id : src_id) + " does not exist");
+    auto src = nodes.find(src_id), dst = nodes.find(dst_id);
+    if (src == SavedIds::kNone || dst == SavedIds::kNone)
+      f.fail("dangling edge: node " + std::to_string(src != SavedIds::kNone ? dst_id : src_id) + " does not exist");
     std::uint16_t type = mapped(types, f.u32("type"), f, "relation type");
     EdgeExtra extra;
     extra.props = f.props("props");
     if (const JValue* evs = f.array("evidence")) {
       extra.evidence.reserve(evs->Size());
-      for (const auto& ev : evs->GetArray()) extra.evidence.push_back(read_evidence(ev, where, element));
+      for (const auto& ev : evs->GetArray()) extra.evidence.push_back(read_evidence(ev, where, index));
     }
-    g.restore_edge(*src, *dst, id, type, std::move(extra));
+    g.restore_edge(src, dst, id, type, std::move(extra));
   }
 }
 
@@ -476,18 +533,23 @@ void save_graph(const Graph& graph, const std::string& path) {
   sync_folder(target.parent_path());
 }
 
-Graph graph_from_json(std::string text, const std::string& where) {
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw GraphError(where + ": empty file, not a bangfu graph");
-  std::size_t last = text.find_last_not_of(" \t\r\n");  // before the in-situ parse overwrites the text
+namespace {
+
+// Parses `text` (NUL-terminated, `size` bytes) in place: strings in the DOM point into it.
+Graph parse_graph(char* text, std::size_t size, const std::string& where) {
+  std::string_view view(text, size);
+  if (view.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    throw GraphError(where + ": empty file, not a bangfu graph");
+  std::size_t last = view.find_last_not_of(" \t\r\n");  // before the in-situ parse overwrites the text
   rapidjson::Document doc;
-  doc.ParseInsitu<kParseFlags | rapidjson::kParseInsituFlag>(text.data());
+  doc.ParseInsitu<kParseFlags | rapidjson::kParseInsituFlag>(text);
   if (doc.HasParseError()) {
     bool at_end = doc.GetErrorOffset() >= last;
     throw GraphError(where + ": malformed JSON at offset " + std::to_string(doc.GetErrorOffset()) + ": " +
                      rapidjson::GetParseError_En(doc.GetParseError()) + (at_end ? " (truncated file?)" : ""));
   }
   check_header(doc, where);
-  Fields root(where, "header", doc);
+  Fields root(where, {"header"}, doc);
   std::uint32_t next_node = root.u32("next_node_id");
   std::uint32_t next_edge = root.u32("next_edge_id");
 
@@ -496,8 +558,10 @@ Graph graph_from_json(std::string text, const std::string& where) {
   auto types = read_table(root, "types", [&](const std::string& s) { return g.intern_type(s); });
   read_documents(g, root, where);
   try {
-    read_nodes(g, root, where, labels, next_node);
-    read_edges(g, root, where, types, next_edge);
+    const JValue* nodes = root.array("nodes", true);
+    SavedIds node_ids(next_node, nodes->Size());
+    read_nodes(g, root, where, labels, node_ids);
+    read_edges(g, root, where, types, node_ids, next_edge);
   } catch (const GraphError& e) {
     std::string what = e.what();
     if (what.rfind(where, 0) == 0) throw;
@@ -507,21 +571,24 @@ Graph graph_from_json(std::string text, const std::string& where) {
   return g;
 }
 
+}  // namespace
+
+Graph graph_from_json(std::string text, const std::string& where) { return parse_graph(text.data(), text.size(), where); }
+
 Graph load_graph(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw GraphError(path + ": no such graph file");
   if (fs::is_directory(path, ec)) throw GraphError(path + ": is a folder, not a graph file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw GraphError(path + ": cannot open: " + errno_text());
-  std::string text;
-  in.seekg(0, std::ios::end);
-  auto size = in.tellg();
-  if (size < 0) throw GraphError(path + ": cannot read: " + errno_text());
-  text.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  in.read(text.data(), size);
-  if (!in) throw GraphError(path + ": cannot read: " + errno_text());
-  return graph_from_json(std::move(text), path);
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) throw GraphError(path + ": cannot open: " + errno_text());
+  std::size_t size = fs::file_size(path, ec);
+  if (ec) throw GraphError(path + ": cannot read: " + ec.message());
+  // Not a std::string: resize() would first zero the whole buffer, a tenth of the load time.
+  auto text = std::make_unique_for_overwrite<char[]>(size + 1);
+  std::size_t got = std::fread(text.get(), 1, size, file.get());
+  if (got != size || std::ferror(file.get())) throw GraphError(path + ": cannot read: " + errno_text());
+  text[size] = '\0';
+  return parse_graph(text.get(), size, path);
 }
 
 }  // namespace bangfu::graph
