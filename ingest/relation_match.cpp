@@ -79,6 +79,7 @@ class Search {
     switch (e.kind) {
       case Kind::src:
       case Kind::dst: return slot(k, pos, m);
+      case Kind::dst_short: return short_form(k, pos, m);
       case Kind::literal: return literal(k, pos, m);
       case Kind::gap:
       case Kind::wide_gap: return gap(k, pos, m);
@@ -152,6 +153,17 @@ class Search {
     target.clear();
   }
 
+  // 黔 in 援黔: a province's short form in free text, ended by a word that is no part of a longer name.
+  void short_form(std::size_t k, std::size_t pos, PatternMatch& m) {
+    for (const auto& [form, province] : book_.short_forms) {
+      if (!starts_with(text_, pos, form) || !free_text(pos, form.size())) continue;
+      m.dst_name = province;
+      step(k + 1, pos + form.size(), m);
+      m.dst_name.clear();
+      return;
+    }
+  }
+
   bool free_text(std::size_t pos, std::size_t len) const {
     for (std::size_t i = pos; i < pos + len; ++i)
       if (s_.covered(i)) return false;
@@ -207,22 +219,32 @@ class Search {
     m.gap_bytes = saved;
   }
 
-  // End of the longest title-final prefix of the word run at `pos` (神经外科主任, 党组书记), or npos.
-  std::size_t title_end(std::size_t pos) const {
+  // Ends of the title-final prefixes of the word run at `pos` (神经外科主任, 党组书记), longest first:
+  // 领队由副院长 ends in a title too, so the shorter readings are kept for what follows to decide.
+  std::vector<std::size_t> title_ends(std::size_t pos) const {
+    std::vector<std::size_t> out;
     std::size_t run_end = pos;
     for (std::size_t n = 0; n < kRoleSegmentChars && run_end < text_.size(); ++n) {
-      if (s_.covered(run_end) || !is_word_char(peek(text_, run_end))) break;
+      if (s_.covered(run_end) || !is_word_char(peek(text_, run_end)) || role_stop_at(run_end)) break;
       run_end = advance(text_, run_end);
     }
     for (std::size_t end = run_end; end > pos;) {
       for (const auto& title : book_.titles) {
         if (end - pos < title.size() || text_.substr(end - title.size(), title.size()) != title) continue;
-        if (!inside_non_title(pos, run_end, end - title.size(), end)) return end;
+        if (!inside_non_title(pos, run_end, end - title.size(), end)) {
+          out.push_back(end);
+          break;
+        }
       }
       do --end;
       while (end > pos && (static_cast<unsigned char>(text_[end]) & 0xC0) == 0x80);
     }
-    return std::string_view::npos;
+    return out;
+  }
+
+  bool role_stop_at(std::size_t pos) const {
+    return std::any_of(book_.role_stops.begin(), book_.role_stops.end(),
+                       [&](const std::string& w) { return starts_with(text_, pos, w); });
   }
 
   // 主任 in 主任医师 is a rank, not a post.
@@ -238,22 +260,22 @@ class Search {
   }
 
   void role(std::size_t k, std::size_t pos, PatternMatch& m) {
-    std::vector<std::pair<std::size_t, std::string>> roles;
-    std::string joined;
-    for (std::size_t q = pos; q < text_.size();) {
-      std::size_t b = starts_with(text_, q, "的") ? q + 3 : q;
-      std::size_t e = title_end(b);
-      if (e == std::string_view::npos) break;
-      if (!joined.empty()) joined += "、";
-      joined += text_.substr(b, e - b);
-      roles.emplace_back(e, joined);
-      if (!starts_with(text_, e, "、")) break;
-      q = e + 3;
-    }
-    for (auto it = roles.rbegin(); it != roles.rend(); ++it) {
-      m.role = it->second;
-      mark_anchor(k, pos, it->first, m);
-      step(k + 1, it->first, m);
+    std::size_t first = starts_with(text_, pos, "的") ? pos + 3 : pos;
+    for (std::size_t first_end : title_ends(first)) {
+      // Further posts joined by 、 (党组书记、局长) are read at their longest.
+      std::vector<std::pair<std::size_t, std::string>> roles{{first_end, std::string(text_.substr(first, first_end - first))}};
+      while (starts_with(text_, roles.back().first, "、")) {
+        std::size_t b = roles.back().first + 3;
+        if (starts_with(text_, b, "的")) b += 3;
+        auto ends = title_ends(b);
+        if (ends.empty()) break;
+        roles.emplace_back(ends.front(), roles.back().second + "、" + std::string(text_.substr(b, ends.front() - b)));
+      }
+      for (auto it = roles.rbegin(); it != roles.rend(); ++it) {
+        m.role = it->second;
+        mark_anchor(k, pos, it->first, m);
+        step(k + 1, it->first, m);
+      }
     }
     m.role.clear();
   }

@@ -38,6 +38,7 @@ struct PatternMatch {
   std::uint32_t anchor_begin = 0, anchor_end = 0;  // the trigger: first fixed text, {ROLE} or {AMOUNT}
   std::uint32_t gap_bytes = 0;                     // text skipped by … and ~ (less is nearer)
   std::string role, amount, what;
+  std::string dst_name;  // {B_SHORT}: the province a short form stands for (dst is then empty)
 };
 
 // The best match of `rule` for each trigger occurrence in the sentence: an explicit subject before an

@@ -84,6 +84,8 @@ class Compiler {
       e.optional = name == "A?";
     } else if (name == "B") {
       e.kind = Kind::dst;
+    } else if (name == "B_SHORT") {
+      e.kind = Kind::dst_short;
     } else if (name == "ROLE") {
       e.kind = Kind::role;
     } else if (name == "AMOUNT") {
@@ -91,7 +93,7 @@ class Compiler {
     } else if (name == "WHAT") {
       e.kind = Kind::what;
     } else {
-      fail("unknown slot {" + std::string(name) + "} (known: {A} {A?} {B} {ROLE} {AMOUNT} {WHAT})");
+      fail("unknown slot {" + std::string(name) + "} (known: {A} {A?} {B} {B_SHORT} {ROLE} {AMOUNT} {WHAT})");
     }
     return e;
   }
@@ -131,7 +133,8 @@ class Compiler {
           ++src;
           if (e.optional && k != 0) fail("{A?} may only start a pattern");
           break;
-        case Kind::dst: ++dst; break;
+        case Kind::dst:
+        case Kind::dst_short: ++dst; break;
         case Kind::role: ++role; ++anchors; break;
         case Kind::amount: ++amount; ++anchors; break;
         case Kind::what: ++what; break;
@@ -151,7 +154,7 @@ class Compiler {
         }
       }
     }
-    if (src != 1 || dst != 1) fail("needs exactly one {A} (source) and one {B} (destination)");
+    if (src != 1 || dst != 1) fail("needs exactly one {A} (source) and one {B} or {B_SHORT} (destination)");
     if (anchors == 0) fail("needs a trigger: fixed text, {ROLE} or {AMOUNT}");
     if (role > 1 || amount > 1 || what > 1) fail("{ROLE}, {AMOUNT} and {WHAT} may each appear once");
   }

@@ -10,6 +10,7 @@ struct PatternElement {
   enum class Kind {
     src,        // {A}: the relation's source mention (a coordinated list gives one edge per conjunct)
     dst,        // {B}: the relation's destination mention
+    dst_short,  // {B_SHORT}: the destination written as a province's one-character short form (援黔 → 贵州省)
     literal,    // fixed text, or a group of spellings (x|y|) where "" makes the group optional
     gap,        // …  any text inside the clause
     wide_gap,   // ~  any text inside the sentence, across commas

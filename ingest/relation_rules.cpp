@@ -88,10 +88,18 @@ void RelationRuleBook::add(const Lexicon& lex) {
       auto same = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.id == rule.id; });
       if (same != rules.end()) *same = std::move(rule);
       else rules.push_back(std::move(rule));
-    } else if (kind == "title" || kind == "not_title" || kind == "unit") {
+    } else if (kind == "title" || kind == "not_title" || kind == "unit" || kind == "role_stop") {
       if (row.size() != 2) row.fail("a " + kind + " line is: " + kind + ", word");
-      auto& list = kind == "title" ? titles : kind == "unit" ? money_units : non_titles;
+      auto& list = kind == "title" ? titles : kind == "unit" ? money_units : kind == "role_stop" ? role_stops : non_titles;
       list.push_back(row.get(1));
+    } else if (kind == "short") {
+      if (row.size() != 3) row.fail("a short line is: short, short form, province name");
+      auto same = std::find_if(short_forms.begin(), short_forms.end(), [&](const auto& s) { return s.first == row.get(1); });
+      if (same != short_forms.end()) same->second = row.get(2);
+      else short_forms.emplace_back(row.get(1), row.get(2));
+    } else if (kind == "aid_prefix") {
+      if (row.size() != 2) row.fail("an aid_prefix line is: aid_prefix, word");
+      aid_prefixes.push_back(row.get(1));
     } else if (kind == "hedge" || kind == "negation") {
       if (row.size() < 2 || row.size() > 3) row.fail("a " + kind + " line is: " + kind + ", cue[, exceptions]");
       HedgeCue cue{row.get(1), split_list(row.get(2)), kind == "negation"};
@@ -99,12 +107,15 @@ void RelationRuleBook::add(const Lexicon& lex) {
         if (ex.find(cue.cue) == std::string::npos) row.fail("exception '" + ex + "' does not contain the cue");
       hedges.push_back(std::move(cue));
     } else {
-      row.fail("unknown line kind '" + kind + "' (rule, title, not_title, unit, hedge, negation)");
+      row.fail("unknown line kind '" + kind + "' (rule, title, not_title, unit, role_stop, short, aid_prefix, hedge, negation)");
     }
   }
   sort_longest_first(titles);
   sort_longest_first(non_titles);
   sort_longest_first(money_units);
+  sort_longest_first(aid_prefixes);
+  std::stable_sort(short_forms.begin(), short_forms.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 }  // namespace bangfu::ingest

@@ -40,8 +40,13 @@ struct RelationRuleBook {
   std::vector<RelationRule> rules;
   std::vector<std::string> titles;       // post titles that end a {ROLE}: 院长, 主任, 书记 …
   std::vector<std::string> non_titles;   // words that look like titles but are ranks/degrees: 主任医师
+  std::vector<std::string> role_stops;   // words no department holds (由, 被): a {ROLE} stops before them
   std::vector<std::string> money_units;  // 亿元, 万元 … ending an {AMOUNT}
   std::vector<HedgeCue> hedges;
+  // One-character short forms of provinces (黔 → 贵州省), longest first: read by {B_SHORT} and in the
+  // names of aid teams (某某援黔专家团).
+  std::vector<std::pair<std::string, std::string>> short_forms;
+  std::vector<std::string> aid_prefixes;  // 援: before a short form, names the province aided
 
   // Adds the lines of one file. A rule whose id is already loaded replaces it (user overrides);
   // the same id twice in one file is an error. Throws std::runtime_error "path:line: what".

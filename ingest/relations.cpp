@@ -26,6 +26,7 @@ constexpr float kPerClause = 0.85f;         // each clause break between the two
 constexpr float kSubjectOfSentence = 0.7f;  // elided subject taken from the sentence's first clause
 constexpr float kSubjectOfPrevious = 0.5f;  // … from the previous sentence
 constexpr float kArticleProvince = 0.4f;    // … from the article's province
+constexpr float kAidTeam = 0.8f;            // a team named for the province it aids
 
 struct End {
   std::string name;
@@ -99,6 +100,49 @@ void drop_partnership_inside_co_building(std::vector<ExtractedRelation>& out) {
   out.erase(std::remove_if(out.begin(), out.end(),
                            [&](const auto& r) { return r.rel == graph::RelType::partners_with && co_built(r); }),
             out.end());
+}
+
+// The name this article gives the province `full` (新疆 for 新疆维吾尔自治区), when the sentence, the one
+// before or the article's province shows it; the full name otherwise.
+std::string province_as_named(const std::string& full, const std::vector<Mention>& mentions,
+                              const SentenceContext& context) {
+  auto same = [&](const std::string& name) { return name.size() >= 6 && full.rfind(name, 0) == 0; };
+  for (const auto* list : {&mentions, &context.previous})
+    for (const auto& m : *list)
+      if (m.type == graph::EntityType::Province && same(m.canonical)) return m.canonical;
+  if (same(context.province)) return context.province;
+  return full;
+}
+
+// A team or group named for the province it aids (某某援黔专家团, 国家援藏医疗队) supports that province:
+// the name itself says so, wherever it is written.
+std::vector<ExtractedRelation> aid_teams(const std::vector<Mention>& mentions, const RelationRuleBook& book,
+                                         const Sentence& sentence) {
+  std::vector<ExtractedRelation> out;
+  for (const auto& m : mentions) {
+    if (graph::is_region(m.type) || m.type == graph::EntityType::Person || m.resolved_reference) continue;
+    for (const auto& prefix : book.aid_prefixes) {
+      std::size_t at = m.surface.find(prefix);
+      if (at == std::string::npos) continue;
+      std::size_t pos = at + prefix.size();
+      for (const auto& [form, province] : book.short_forms) {
+        // The short form must not end the name: 某某援藏 alone names no team.
+        if (m.surface.compare(pos, form.size(), form) != 0 || pos + form.size() >= m.surface.size()) continue;
+        ExtractedRelation r;
+        r.src = m.canonical;
+        r.dst = province;
+        r.rel = graph::RelType::supports;
+        r.evidence = sentence.text;
+        r.source_begin = sentence.source_begin;
+        r.source_end = sentence.source_end;
+        r.rule = "aid_team";
+        r.confidence = kAidTeam;
+        out.push_back(std::move(r));
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -188,9 +232,17 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
         if (!subject) continue;
         srcs.push_back(*subject);
       }
-      for (const auto& s : srcs)
+      for (const auto& s : srcs) {
         for (int d : match.dst) add(rule, match, s, {mentions[d].canonical, d, mentions[d].resolved_reference, 1.0f}, hedged);
+        if (!match.dst_name.empty())
+          add(rule, match, s, {province_as_named(match.dst_name, mentions, context), -1, false, 1.0f}, hedged);
+      }
     }
+  }
+  for (auto& r : aid_teams(mentions, book, sentence)) {
+    r.dst = province_as_named(r.dst, mentions, context);
+    auto [it, fresh] = seen.emplace(key_of(r), out.size());
+    if (fresh) out.push_back(std::move(r));
   }
   drop_redundant_works_for(out);
   drop_partnership_inside_co_building(out);
