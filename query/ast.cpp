@@ -48,6 +48,8 @@ std::string expr_key(const Expr& e) {
     out += "/";
     for (char c : e.name) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     if (e.distinct) out += "/distinct";
+  } else if (!e.name.empty()) {
+    out += "/" + e.name;
   }
   for (std::size_t i = 0; i < e.args.size(); ++i) {
     out += " ";

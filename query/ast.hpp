@@ -16,17 +16,32 @@ enum class Op {
   Or, Xor, And, Not,
   Eq, Ne, Lt, Le, Gt, Ge,
   In, StartsWith, EndsWith, Contains, IsNull, IsNotNull,
-  Add, Sub, Mul, Div, Mod, Pow, Neg
+  Add, Sub, Mul, Div, Mod, Pow, Neg,
+  Regex
 };
 
 enum class ExprKind {
   Literal, Parameter, Variable, Property, List, Map, Unary, Binary, Call, CountStar, Index, Slice, HasLabels,
   Case,
+  ListComp,    // [x IN list WHERE pred | expr]: name = x; args = {list, pred or null, expr or null}
+  Quantifier,  // any/all/none/single(x IN list WHERE pred): keys = {which}; name = x; args = {list, pred}
+  Reduce,      // reduce(acc = init, x IN list | expr): keys = {acc}; name = x; args = {init, list, expr}
+  MapProjection,  // v {.a, b: expr, .*}: args[0] = v, then one value per key (null: the property of that name)
+  PatternPredicate,  // (a)-[:T]->(): true when the pattern has a match for the row; `pattern` holds it
+  PatternComp,       // [(a)-->(b) WHERE pred | expr]: `pattern`; args = {pred or null, expr}
   Slot  // made by the binder: read a row slot (a projected item or an aggregate's result)
 };
 
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
+struct Pattern;
+}  // namespace bangfu::query::ast
+
+namespace bangfu::query::plan {
+struct Match;
+}  // namespace bangfu::query::plan
+
+namespace bangfu::query::ast {
 
 // One node type for every expression keeps the grammar's semantic actions and the binder short.
 struct Expr {
@@ -40,6 +55,10 @@ struct Expr {
   std::vector<std::string> keys;   // Map keys, HasLabels labels
   int slot = -1;                   // Variable/Slot: row slot, set by the binder
   int fn = -1;                     // Call: function id, set by the binder
+  int slot2 = -1;                  // Reduce: the accumulator's slot, set by the binder
+  bool chain = false;              // an AND the grammar made of chained comparisons (a < b < c)
+  std::shared_ptr<Pattern> pattern;        // PatternPredicate, as parsed
+  std::shared_ptr<plan::Match> match;      // PatternPredicate, as bound
 };
 
 ExprPtr make_expr(ExprKind kind, std::size_t pos);

@@ -109,6 +109,12 @@ class Binder {
         break;
       case ExprKind::CountStar:
       case ExprKind::Call: {
+        if (e->kind == ExprKind::Call && lower(e->name) == "exists" && e->args.size() == 1 && e->args[0] &&
+            e->args[0]->kind == ExprKind::PatternPredicate) {
+          e = e->args[0];  // exists((a)-->()) is the pattern predicate itself
+          bind_expr(e, scope, aggs, where);
+          return;
+        }
         auto agg = e->kind == ExprKind::CountStar ? std::optional(AggregateKind::Count) : aggregate_kind(e->name);
         if (agg) {
           if (!aggs)
@@ -117,11 +123,19 @@ class Binder {
           a.kind = *agg;
           a.distinct = e->distinct;
           if (e->kind == ExprKind::Call) {
-            if (e->args.size() != 1)
-              fail(e->pos, e->name + "() takes exactly one argument", "InvalidNumberOfArguments");
+            bool percentile = *agg == AggregateKind::PercentileDisc || *agg == AggregateKind::PercentileCont;
+            if (e->args.size() != (percentile ? 2u : 1u))
+              fail(e->pos, e->name + "() takes exactly " + (percentile ? "two arguments" : "one argument"),
+                   "InvalidNumberOfArguments");
+            if (percentile) {
+              a.param = e->args[1];
+              bind_expr(a.param, scope, nullptr, "an aggregate's argument");
+            }
             a.arg = e->args[0];
             if (contains_aggregate(*a.arg))
               fail(e->pos, "aggregate functions cannot be nested", "NestedAggregation");
+            if (calls_rand(*a.arg))
+              fail(e->pos, "an aggregate's argument cannot use rand()", "NonConstantExpression");
             bind_expr(a.arg, scope, nullptr, "an aggregate's argument");
           }
           a.slot = new_slot();
@@ -139,9 +153,110 @@ class Binder {
         e->fn = fn->id;
         break;
       }
+      case ExprKind::ListComp:
+      case ExprKind::Quantifier: {
+        bind_expr(e->args[0], scope, aggs, where);
+        Scope inner = scope;
+        e->slot = new_slot();
+        inner[e->name] = Var{e->slot, Kind::Unknown};
+        for (std::size_t i = 1; i < e->args.size(); ++i) bind_expr(e->args[i], inner, nullptr, "a list comprehension");
+        return;
+      }
+      case ExprKind::PatternComp: {
+        // Like a MATCH in an inner scope: its new variables are seen by its WHERE and projection only.
+        ast::Clause c;
+        c.kind = ast::ClauseKind::Match;
+        c.pos = e->pos;
+        c.patterns = {*e->pattern};
+        c.where = e->args[0];
+        Scope saved = scope_;
+        scope_ = scope;
+        auto m = bind_match(c);
+        bind_expr(e->args[1], scope_, nullptr, "a pattern comprehension");
+        scope_ = std::move(saved);
+        e->match = std::make_shared<plan::Match>(std::move(m));
+        return;
+      }
+      case ExprKind::PatternPredicate: {
+        // Bound like a MATCH in the current scope; it may use variables but not introduce named ones.
+        ast::Clause c;
+        c.kind = ast::ClauseKind::Match;
+        c.pos = e->pos;
+        c.patterns = {*e->pattern};
+        Scope saved = scope_;
+        scope_ = scope;
+        auto m = bind_match(c);
+        for (const auto& [name, var] : scope_)
+          if (!scope.count(name))
+            fail(e->pos, "a pattern predicate cannot introduce the new variable `" + name + "`", "UndefinedVariable");
+        scope_ = std::move(saved);
+        e->match = std::make_shared<plan::Match>(std::move(m));
+        return;
+      }
+      case ExprKind::Reduce: {
+        bind_expr(e->args[0], scope, aggs, where);
+        bind_expr(e->args[1], scope, aggs, where);
+        Scope inner = scope;
+        e->slot2 = new_slot();
+        inner[e->keys[0]] = Var{e->slot2, Kind::Unknown};
+        e->slot = new_slot();
+        inner[e->name] = Var{e->slot, Kind::Unknown};
+        bind_expr(e->args[2], inner, nullptr, "reduce()");
+        return;
+      }
       default: break;
     }
     for (auto& a : e->args) bind_expr(a, scope, aggs, where);
+  }
+
+  static bool is_aggregate_call(const Expr& e) {
+    return e.kind == ExprKind::CountStar || (e.kind == ExprKind::Call && aggregate_kind(e.name));
+  }
+
+  // Beside an aggregate, an operand that reads variables must be a grouping key: a projected variable
+  // or the same property read. Map and list entries without aggregates group rows themselves.
+  void check_ambiguous(const ExprPtr& e, const std::set<std::string>& key_names, const std::set<std::string>& key_exprs) {
+    if (!e || is_aggregate_call(*e) || !contains_aggregate(*e)) return;
+    bool container = e->kind == ExprKind::Map || e->kind == ExprKind::List;
+    for (const auto& a : e->args) {
+      if (!a) continue;
+      if (contains_aggregate(*a)) {
+        check_ambiguous(a, key_names, key_exprs);
+        continue;
+      }
+      if (container || grouped_by_keys(*a, key_names, key_exprs)) continue;
+      fail(a->pos, "this expression beside an aggregate must also be projected on its own as a grouping key",
+           "AmbiguousAggregationExpression");
+    }
+  }
+
+  // Every variable the operand reads is a grouping key, or is read as a property that is one.
+  static bool grouped_by_keys(const Expr& a, const std::set<std::string>& key_names,
+                              const std::set<std::string>& key_exprs) {
+    if (a.kind == ExprKind::Variable) return key_names.count(a.name) > 0;
+    if (a.kind == ExprKind::Property && a.args[0]->kind == ExprKind::Variable && key_exprs.count(ast::expr_key(a)))
+      return true;
+    for (const auto& x : a.args)
+      if (x && !grouped_by_keys(*x, key_names, key_exprs)) return false;
+    return true;
+  }
+
+  // rand() inside an aggregate would make its result depend on evaluation order.
+  static bool calls_rand(const Expr& e) {
+    if (e.kind == ExprKind::Call && lower(e.name) == "rand") return true;
+    for (const auto& a : e.args)
+      if (a && calls_rand(*a)) return true;
+    return false;
+  }
+
+  // The largest parts of an aggregating item that use variables but no aggregate: they group rows.
+  static void free_parts(const ExprPtr& e, std::vector<ExprPtr>& out) {
+    if (!e || e->kind == ExprKind::CountStar || (e->kind == ExprKind::Call && aggregate_kind(e->name))) return;
+    if (!contains_aggregate(*e)) {
+      if (contains_variable(*e)) out.push_back(e);
+      return;
+    }
+    for (const auto& a : e->args) free_parts(a, out);
   }
 
   // ---- patterns ----------------------------------------------------------------------------------
@@ -366,7 +481,7 @@ class Binder {
     if (scope_.count(c.unwind_var))
       fail(c.pos, "variable `" + c.unwind_var + "` is already bound", "VariableAlreadyBound");
     u.slot = new_slot();
-    scope_[c.unwind_var] = Var{u.slot, Kind::Value};
+    scope_[c.unwind_var] = Var{u.slot, Kind::Unknown};
     return u;
   }
 
@@ -423,6 +538,15 @@ class Binder {
     }
     items.insert(items.end(), pr.items.begin(), pr.items.end());
 
+    std::set<std::string> key_names, key_exprs;
+    for (const auto& it : items) {
+      if (contains_aggregate(*it.expr)) continue;
+      key_exprs.insert(ast::expr_key(*it.expr));
+      if (it.expr->kind == ExprKind::Variable) key_names.insert(it.alias.empty() ? it.expr->name : it.alias);
+      if (!it.alias.empty()) key_names.insert(it.alias);
+    }
+    for (const auto& it : items) check_ambiguous(it.expr, key_names, key_exprs);
+
     Scope next;
     std::vector<std::string> keys;
     for (auto& it : items) {
@@ -433,6 +557,7 @@ class Binder {
         fail(it.expr->pos, "expression in WITH must be aliased (use AS)", "NoExpressionAlias");
       Kind kind = static_kind(*it.expr);
       item.has_aggregate = contains_aggregate(*it.expr);
+      if (item.has_aggregate) free_parts(it.expr, out.hidden_keys);
       bind_expr(it.expr, scope_, &out.aggregates, "this expression");
       item.expr = it.expr;
       item.slot = new_slot();
@@ -459,7 +584,8 @@ class Binder {
     out.limit = pr.limit;
     scope_ = std::move(next);
     if (c.where) {
-      bind_expr(c.where, scope_, nullptr, "WHERE");
+      // Without grouping or DISTINCT each row keeps its earlier variables, and WITH … WHERE may read them.
+      bind_expr(c.where, grouped || pr.distinct ? scope_ : order_scope, nullptr, "WHERE");
       out.where = c.where;
     }
     return out;

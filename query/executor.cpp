@@ -1,6 +1,7 @@
 #include "query/executor.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "query/compare.hpp"
@@ -64,9 +65,11 @@ class CreateOp : public Operator {
     return true;
   }
   void finish() override {
+    // Every row creates, even after a later LIMIT has all it wants: side effects do not depend on it.
+    bool wanted = true;
     for (auto& row : rows_) {
       create(row);
-      if (!next_->push(row)) break;
+      if (wanted) wanted = next_->push(row);
     }
     rows_.clear();
     next_->finish();
@@ -191,7 +194,52 @@ struct AggState {
   Value best;
   List items;
   std::set<Value, ValueLess> seen;
+  double param = 0;  // percentileDisc/percentileCont
 };
+
+double percentile_of(const Value& v) {
+  double p = v.is<double>() ? v.as<double>() : v.is<std::int64_t>() ? static_cast<double>(v.as<std::int64_t>()) : -1;
+  if (!(p >= 0 && p <= 1))
+    throw QueryError(QueryError::Kind::Type, "a percentile must be a number between 0.0 and 1.0", 0, 0,
+                     "NumberOutOfRange");
+  return p;
+}
+
+double number(const Value& v) { return v.is<double>() ? v.as<double>() : static_cast<double>(v.as<std::int64_t>()); }
+
+// Sorted numbers of a percentile or deviation aggregate.
+List sorted_numbers(const AggState& s) {
+  List l = s.items;
+  std::sort(l.begin(), l.end(), [](const Value& a, const Value& b) { return number(a) < number(b); });
+  return l;
+}
+
+Value percentile(const AggState& s, bool discrete) {
+  if (s.items.empty()) return {};
+  List l = sorted_numbers(s);
+  auto n = static_cast<double>(l.size());
+  if (discrete) {
+    double at = s.param * n;
+    auto whole = static_cast<std::size_t>(at);
+    std::size_t i = (at != static_cast<double>(whole) || whole == 0) ? whole : whole - 1;
+    return l[std::min(i, l.size() - 1)];
+  }
+  double at = s.param * (n - 1);
+  auto lo = static_cast<std::size_t>(std::floor(at)), hi = static_cast<std::size_t>(std::ceil(at));
+  double a = number(l[lo]), b = number(l[hi]);
+  return Value(a + (b - a) * (at - static_cast<double>(lo)));
+}
+
+Value deviation(const AggState& s, bool population) {
+  auto n = static_cast<double>(s.items.size());
+  if (n < 2) return Value(0.0);
+  double mean = 0;
+  for (const auto& v : s.items) mean += number(v);
+  mean /= n;
+  double sq = 0;
+  for (const auto& v : s.items) sq += (number(v) - mean) * (number(v) - mean);
+  return Value(std::sqrt(sq / (population ? n : n - 1)));
+}
 
 void accumulate(const plan::Aggregate& a, AggState& s, Value v) {
   if (!a.arg) {  // count(*)
@@ -209,6 +257,15 @@ void accumulate(const plan::Aggregate& a, AggState& s, Value v) {
       break;
     case AggregateKind::Max:
       if (s.best.is_null() || order(v, s.best) > 0) s.best = std::move(v);
+      break;
+    case AggregateKind::PercentileDisc:
+    case AggregateKind::PercentileCont:
+    case AggregateKind::StDev:
+    case AggregateKind::StDevP:
+      if (!v.is<std::int64_t>() && !v.is<double>())
+        throw QueryError(QueryError::Kind::Type, "percentiles and deviations need numbers, got " + type_name(v), 0, 0,
+                         "InvalidArgumentType");
+      s.items.push_back(std::move(v));
       break;
     case AggregateKind::Sum:
     case AggregateKind::Avg:
@@ -234,6 +291,10 @@ Value result_of(const plan::Aggregate& a, const AggState& s) {
     case AggregateKind::Max: return s.best;
     case AggregateKind::Sum: return s.saw_float ? Value(s.dsum) : Value(s.isum);
     case AggregateKind::Avg: return s.count ? Value(s.dsum / static_cast<double>(s.count)) : Value();
+    case AggregateKind::PercentileDisc: return percentile(s, true);
+    case AggregateKind::PercentileCont: return percentile(s, false);
+    case AggregateKind::StDev: return deviation(s, false);
+    case AggregateKind::StDevP: return deviation(s, true);
   }
   return {};
 }
@@ -250,17 +311,20 @@ class AggregateOp : public Operator {
     std::vector<Value> key;
     key.reserve(keys_.size());
     for (auto i : keys_) key.push_back(evaluate(*p_.items[i].expr, ctx_.eval(row)));
+    for (const auto& h : p_.hidden_keys) key.push_back(evaluate(*h, ctx_.eval(row)));
     auto [it, inserted] = index_.try_emplace(key, groups_.size());
     if (inserted) groups_.push_back(Group{row, key, std::vector<AggState>(p_.aggregates.size())});
     auto& g = groups_[it->second];
     for (std::size_t k = 0; k < p_.aggregates.size(); ++k) {
       const auto& a = p_.aggregates[k];
+      if (a.param && g.states[k].count == 0 && g.states[k].items.empty())
+        g.states[k].param = percentile_of(evaluate(*a.param, ctx_.eval(row)));
       accumulate(a, g.states[k], a.arg ? evaluate(*a.arg, ctx_.eval(row)) : Value());
     }
     return true;
   }
   void finish() override {
-    if (groups_.empty() && keys_.empty()) {
+    if (groups_.empty() && keys_.empty() && p_.hidden_keys.empty()) {
       Row empty(first_row_size(), Value());
       groups_.push_back(Group{empty, {}, std::vector<AggState>(p_.aggregates.size())});
     }

@@ -29,7 +29,7 @@ struct ExecContext {
   }
   void check_cancel() const;
   [[noreturn]] void over_budget() const;
-  EvalContext eval(const Row& row) const { return EvalContext{graph, row, params}; }
+  EvalContext eval(const Row& row) const { return EvalContext{graph, row, params, const_cast<ExecContext*>(this)}; }
 };
 
 // An operator receives rows one by one; push() returns false when no more rows are wanted.

@@ -1,10 +1,13 @@
 #include "query/expression.hpp"
 
 #include <cmath>
+#include <optional>
+#include <regex>
 
 #include "query/aliases.hpp"
 #include "query/compare.hpp"
 #include "query/functions.hpp"
+#include "query/matcher.hpp"
 
 namespace bangfu::query {
 
@@ -153,7 +156,9 @@ std::optional<std::int64_t> list_position(std::int64_t i, std::size_t size) {
 Value index(const Value& base, const Value& idx, const EvalContext& ctx) {
   if (base.is_null() || idx.is_null()) return {};
   if (base.is<List>()) {
-    if (!idx.is<std::int64_t>()) type_error("a list index must be an integer, got " + type_name(idx));
+    if (!idx.is<std::int64_t>())
+      throw QueryError(QueryError::Kind::Type, "a list index must be an integer, got " + type_name(idx), 0, 0,
+                       "ListElementAccessByNonInteger");
     const auto& l = base.as<List>();
     auto p = list_position(idx.as<std::int64_t>(), l.size());
     return p ? l[static_cast<std::size_t>(*p)] : Value();
@@ -193,6 +198,131 @@ Value case_of(const Expr& e, const EvalContext& ctx) {
     if (hit) return evaluate(*e.args[i + 1], ctx);
   }
   return e.args[1] ? evaluate(*e.args[1], ctx) : Value();
+}
+
+// The list a comprehension or quantifier walks; null for a null list.
+std::optional<List> list_operand(const Expr& e, const EvalContext& ctx) {
+  Value l = evaluate(*e.args[0], ctx);
+  if (l.is_null()) return std::nullopt;
+  if (!l.is<List>()) type_error("a list comprehension needs a list, got " + type_name(l));
+  return l.as<List>();
+}
+
+Value list_comprehension(const Expr& e, const EvalContext& ctx) {
+  auto list = list_operand(e, ctx);
+  if (!list) return {};
+  Row row = ctx.row;
+  EvalContext inner{ctx.graph, row, ctx.params};
+  List out;
+  for (auto& x : *list) {
+    row[static_cast<std::size_t>(e.slot)] = x;
+    if (e.args[1] && !is_true(evaluate(*e.args[1], inner))) continue;
+    out.push_back(e.args[2] ? evaluate(*e.args[2], inner) : std::move(x));
+  }
+  return Value(std::move(out));
+}
+
+Value quantifier(const Expr& e, const EvalContext& ctx) {
+  auto list = list_operand(e, ctx);
+  if (!list) return {};
+  Row row = ctx.row;
+  EvalContext inner{ctx.graph, row, ctx.params};
+  std::size_t yes = 0, nulls = 0;
+  for (auto& x : *list) {
+    row[static_cast<std::size_t>(e.slot)] = std::move(x);
+    auto t = as_logic(evaluate(*e.args[1], inner), "a quantifier's WHERE");
+    if (!t) ++nulls;
+    else if (*t) ++yes;
+  }
+  std::size_t no = list->size() - yes - nulls;
+  const std::string& which = e.keys[0];
+  if (which == "any") return yes ? Value(true) : nulls ? Value() : Value(false);
+  if (which == "all") return no ? Value(false) : nulls ? Value() : Value(true);
+  if (which == "none") return yes ? Value(false) : nulls ? Value() : Value(true);
+  if (yes > 1) return Value(false);  // single
+  return nulls ? Value() : Value(yes == 1);
+}
+
+Value reduce(const Expr& e, const EvalContext& ctx) {
+  Value acc = evaluate(*e.args[0], ctx);
+  Value l = evaluate(*e.args[1], ctx);
+  if (l.is_null()) return {};
+  if (!l.is<List>()) type_error("reduce() needs a list, got " + type_name(l));
+  Row row = ctx.row;
+  EvalContext inner{ctx.graph, row, ctx.params};
+  for (const auto& x : l.as<List>()) {
+    row[static_cast<std::size_t>(e.slot2)] = std::move(acc);
+    row[static_cast<std::size_t>(e.slot)] = x;
+    acc = evaluate(*e.args[2], inner);
+  }
+  return acc;
+}
+
+Value map_projection(const Expr& e, const EvalContext& ctx) {
+  Value base = evaluate(*e.args[0], ctx);
+  if (base.is_null()) return {};
+  if (!base.is<NodeRef>() && !base.is<RelRef>() && !base.is<Map>())
+    type_error("a map projection needs a node, relationship or map, got " + type_name(base));
+  Map out;
+  auto put = [&out](const std::string& k, Value v) {
+    for (auto& kv : out)
+      if (kv.first == k) {
+        kv.second = std::move(v);
+        return;
+      }
+    out.emplace_back(k, std::move(v));
+  };
+  for (std::size_t i = 0; i < e.keys.size(); ++i) {
+    const auto& value = e.args[i + 1];
+    if (value) {
+      put(e.keys[i], evaluate(*value, ctx));
+    } else if (e.keys[i] == "*") {
+      std::vector<Value> args{base};
+      Value all = call_scalar(scalar_function("properties")->id, args, ctx.graph);
+      for (auto& kv : all.as<Map>()) put(kv.first, std::move(kv.second));
+    } else {
+      put(e.keys[i], property(base, e.keys[i], ctx));
+    }
+  }
+  return Value(std::move(out));
+}
+
+Value pattern_predicate(const Expr& e, const EvalContext& ctx) {
+  if (!ctx.exec)
+    throw QueryError(QueryError::Kind::Semantic, "a pattern predicate can only be used inside a query", 0, 0,
+                     "UnexpectedSyntax");
+  Matcher matcher(*ctx.exec, *e.match);
+  Row row = ctx.row;
+  bool found = false;
+  matcher.run(row, [&found](Row&) {
+    found = true;
+    return false;
+  });
+  return Value(found);
+}
+
+Value pattern_comprehension(const Expr& e, const EvalContext& ctx) {
+  if (!ctx.exec)
+    throw QueryError(QueryError::Kind::Semantic, "a pattern comprehension can only be used inside a query", 0, 0,
+                     "UnexpectedSyntax");
+  Matcher matcher(*ctx.exec, *e.match);
+  Row row = ctx.row;
+  List out;
+  matcher.run(row, [&](Row& r) {
+    out.push_back(evaluate(*e.args[1], EvalContext{ctx.graph, r, ctx.params, ctx.exec}));
+    return true;
+  });
+  return Value(std::move(out));
+}
+
+Value regex_match(const Value& a, const Value& b) {
+  if (!a.is<std::string>() || !b.is<std::string>()) return {};
+  try {
+    return Value(std::regex_match(a.as<std::string>(), std::regex(b.as<std::string>())));
+  } catch (const std::regex_error& err) {
+    throw QueryError(QueryError::Kind::Type, "invalid regular expression '" + b.as<std::string>() + "': " + err.what(),
+                     0, 0, "InvalidArgumentValue");
+  }
 }
 
 }  // namespace
@@ -245,6 +375,7 @@ Value evaluate(const Expr& e, const EvalContext& ctx) {
           return comparison(e.op, a, b);
         case Op::StartsWith: case Op::EndsWith: case Op::Contains: return string_predicate(e.op, a, b);
         case Op::In: return in_list(a, b);
+        case Op::Regex: return regex_match(a, b);
         default: return arithmetic(e.op, a, b);
       }
     }
@@ -260,6 +391,12 @@ Value evaluate(const Expr& e, const EvalContext& ctx) {
                    e.args[2] ? evaluate(*e.args[2], ctx) : Value(), e.args[1] != nullptr, e.args[2] != nullptr);
     case ExprKind::HasLabels: return has_labels(evaluate(*e.args[0], ctx), e.keys, ctx);
     case ExprKind::Case: return case_of(e, ctx);
+    case ExprKind::ListComp: return list_comprehension(e, ctx);
+    case ExprKind::Quantifier: return quantifier(e, ctx);
+    case ExprKind::Reduce: return reduce(e, ctx);
+    case ExprKind::MapProjection: return map_projection(e, ctx);
+    case ExprKind::PatternPredicate: return pattern_predicate(e, ctx);
+    case ExprKind::PatternComp: return pattern_comprehension(e, ctx);
     case ExprKind::CountStar: break;
   }
   throw QueryError(QueryError::Kind::Semantic, "count(*) is only allowed in WITH and RETURN", 0, 0,

@@ -11,10 +11,13 @@ namespace bangfu::query {
 
 using Row = std::vector<Value>;
 
+struct ExecContext;
+
 struct EvalContext {
   const graph::Graph& graph;
   const Row& row;
   const Params& params;
+  ExecContext* exec = nullptr;  // what pattern predicates match with; without it they are an error
 };
 
 // Throws QueryError{Type} for type errors (e.g. `1 + true`) and for missing parameters.

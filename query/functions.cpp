@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <optional>
 
 #include "query/engine.hpp"
 
@@ -13,7 +15,9 @@ namespace {
 enum Fn {
   kId, kType, kLabels, kLength, kNodes, kRelationships, kProperties, kSize, kCoalesce, kToString, kToInteger,
   kToFloat, kToBoolean, kHead, kLast, kTail, kAbs, kCeil, kFloor, kRound, kSqrt, kSign, kRange, kKeys,
-  kStartNode, kEndNode, kReverse, kToUpper, kToLower, kTrim, kSubstring, kReplace, kSplit
+  kStartNode, kEndNode, kReverse, kToUpper, kToLower, kTrim, kSubstring, kReplace, kSplit,
+  kLTrim, kRTrim, kLeft, kRight, kExp, kLog, kLog10, kE, kPi, kSin, kCos, kTan, kAsin, kAcos, kAtan, kAtan2,
+  kDegrees, kRadians, kHaversin, kCot, kRand, kExists
 };
 
 struct Entry {
@@ -33,7 +37,45 @@ const Entry kFunctions[] = {
     {"sign", kSign, 1, 1},       {"range", kRange, 2, 3},         {"keys", kKeys, 1, 1},
     {"startnode", kStartNode, 1, 1}, {"endnode", kEndNode, 1, 1}, {"reverse", kReverse, 1, 1},
     {"toupper", kToUpper, 1, 1}, {"tolower", kToLower, 1, 1},     {"trim", kTrim, 1, 1},
-    {"substring", kSubstring, 2, 3}, {"replace", kReplace, 3, 3}, {"split", kSplit, 2, 2}};
+    {"substring", kSubstring, 2, 3}, {"replace", kReplace, 3, 3}, {"split", kSplit, 2, 2},
+    {"ltrim", kLTrim, 1, 1},     {"rtrim", kRTrim, 1, 1},         {"left", kLeft, 2, 2},
+    {"right", kRight, 2, 2},     {"exp", kExp, 1, 1},             {"log", kLog, 1, 1},
+    {"log10", kLog10, 1, 1},     {"e", kE, 0, 0},                 {"pi", kPi, 0, 0},
+    {"sin", kSin, 1, 1},         {"cos", kCos, 1, 1},             {"tan", kTan, 1, 1},
+    {"asin", kAsin, 1, 1},       {"acos", kAcos, 1, 1},           {"atan", kAtan, 1, 1},
+    {"atan2", kAtan2, 2, 2},     {"degrees", kDegrees, 1, 1},     {"radians", kRadians, 1, 1},
+    {"haversin", kHaversin, 1, 1}, {"cot", kCot, 1, 1},           {"rand", kRand, 0, 0},
+    {"exists", kExists, 1, 1}};
+
+// Functions of one number giving a float; nullopt when `id` is not one of them.
+std::optional<double> math1(int id, double x) {
+  switch (id) {
+    case kExp: return std::exp(x);
+    case kLog: return std::log(x);
+    case kLog10: return std::log10(x);
+    case kSin: return std::sin(x);
+    case kCos: return std::cos(x);
+    case kTan: return std::tan(x);
+    case kCot: return 1.0 / std::tan(x);
+    case kAsin: return std::asin(x);
+    case kAcos: return std::acos(x);
+    case kAtan: return std::atan(x);
+    case kDegrees: return x * 180.0 / M_PI;
+    case kRadians: return x * M_PI / 180.0;
+    case kHaversin: return (1.0 - std::cos(x)) / 2.0;
+    default: return std::nullopt;
+  }
+}
+
+std::string trim_side(const std::string& s, bool left) {
+  const char* ws = " \t\r\n";
+  if (left) {
+    auto b = s.find_first_not_of(ws);
+    return b == std::string::npos ? std::string() : s.substr(b);
+  }
+  auto e = s.find_last_not_of(ws);
+  return e == std::string::npos ? std::string() : s.substr(0, e + 1);
+}
 
 [[noreturn]] void bad_argument(const char* fn, const Value& v) {
   throw QueryError(QueryError::Kind::Type,
@@ -80,6 +122,10 @@ std::optional<AggregateKind> aggregate_kind(std::string_view name) {
   if (n == "max") return AggregateKind::Max;
   if (n == "sum") return AggregateKind::Sum;
   if (n == "avg") return AggregateKind::Avg;
+  if (n == "percentiledisc") return AggregateKind::PercentileDisc;
+  if (n == "percentilecont") return AggregateKind::PercentileCont;
+  if (n == "stdev") return AggregateKind::StDev;
+  if (n == "stdevp") return AggregateKind::StDevP;
   return std::nullopt;
 }
 
@@ -119,6 +165,12 @@ Value from_prop(const graph::PropValue& p) {
   }
 }
 
+// The conversion functions name a wrong kind of argument by its value, as the TCK expects.
+[[noreturn]] static void bad_value(const char* fn, const Value& v) {
+  throw QueryError(QueryError::Kind::Type, std::string(fn) + "() cannot convert a " + type_name(v), 0, 0,
+                   "InvalidArgumentValue");
+}
+
 graph::PropValue to_prop(const Value& v) {
   switch (v.v.index()) {
     case 0: return {};
@@ -143,7 +195,11 @@ graph::PropValue to_prop(const Value& v) {
 }
 
 Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
+  if (id == kE) return Value(M_E);
+  if (id == kPi) return Value(M_PI);
+  if (id == kRand) return Value(static_cast<double>(std::rand()) / (static_cast<double>(RAND_MAX) + 1.0));
   Value& a = args[0];
+  if (id == kExists) return Value(!a.is_null());
   if (id == kCoalesce) {
     for (auto& x : args)
       if (!x.is_null()) return x;
@@ -205,7 +261,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
     case kToString:
       if (a.is<std::string>() || a.is<std::int64_t>() || a.is<double>() || a.is<bool>())
         return Value(scalar_to_string(a));
-      bad_argument("toString", a);
+      bad_value("toString", a);
     case kToInteger:
       if (a.is<std::int64_t>()) return a;
       if (a.is<double>()) {
@@ -224,7 +280,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
         return {};
       }
       if (a.is<bool>()) return Value(static_cast<std::int64_t>(a.as<bool>()));
-      bad_argument("toInteger", a);
+      bad_value("toInteger", a);
     case kToFloat:
       if (a.is<double>()) return a;
       if (a.is<std::int64_t>()) return Value(static_cast<double>(a.as<std::int64_t>()));
@@ -235,7 +291,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
         if (!s.empty() && end == s.c_str() + s.size()) return Value(d);
         return {};
       }
-      bad_argument("toFloat", a);
+      bad_value("toFloat", a);
     case kToBoolean:
       if (a.is<bool>()) return a;
       if (a.is<std::string>()) {
@@ -245,7 +301,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
         return {};
       }
       if (a.is<std::int64_t>()) return Value(a.as<std::int64_t>() != 0);
-      bad_argument("toBoolean", a);
+      bad_value("toBoolean", a);
     case kHead:
       if (!a.is<List>()) bad_argument("head", a);
       return a.as<List>().empty() ? Value() : a.as<List>().front();
@@ -359,7 +415,38 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
       out.emplace_back(s.substr(start));
       return Value(std::move(out));
     }
-    case kCoalesce: break;
+    case kLTrim:
+    case kRTrim:
+      if (!a.is<std::string>()) bad_argument("lTrim/rTrim", a);
+      return Value(trim_side(a.as<std::string>(), id == kLTrim));
+    case kLeft:
+    case kRight: {
+      if (args[1].is_null())
+        throw QueryError(QueryError::Kind::Type, "left()/right() need a length, got null", 0, 0, "InvalidArgumentValue");
+      if (!a.is<std::string>() || !args[1].is<std::int64_t>()) bad_argument("left/right", a);
+      std::int64_t n = args[1].as<std::int64_t>();
+      if (n < 0) throw QueryError(QueryError::Kind::Type, "left()/right() need a length >= 0", 0, 0, "NumberOutOfRange");
+      const auto& s = a.as<std::string>();
+      auto len = std::min(static_cast<std::size_t>(n), s.size());
+      return Value(id == kLeft ? s.substr(0, len) : s.substr(s.size() - len));
+    }
+    case kAtan2: {
+      if (args[1].is_null()) return {};
+      auto y = number_of(a), x = number_of(args[1]);
+      if (!y || !x) bad_argument("atan2", y ? args[1] : a);
+      return Value(std::atan2(*y, *x));
+    }
+    case kCoalesce:
+    case kE:
+    case kPi:
+    case kRand:
+    case kExists: break;
+    default: {
+      auto d = number_of(a);
+      if (!d) bad_argument("a math function", a);
+      if (auto r = math1(id, *d)) return Value(*r);
+      break;
+    }
   }
   return {};
 }

@@ -10,7 +10,7 @@
 
 namespace bangfu::query {
 
-enum class AggregateKind { Count, Collect, Min, Max, Sum, Avg };
+enum class AggregateKind { Count, Collect, Min, Max, Sum, Avg, PercentileDisc, PercentileCont, StDev, StDevP };
 
 std::string lower(std::string_view s);
 std::optional<AggregateKind> aggregate_kind(std::string_view name);  // name in any case

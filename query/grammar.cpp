@@ -206,6 +206,13 @@ struct string_parser : x3::parser<string_parser> {
   }
 };
 
+template <class Ctx>
+bool preceded_by_minus(const Ctx& ctx, It where) {
+  It begin = state(ctx).begin;
+  while (where != begin && is_space(where[-1])) --where;
+  return where != begin && where[-1] == '-';
+}
+
 // Integers (decimal, 0x hex, 0o octal) and floats. "1..3" stays an integer followed by "..".
 struct number_parser : x3::parser<number_parser> {
   using attribute_type = Value;
@@ -249,6 +256,12 @@ struct number_parser : x3::parser<number_parser> {
       } else {
         std::int64_t v = 0;
         auto [q, ec] = std::from_chars(i, p, v);
+        // 9223372036854775808 only exists negated: the unary minus folds this marker into INT64_MIN.
+        if (ec == std::errc::result_out_of_range && std::string_view(i, p - i) == "9223372036854775808" &&
+            preceded_by_minus(ctx, first)) {
+          v = INT64_MIN;
+          ec = std::errc();
+        }
         if (ec == std::errc::result_out_of_range) fail(ctx, first, "integer literal is too large", "IntegerOverflow");
         value = Value(v);
       }
@@ -336,7 +349,8 @@ auto prefix_unary(Op op) {
     if (op == Op::Neg && arg->kind == ExprKind::Literal &&
         (arg->value.is<std::int64_t>() || arg->value.is<double>())) {
       auto e = node_at(ExprKind::Literal, pos);
-      e->value = arg->value.is<double>() ? Value(-arg->value.as<double>()) : Value(-arg->value.as<std::int64_t>());
+      std::int64_t i = arg->value.is<std::int64_t>() ? arg->value.as<std::int64_t>() : 0;
+      e->value = arg->value.is<double>() ? Value(-arg->value.as<double>()) : Value(i == INT64_MIN ? i : -i);
       x3::_val(ctx) = e;
       return;
     }
@@ -346,12 +360,35 @@ auto prefix_unary(Op op) {
     x3::_val(ctx) = e;
   };
 }
+// `a < b < c` means `a < b AND b < c` (the shared operand is evaluated twice, which is harmless).
+// `chain` marks nodes this loop built, so that a parenthesised `(a < b) < c` stays a plain comparison.
 auto comparison = [](auto& ctx) {
   auto& attr = x3::_attr(ctx);
-  auto e = node_at(ExprKind::Binary, x3::_val(ctx)->pos);
+  ExprPtr prev = x3::_val(ctx);
+  auto e = node_at(ExprKind::Binary, prev->pos);
   e->op = boost::fusion::at_c<0>(attr);
-  e->args = {x3::_val(ctx), boost::fusion::at_c<1>(attr)};
+  e->chain = true;
+  if (!prev->chain) {
+    e->args = {prev, boost::fusion::at_c<1>(attr)};
+    x3::_val(ctx) = e;
+    return;
+  }
+  const ExprPtr& last = prev->op == Op::And ? prev->args[1] : prev;
+  e->args = {last->args[1], boost::fusion::at_c<1>(attr)};
+  auto both = node_at(ExprKind::Binary, prev->pos);
+  both->op = Op::And;
+  both->chain = true;
+  both->args = {prev, e};
+  x3::_val(ctx) = both;
+};
+auto const pattern_expr = [](auto& ctx) {
+  auto e = node_at(ExprKind::PatternPredicate, x3::_attr(ctx).pos);
+  e->pattern = std::make_shared<Pattern>(std::move(x3::_attr(ctx)));
   x3::_val(ctx) = e;
+};
+auto parenthesised = [](auto& ctx) {
+  x3::_val(ctx) = x3::_attr(ctx);
+  x3::_val(ctx)->chain = false;
 };
 auto literal = [](auto& ctx) {
   auto e = node_at(ExprKind::Literal, pos_of(x3::_attr(ctx)));
@@ -432,6 +469,12 @@ x3::rule<class list_r, ExprPtr> const list_literal = "list";
 x3::rule<class map_r, ExprPtr> const map_literal = "map";
 x3::rule<class call_r, ExprPtr> const function_call = "function call";
 x3::rule<class case_r, ExprPtr> const case_expr = "CASE expression";
+x3::rule<class list_comp_r, ExprPtr> const list_comprehension = "list comprehension";
+x3::rule<class quantifier_r, ExprPtr> const quantifier = "quantifier";
+x3::rule<class reduce_r, ExprPtr> const reduce_expr = "reduce";
+x3::rule<class map_proj_r, ExprPtr> const map_projection = "map projection";
+x3::rule<class pred_chain_r, Pattern> const pred_chain = "pattern";
+x3::rule<class pattern_comp_r, ExprPtr> const pattern_comprehension = "pattern comprehension";
 x3::rule<class param_r, ExprPtr> const parameter = "parameter";
 x3::rule<class variable_r, std::string> const variable = "variable name";
 x3::rule<class digits_r, std::string> const digits = "digits";
@@ -470,6 +513,7 @@ auto const pred_expr_def =
     *((kw("STARTS") > kw("WITH") > add_expr)[binary(Op::StartsWith)] |
       (kw("ENDS") > kw("WITH") > add_expr)[binary(Op::EndsWith)] |
       (kw("CONTAINS") > add_expr)[binary(Op::Contains)] | (kw("IN") > add_expr)[binary(Op::In)] |
+      (x3::lit("=~") > add_expr)[binary(Op::Regex)] |
       (kw("IS") >> kw("NOT") > kw("NULL"))[postfix_unary(Op::IsNotNull)] |
       (kw("IS") > kw("NULL"))[postfix_unary(Op::IsNull)]);
 auto const add_expr_def = mul_expr[assign] >> *((x3::lit('+') > mul_expr)[binary(Op::Add)] |
@@ -489,8 +533,10 @@ auto const atom_def = (pos_p >> number)[literal] | (pos_p >> string_literal)[lit
                       (pos_p >> kw("TRUE"))[constant(Value(true))] | (pos_p >> kw("FALSE"))[constant(Value(false))] |
                       (pos_p >> kw("NULL"))[constant(Value())] |
                       (pos_p >> kw("COUNT") >> '(' >> '*' > close_paren)[start(ExprKind::CountStar)] | case_expr[assign] |
-                      list_literal[assign] | map_literal[assign] | function_call[assign] |
-                      ('(' > expression > close_paren)[assign] | (pos_p >> variable)[named(ExprKind::Variable)];
+                      pattern_comprehension[assign] | list_comprehension[assign] | list_literal[assign] | map_literal[assign] | quantifier[assign] |
+                      reduce_expr[assign] | function_call[assign] |
+                      pred_chain[pattern_expr] | ('(' > expression > close_paren)[parenthesised] | map_projection[assign] |
+                      (pos_p >> variable)[named(ExprKind::Variable)];
 auto const list_literal_def =
     (pos_p >> '[')[start(ExprKind::List)] > -(expression[push_arg] % ',') > close_bracket;
 auto const map_literal_def =
@@ -506,6 +552,85 @@ auto const case_expr_def = (pos_p >> kw("CASE"))[start(ExprKind::Case)] >>
                            +(kw("WHEN") > expression[push_arg] > kw("THEN") > expression[push_arg]) >>
                            -(kw("ELSE") > expression[([](auto& ctx) { x3::_val(ctx)->args[1] = x3::_attr(ctx); })]) >
                            kw("END");
+
+// [x IN list WHERE pred | expr]: the `x IN` prefix tells it from a list literal.
+auto const comp_start = [](auto& ctx) {
+  auto e = node_at(ExprKind::ListComp, pos_of(x3::_attr(ctx)));
+  e->name = value_of(x3::_attr(ctx));
+  e->args = {nullptr, nullptr, nullptr};
+  x3::_val(ctx) = e;
+};
+auto set_arg(std::size_t i) {
+  return [i](auto& ctx) { x3::_val(ctx)->args[i] = x3::_attr(ctx); };
+}
+auto const list_comprehension_def = (pos_p >> '[' >> variable >> kw("IN"))[comp_start] > expression[set_arg(0)] >
+                                    -(kw("WHERE") > expression[set_arg(1)]) >
+                                    -(x3::lit('|') > expression[set_arg(2)]) > close_bracket;
+
+auto quantifier_start(const char* which) {
+  return [which](auto& ctx) {
+    auto e = node_at(ExprKind::Quantifier, pos_of(x3::_attr(ctx)));
+    e->keys = {which};
+    e->name = value_of(x3::_attr(ctx));
+    e->args = {nullptr, nullptr};
+    x3::_val(ctx) = e;
+  };
+}
+auto const quantifier_def =
+    ((pos_p >> kw("ANY") >> '(' >> variable >> kw("IN"))[quantifier_start("any")] |
+     (pos_p >> kw("ALL") >> '(' >> variable >> kw("IN"))[quantifier_start("all")] |
+     (pos_p >> kw("NONE") >> '(' >> variable >> kw("IN"))[quantifier_start("none")] |
+     (pos_p >> kw("SINGLE") >> '(' >> variable >> kw("IN"))[quantifier_start("single")]) >
+    expression[set_arg(0)] > kw("WHERE") > expression[set_arg(1)] > close_paren;
+
+auto const reduce_start = [](auto& ctx) {
+  auto e = node_at(ExprKind::Reduce, pos_of(x3::_attr(ctx)));
+  e->keys = {value_of(x3::_attr(ctx))};
+  e->args = {nullptr, nullptr, nullptr};
+  x3::_val(ctx) = e;
+};
+auto const reduce_var = [](auto& ctx) { x3::_val(ctx)->name = x3::_attr(ctx); };
+auto const reduce_expr_def = (pos_p >> kw("REDUCE") >> '(' >> variable >> '=')[reduce_start] > expression[set_arg(0)] >
+                             ',' > variable[reduce_var] > kw("IN") > expression[set_arg(1)] > '|' >
+                             expression[set_arg(2)] > close_paren;
+
+// n {.name, .*, key: expr, other}: a property selector has no value expression.
+auto const proj_start = [](auto& ctx) {
+  auto e = node_at(ExprKind::MapProjection, pos_of(x3::_attr(ctx)));
+  auto v = node_at(ExprKind::Variable, pos_of(x3::_attr(ctx)));
+  v->name = value_of(x3::_attr(ctx));
+  e->args = {v};
+  x3::_val(ctx) = e;
+};
+auto const proj_property = [](auto& ctx) {
+  x3::_val(ctx)->keys.push_back(x3::_attr(ctx));
+  x3::_val(ctx)->args.push_back(nullptr);
+};
+auto const proj_all = [](auto& ctx) {
+  x3::_val(ctx)->keys.push_back("*");
+  x3::_val(ctx)->args.push_back(nullptr);
+};
+auto const proj_variable = [](auto& ctx) {
+  auto v = node_at(ExprKind::Variable, pos_of(x3::_attr(ctx)));
+  v->name = value_of(x3::_attr(ctx));
+  x3::_val(ctx)->keys.push_back(v->name);
+  x3::_val(ctx)->args.push_back(v);
+};
+auto const proj_item = (x3::lit('.') >> x3::lit('*'))[proj_all] | (x3::lit('.') > symbolic_name[proj_property]) |
+                       (symbolic_name >> ':' > expression)[push_entry] | (pos_p >> variable)[proj_variable];
+auto const map_projection_def = (pos_p >> variable >> '{')[proj_start] > -(proj_item % ',') > close_brace;
+
+auto const pattern_comp_start = [](auto& ctx) {
+  auto e = node_at(ExprKind::PatternComp, x3::_attr(ctx).pos);
+  e->pattern = std::make_shared<Pattern>(std::move(x3::_attr(ctx)));
+  e->args = {nullptr, nullptr};
+  x3::_val(ctx) = e;
+};
+auto const pattern_comprehension_def = (x3::lit('[') >> pred_chain)[pattern_comp_start] >>
+                                       -(kw("WHERE") > expression[set_arg(0)]) >> x3::lit('|') >
+                                       expression[set_arg(1)] > close_bracket;
+
+BOOST_SPIRIT_DEFINE(list_comprehension, quantifier, reduce_expr, map_projection, pattern_comprehension)
 
 BOOST_SPIRIT_DEFINE(expression, xor_expr, and_expr, not_expr, cmp_expr, pred_expr, add_expr, mul_expr, pow_expr,
                     unary_expr, postfix_expr, atom, list_literal, map_literal, function_call, case_expr, parameter,
@@ -587,7 +712,18 @@ auto const pattern_part_def =
      pattern_chain[take_chain]);
 auto const pattern_list_def = pattern_part % ',';
 
-BOOST_SPIRIT_DEFINE(node_pattern, rel_pattern, rel_dash, pattern_chain, pattern_part, pattern_list)
+// A pattern used as an expression, `(a)-[:T]->()`: parsed without expectation points so that a
+// parenthesised expression such as `(a.x + 1)` falls back to the expression rule.
+x3::rule<class pred_node_r, NodePattern> const pred_node = "node pattern";
+x3::rule<class pred_rel_r, RelPattern> const pred_rel = "relationship pattern";
+auto const pred_node_def = (pos_p >> '(')[node_start] >> -variable[node_var] >> *(':' >> symbolic_name[node_label]) >>
+                           -(map_literal[set_props] | parameter[set_props]) >> ')';
+auto const pred_rel_def = ((pos_p >> '<' >> '-')[rel_left] | (pos_p >> '-')[node_start]) >> -rel_detail >> '-' >>
+                          -x3::lit('>')[rel_right];
+auto const pred_chain_def = pred_node[chain_node] >> +(pred_rel[chain_rel] >> pred_node[chain_node]);
+
+BOOST_SPIRIT_DEFINE(node_pattern, rel_pattern, rel_dash, pattern_chain, pattern_part, pattern_list, pred_node, pred_rel,
+                    pred_chain)
 
 // ---- clauses --------------------------------------------------------------------------------------
 

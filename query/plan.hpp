@@ -58,7 +58,8 @@ struct Unwind {
 struct Aggregate {
   AggregateKind kind = AggregateKind::Count;
   bool distinct = false;
-  ExprPtr arg;  // null for count(*)
+  ExprPtr arg;    // null for count(*)
+  ExprPtr param;  // percentileDisc/percentileCont: the percentile
   int slot = -1;
 };
 
@@ -82,6 +83,8 @@ struct Projection {
   std::vector<SortKey> order;
   ExprPtr skip, limit;
   ExprPtr where;                      // WITH … WHERE
+  // Variables used outside the aggregates of an aggregating item (`{k: n.x, c: count(*)}`) group too.
+  std::vector<ExprPtr> hidden_keys;
 };
 
 using Step = std::variant<Match, Create, Unwind, Projection>;
