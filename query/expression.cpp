@@ -144,7 +144,8 @@ Value property(const Value& base, const std::string& key, const EvalContext& ctx
       if (k == key) return v;
     return {};
   }
-  type_error("cannot read property '" + key + "' of a " + type_name(base));
+  throw QueryError(QueryError::Kind::Type, "cannot read property '" + key + "' of a " + type_name(base), 0, 0,
+                   "PropertyAccessOnNonMap");
 }
 
 std::optional<std::int64_t> list_position(std::int64_t i, std::size_t size) {

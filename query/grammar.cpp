@@ -4,6 +4,7 @@
 #include <boost/fusion/include/at_c.hpp>
 #include <boost/spirit/home/x3.hpp>
 #include <charconv>
+#include <cmath>
 #include <cstring>
 
 #include "query/parser.hpp"
@@ -226,9 +227,13 @@ struct number_parser : x3::parser<number_parser> {
     Value value;
     if (*i == '0' && i + 1 != last && (i[1] == 'x' || i[1] == 'X' || i[1] == 'o' || i[1] == 'O')) {
       int base = (i[1] == 'x' || i[1] == 'X') ? 16 : 8;
-      std::int64_t v = 0;
-      auto [p, ec] = std::from_chars(i + 2, last, v, base);
-      if (ec == std::errc::result_out_of_range) fail(ctx, first, "integer literal is too large", "IntegerOverflow");
+      std::uint64_t u = 0;
+      auto [p, ec] = std::from_chars(i + 2, last, u, base);
+      // As in decimal, 2^63 only exists negated; the unary minus folds it into INT64_MIN.
+      bool min_magnitude = ec == std::errc() && u == (std::uint64_t{1} << 63) && preceded_by_minus(ctx, first);
+      if (ec == std::errc::result_out_of_range || (u > INT64_MAX && !min_magnitude))
+        fail(ctx, first, "integer literal is too large", "IntegerOverflow");
+      auto v = min_magnitude ? INT64_MIN : static_cast<std::int64_t>(u);
       if (ec != std::errc() || p == i + 2) fail(ctx, first, "invalid number literal", "InvalidNumberLiteral");
       value = Value(v);
       i = p;
@@ -252,6 +257,7 @@ struct number_parser : x3::parser<number_parser> {
       }
       if (is_float) {
         double d = std::strtod(std::string(i, p).c_str(), nullptr);
+        if (std::isinf(d)) fail(ctx, first, "float literal is too large", "FloatingPointOverflow");
         value = Value(d);
       } else {
         std::int64_t v = 0;

@@ -203,3 +203,12 @@ TEST_CASE("exists() of a pattern is the pattern predicate", "[expr]") {
   REQUIRE(r.rows.size() == 1);
   CHECK(r.rows[0][0].as<List>().size() == 2);
 }
+
+TEST_CASE("literal edges: negated 2^63 in every base, float overflow, property of a non-map", "[expr][literal]") {
+  CHECK(one("RETURN -0x8000000000000000 AS v").as<std::int64_t>() == INT64_MIN);
+  CHECK(one("RETURN -0o1000000000000000000000 AS v").as<std::int64_t>() == INT64_MIN);
+  CHECK(one("RETURN 0x7FFFFFFFFFFFFFFF AS v").as<std::int64_t>() == INT64_MAX);
+  CHECK(error_code("RETURN 0x8000000000000000 AS v") == "IntegerOverflow");
+  CHECK(error_code("RETURN 1e400 AS v") == "FloatingPointOverflow");
+  CHECK(error_code("RETURN {a: 1}.a.b AS v") == "PropertyAccessOnNonMap");
+}
