@@ -35,7 +35,7 @@ int run_query_command(const QueryArgs& a) {
   if (!a.file.empty()) {
     std::ifstream in(a.file);
     if (!in) throw UserError("cannot read " + a.file);
-    failed = shell.run_script(in);
+    failed = shell.run_script(in, a.file);
   } else {
     failed = shell.execute(a.text) ? 0 : 1;
   }

@@ -14,6 +14,8 @@
 namespace bangfu::cli {
 namespace {
 
+constexpr std::size_t kInteractiveMaxRows = 40;
+
 int run_repl(const std::string& given) {
   std::string path = resolve_graph_path(given);
   bool exists = std::filesystem::exists(path);
@@ -23,8 +25,10 @@ int run_repl(const std::string& given) {
   Shell shell(std::move(graph), path, std::cout, std::cerr, pipeline);
   if (!isatty(STDIN_FILENO)) {
     shell.settings().acknowledge = false;
-    return shell.run_script(std::cin) ? 1 : 0;
+    return shell.run_script(std::cin, "<stdin>") ? 1 : 0;
   }
+  // A person at a terminal rarely wants 20 000 rows scrolling past; :maxrows 0 lifts the limit.
+  shell.settings().format.max_rows = kInteractiveMaxRows;
   std::printf("bangfu shell on %s%s: %zu nodes, %zu edges. :help for help, Ctrl-D to leave.\n", path.c_str(),
               exists ? "" : " (new, not saved yet)", shell.graph().node_count(), shell.graph().edge_count());
   return run_terminal(shell, load_alias_table(g.data_dir));

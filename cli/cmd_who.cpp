@@ -11,7 +11,7 @@ namespace {
 
 struct WhoArgs {
   std::string name, graph;
-  std::size_t max_hops = 4;
+  std::size_t max_hops = kWhoMaxHops;
   bool directed_only = false;
 };
 

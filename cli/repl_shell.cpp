@@ -188,36 +188,42 @@ bool Shell::execute(std::string_view statement, const std::atomic<bool>* cancel)
     last_ = std::move(result);
     return true;
   } catch (const query::QueryError& e) {
-    if (e.kind == query::QueryError::Kind::Cancelled)
+    if (e.kind == query::QueryError::Kind::Cancelled) {
       err_ << "cancelled\n";
-    else
-      err_ << "error: " << e.what() << "\n";
+      err_.flush();
+    } else {
+      report_error(e.what());
+    }
   } catch (const std::exception& e) {
-    err_ << "error: " << e.what() << "\n";
+    report_error(e.what());
   }
-  err_.flush();
   return false;
+}
+
+void Shell::report_error(const std::string& message) {
+  out_.flush();  // results printed before the error stay above it
+  if (!where_.empty()) err_ << where_ << ": ";
+  err_ << "error: " << message << "\n";
+  err_.flush();
 }
 
 bool Shell::command(std::string_view line) {
   auto words = split_words(trim(line));
   if (words.empty() || words[0].size() < 2 || words[0][0] != ':') {
-    err_ << "error: not a command: " << trim(line) << " (try :help)\n";
+    report_error("not a command: " + trim(line) + " (try :help)");
     return false;
   }
   std::string name = words[0].substr(1);
   words.erase(words.begin());
   try {
     if (!dispatch(name, words)) {
-      err_ << "error: unknown command :" << name << " (try :help)\n";
+      report_error("unknown command :" + name + " (try :help)");
       return false;
     }
     out_.flush();
     return true;
   } catch (const std::exception& e) {
-    out_.flush();
-    err_ << "error: " << e.what() << "\n";
-    err_.flush();
+    report_error(e.what());
     return false;
   }
 }
@@ -261,28 +267,43 @@ bool Shell::dispatch(const std::string& name, const Args& args) {
 void Shell::quit() {
   if (dirty_ && !warned_unsaved_ && !path_.empty()) {
     warned_unsaved_ = true;
-    out_ << "the graph has unsaved changes: :save to keep them, :quit again to leave without saving\n";
+    out_ << "the graph has unsaved changes: :save to keep them, :quit (or Ctrl-D) again to leave without saving\n";
   } else {
     quit_ = true;
   }
 }
 
-std::size_t Shell::run_script(std::istream& in) {
-  std::size_t failed = 0;
+std::size_t Shell::run_script(std::istream& in, const std::string& source) {
+  std::size_t failed = 0, line_no = 0, start_line = 0;
+  std::string outer_where = where_;
+  auto at = [&](std::size_t n) {
+    if (!source.empty()) where_ = source + ":" + std::to_string(n);
+  };
   StatementBuffer buffer;
   std::string line;
   while (!quit_ && std::getline(in, line)) {
-    if (buffer.empty() && trim(line).starts_with(":")) {
-      failed += command(line) ? 0 : 1;
-      continue;
+    ++line_no;
+    if (buffer.empty()) {
+      start_line = line_no;
+      if (trim(line).starts_with(":")) {
+        at(line_no);
+        failed += command(line) ? 0 : 1;
+        continue;
+      }
     }
     for (const auto& stmt : buffer.add_line(line)) {
+      at(start_line);
       failed += execute(stmt) ? 0 : 1;
+      start_line = line_no;  // a second statement on the same line starts here
       if (quit_) break;
     }
   }
   // A last statement without its ';' still runs: dropping it silently would be worse.
-  if (auto rest = buffer.take_rest(); !rest.empty() && !quit_) failed += execute(rest) ? 0 : 1;
+  if (auto rest = buffer.take_rest(); !rest.empty() && !quit_) {
+    at(start_line);
+    failed += execute(rest) ? 0 : 1;
+  }
+  where_ = outer_where;
   return failed;
 }
 
@@ -493,7 +514,7 @@ void Shell::read(const Args& args) {
   std::ifstream in(args[0]);
   if (!in) throw UserError("cannot read " + args[0]);
   ++read_depth_;
-  auto failed = run_script(in);
+  auto failed = run_script(in, args[0]);
   --read_depth_;
   if (failed) throw UserError(std::to_string(failed) + " statement(s) in " + args[0] + " failed");
 }
@@ -501,7 +522,9 @@ void Shell::read(const Args& args) {
 void Shell::who(const Args& args) {
   std::string name;
   for (const auto& a : args) name += (name.empty() ? "" : " ") + a;
-  out_ << who_report(graph_, resolve_entity(graph_, name));
+  graph::SupportOptions options;
+  options.max_hops = kWhoMaxHops;
+  out_ << who_report(graph_, resolve_entity(graph_, name), options);
 }
 
 void Shell::path(const Args& args) {

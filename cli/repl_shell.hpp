@@ -50,7 +50,8 @@ class Shell {
   // Runs one colon command line (":mode json"); returns false on failure.
   bool command(std::string_view line);
   // Runs a script: statements ended by `;`, colon commands one per line. Returns the number that failed.
-  std::size_t run_script(std::istream& in);
+  // Errors name `source` and the line the failing statement starts on ("queries.cypher:12: error: …").
+  std::size_t run_script(std::istream& in, const std::string& source = "");
 
   bool quit_requested() const { return quit_; }
   bool dirty() const { return dirty_; }  // changed since loaded or saved
@@ -83,6 +84,7 @@ class Shell {
   void path(const Args& args);
   void set_maxrows(const Args& args);
   void graph_replaced();
+  void report_error(const std::string& message);
 
   graph::Graph graph_;
   std::string path_;
@@ -95,6 +97,7 @@ class Shell {
   std::optional<query::QueryResult> last_;
   bool quit_ = false, dirty_ = false, warned_unsaved_ = false;
   int read_depth_ = 0;
+  std::string where_;  // "script:LINE" while a script runs, to say where an error came from
 };
 
 // A parameter value as written on a command line or after :param: any Cypher literal expression

@@ -15,6 +15,9 @@ graph::Graph::Vertex resolve_entity(const graph::Graph& graph, std::string_view 
 // "江北市人民医院 (Hospital)".
 std::string entity_text(const graph::Graph& graph, graph::Graph::Vertex v);
 
+// How far :who and `bangfu who` look for indirect support by default: further chains are rarely news.
+inline constexpr std::size_t kWhoMaxHops = 4;
+
 // Direct supporters and beneficiaries with relation, role/amount and evidence, then transitive ones
 // with their chain and hop count.
 std::string who_report(const graph::Graph& graph, graph::Graph::Vertex entity, const graph::SupportOptions& options = {});

@@ -40,8 +40,12 @@ volatile std::sig_atomic_t g_interrupted = 0;
 
 // Ctrl-C stops a running query (the engine polls g_cancel); at the prompt the main loop clears the line.
 void on_sigint(int) {
-  if (g_running) g_cancel = true;
-  else g_interrupted = 1;
+  if (g_running) {
+    g_cancel = true;
+    [[maybe_unused]] auto n = write(STDERR_FILENO, "\n", 1);  // "cancelled" goes below the echoed ^C
+  } else {
+    g_interrupted = 1;
+  }
 }
 
 void remember(const std::string& entry) {
@@ -66,10 +70,18 @@ void run_statement(const std::string& stmt) {
 
 void on_line(char* raw) {
   auto& st = *g_state;
-  if (!raw) {  // Ctrl-D
-    rl_callback_handler_remove();  // else readline shows the prompt once more
+  if (!raw) {  // Ctrl-D: leave, unless the graph has unsaved changes and the user was not told yet
     std::fputs("\n", stdout);
-    st.done = true;
+    st.buffer.clear();
+    st.pending.clear();
+    st.shell->command(":quit");
+    std::cout.flush();
+    if (st.shell->quit_requested()) {
+      rl_callback_handler_remove();  // else readline shows the prompt once more
+      st.done = true;
+    } else {
+      rl_callback_handler_install(st.primary_prompt.c_str(), on_line);
+    }
     return;
   }
   std::string line(raw);

@@ -290,7 +290,8 @@ std::string format_table(const Graph& g, const QueryResult& r, const FormatOptio
     if (!r.columns.empty()) out += "(no rows)\n";  // an update without RETURN shows only its counts
   } else if (shown < r.rows.size()) {
     out += "showing " + std::to_string(shown) + " of " + plural(r.rows.size(), "row", "rows") + " (:maxrows " +
-           std::to_string(o.max_rows) + ")\n";
+           std::to_string(o.max_rows) + "); " + std::to_string(r.rows.size() - shown) +
+           " more not shown, :maxrows 0 shows all\n";
   } else {
     out += plural(r.rows.size(), "row", "rows") + "\n";
   }

@@ -51,6 +51,7 @@ bool Matcher::run(Row& row, const Emit& emit) {
 
 bool Matcher::match_pattern(std::size_t i, Row& row) {
   if (i == m_.patterns.size()) {
+    if ((++leaves_ & 1023) == 0) ctx_.check_cancel();
     if (m_.where && !is_true(evaluate(*m_.where, ctx_.eval(row)))) return true;
     return (*emit_)(row);
   }

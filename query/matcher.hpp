@@ -60,6 +60,7 @@ class Matcher {
   std::vector<char> assigned_;
   std::vector<Edge> used_;
   const Emit* emit_ = nullptr;
+  std::size_t leaves_ = 0;  // complete bindings tried: node-only patterns never tick(), yet must cancel
 };
 
 }  // namespace bangfu::query
