@@ -154,10 +154,21 @@ class Search {
   }
 
   // 黔 in 援黔: a province's short form in free text, ended by a word that is no part of a longer name.
+  // The recognizer may already have read the short form as the province: that mention is the destination.
   void short_form(std::size_t k, std::size_t pos, PatternMatch& m) {
-    for (const auto& [form, province] : book_.short_forms) {
+    if (int i = s_.mention_at(pos); i >= 0) {
+      const auto& mention = s_.mentions()[i];
+      bool short_written = std::any_of(book_.short_forms.begin(), book_.short_forms.end(),
+                                       [&](const auto& f) { return f.first == mention.surface; });
+      if (mention.type != graph::EntityType::Province || !short_written) return;
+      m.dst = {i};
+      step(k + 1, mention.end, m);
+      m.dst.clear();
+      return;
+    }
+    for (const auto& [form, names] : book_.short_forms) {
       if (!starts_with(text_, pos, form) || !free_text(pos, form.size())) continue;
-      m.dst_name = province;
+      m.dst_name = names.front();
       step(k + 1, pos + form.size(), m);
       m.dst_name.clear();
       return;

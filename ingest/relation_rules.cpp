@@ -93,10 +93,12 @@ void RelationRuleBook::add(const Lexicon& lex) {
       auto& list = kind == "title" ? titles : kind == "unit" ? money_units : kind == "role_stop" ? role_stops : non_titles;
       list.push_back(row.get(1));
     } else if (kind == "short") {
-      if (row.size() != 3) row.fail("a short line is: short, short form, province name");
+      if (row.size() != 3) row.fail("a short line is: short, short form, province names (full first, | between)");
+      auto names = split_list(row.get(2));
+      if (names.empty()) row.fail("a short form needs the province's name");
       auto same = std::find_if(short_forms.begin(), short_forms.end(), [&](const auto& s) { return s.first == row.get(1); });
-      if (same != short_forms.end()) same->second = row.get(2);
-      else short_forms.emplace_back(row.get(1), row.get(2));
+      if (same != short_forms.end()) same->second = names;
+      else short_forms.emplace_back(row.get(1), names);
     } else if (kind == "aid_prefix") {
       if (row.size() != 2) row.fail("an aid_prefix line is: aid_prefix, word");
       aid_prefixes.push_back(row.get(1));

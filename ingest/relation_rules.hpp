@@ -45,7 +45,7 @@ struct RelationRuleBook {
   std::vector<HedgeCue> hedges;
   // One-character short forms of provinces (黔 → 贵州省), longest first: read by {B_SHORT} and in the
   // names of aid teams (某某援黔专家团).
-  std::vector<std::pair<std::string, std::string>> short_forms;
+  std::vector<std::pair<std::string, std::vector<std::string>>> short_forms;
   std::vector<std::string> aid_prefixes;  // 援: before a short form, names the province aided
 
   // Adds the lines of one file. A rule whose id is already loaded replaces it (user overrides);

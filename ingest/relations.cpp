@@ -104,14 +104,17 @@ void drop_partnership_inside_co_building(std::vector<ExtractedRelation>& out) {
 
 // The name this article gives the province `full` (新疆 for 新疆维吾尔自治区), when the sentence, the one
 // before or the article's province shows it; the full name otherwise.
-std::string province_as_named(const std::string& full, const std::vector<Mention>& mentions,
-                              const SentenceContext& context) {
+// Without such a sign every spelling of the book is offered: a caller keeps the one its article names.
+std::vector<std::string> province_as_named(const std::string& full, const std::vector<Mention>& mentions,
+                                           const SentenceContext& context, const RelationRuleBook& book) {
   auto same = [&](const std::string& name) { return name.size() >= 6 && full.rfind(name, 0) == 0; };
   for (const auto* list : {&mentions, &context.previous})
     for (const auto& m : *list)
-      if (m.type == graph::EntityType::Province && same(m.canonical)) return m.canonical;
-  if (same(context.province)) return context.province;
-  return full;
+      if (m.type == graph::EntityType::Province && same(m.canonical)) return {m.canonical};
+  if (same(context.province)) return {context.province};
+  for (const auto& [form, names] : book.short_forms)
+    if (names.front() == full) return names;
+  return {full};
 }
 
 // A team or group named for the province it aids (某某援黔专家团, 国家援藏医疗队) supports that province:
@@ -125,12 +128,12 @@ std::vector<ExtractedRelation> aid_teams(const std::vector<Mention>& mentions, c
       std::size_t at = m.surface.find(prefix);
       if (at == std::string::npos) continue;
       std::size_t pos = at + prefix.size();
-      for (const auto& [form, province] : book.short_forms) {
+      for (const auto& [form, names] : book.short_forms) {
         // The short form must not end the name: 某某援藏 alone names no team.
         if (m.surface.compare(pos, form.size(), form) != 0 || pos + form.size() >= m.surface.size()) continue;
         ExtractedRelation r;
         r.src = m.canonical;
-        r.dst = province;
+        r.dst = names.front();
         r.rel = graph::RelType::supports;
         r.evidence = sentence.text;
         r.source_begin = sentence.source_begin;
@@ -234,15 +237,18 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
       }
       for (const auto& s : srcs) {
         for (int d : match.dst) add(rule, match, s, {mentions[d].canonical, d, mentions[d].resolved_reference, 1.0f}, hedged);
-        if (!match.dst_name.empty())
-          add(rule, match, s, {province_as_named(match.dst_name, mentions, context), -1, false, 1.0f}, hedged);
+        if (match.dst_name.empty()) continue;
+        for (const auto& name : province_as_named(match.dst_name, mentions, context, book))
+          add(rule, match, s, {name, -1, false, 1.0f}, hedged);
       }
     }
   }
-  for (auto& r : aid_teams(mentions, book, sentence)) {
-    r.dst = province_as_named(r.dst, mentions, context);
-    auto [it, fresh] = seen.emplace(key_of(r), out.size());
-    if (fresh) out.push_back(std::move(r));
+  for (const auto& team : aid_teams(mentions, book, sentence)) {
+    for (const auto& name : province_as_named(team.dst, mentions, context, book)) {
+      ExtractedRelation r = team;
+      r.dst = name;
+      if (seen.emplace(key_of(r), out.size()).second) out.push_back(std::move(r));
+    }
   }
   drop_redundant_works_for(out);
   drop_partnership_inside_co_building(out);

@@ -11,10 +11,15 @@ using bangfu::graph::RelType;
 
 TEST_CASE("supports: 援 before a province's short form names that province", "[relations][short]") {
   auto r = extract("依靠江西援滇专家的努力,当地群众受益", {{"江西", EntityType::Province}});
+  // Nothing shows which spelling the article uses: both are offered, the pipeline keeps the one it knows.
   CHECK(find(r, "江西", RelType::supports, "云南省"));
+  CHECK(find(r, "江西", RelType::supports, "云南"));
 
   // The province keeps the name the article gives it.
   r = extract("江西援疆专家来到新疆南部", {{"江西", EntityType::Province}, {"新疆", EntityType::Province}});
+  CHECK(find(r, "江西", RelType::supports, "新疆"));
+  // … also when the recognizer already read the short form as the province.
+  r = extract("江西援疆专家来到南部", {{"江西", EntityType::Province}, {"疆", EntityType::Province, "新疆"}});
   CHECK(find(r, "江西", RelType::supports, "新疆"));
   SentenceContext context;
   context.province = "云南";
@@ -96,4 +101,15 @@ TEST_CASE("member_of: the hospital a consortium is built around belongs to it", 
   auto r = extract("该县以东海县人民医院为龙头,整合12家乡镇卫生院,组建东海县医共体",
                    {{"东海县人民医院", EntityType::Hospital}, {"东海县医共体", EntityType::Consortium}});
   CHECK(find(r, "东海县人民医院", RelType::member_of, "东海县医共体"));
+}
+
+TEST_CASE("serves_as: a team's post is not a post at the place the team comes from", "[relations]") {
+  auto r = extract("东海省援边工作队领队周平出席会议", {{"东海省", EntityType::Province}, {"周平", EntityType::Person}});
+  CHECK_FALSE(find(r, "周平", RelType::serves_as, "东海省"));
+
+  r = extract("石门县人民医院放射科主任助理孙悦参加", {{"石门县人民医院", EntityType::Hospital},
+                                                      {"孙悦", EntityType::Person}});
+  const auto* e = find(r, "孙悦", RelType::serves_as, "石门县人民医院");
+  REQUIRE(e);
+  CHECK(e->role == "放射科主任助理");
 }
