@@ -111,10 +111,13 @@ std::vector<std::string> province_as_named(const std::string& full, const std::v
   for (const auto* list : {&mentions, &context.previous})
     for (const auto& m : *list)
       if (m.type == graph::EntityType::Province && same(m.canonical)) return {m.canonical};
-  if (same(context.province)) return {context.province};
+  // The article's province may be given by its full name while the article writes the short one.
+  std::vector<std::string> out{full};
   for (const auto& [form, names] : book.short_forms)
-    if (names.front() == full) return names;
-  return {full};
+    if (names.front() == full) out = names;
+  if (same(context.province) && std::find(out.begin(), out.end(), context.province) == out.end())
+    out.push_back(context.province);
+  return out;
 }
 
 // A team or group named for the province it aids (某某援黔专家团, 国家援藏医疗队) supports that province:

@@ -25,6 +25,9 @@ TEST_CASE("supports: 援 before a province's short form names that province", "[
   context.province = "云南";
   r = extract("江西援滇专家再出发", {{"江西", EntityType::Province}}, context);
   CHECK(find(r, "江西", RelType::supports, "云南"));
+  context.province = "云南省";  // the article province by its full name, the article writing 云南
+  r = extract("江西援滇专家再出发", {{"江西", EntityType::Province}}, context);
+  CHECK(find(r, "江西", RelType::supports, "云南"));
 
   r = extract("东海市人民医院选派3名专家组成援宁医疗队", {{"东海市人民医院", EntityType::Hospital}});
   CHECK(find(r, "东海市人民医院", RelType::dispatches, "宁夏回族自治区"));
