@@ -111,7 +111,17 @@ struct Projection {
   ExprPtr skip, limit;
 };
 
-enum class ClauseKind { Match, OptionalMatch, Create, With, Return, Unwind };
+enum class ClauseKind { Match, OptionalMatch, Create, With, Return, Unwind, Set };
+
+// One item of SET: `v.key = value`, `v = map`, `v += map` or `v:Label`.
+struct SetItem {
+  enum class Kind { Property, Replace, Merge, Labels };
+  Kind kind = Kind::Property;
+  std::size_t pos = 0;
+  std::string var, key;
+  std::vector<std::string> labels;
+  ExprPtr value;
+};
 
 struct Clause {
   ClauseKind kind = ClauseKind::Match;
@@ -121,6 +131,7 @@ struct Clause {
   Projection projection;           // With, Return
   ExprPtr unwind;                  // Unwind
   std::string unwind_var;
+  std::vector<SetItem> set_items;  // Set
 };
 
 struct Statement {

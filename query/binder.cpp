@@ -64,6 +64,7 @@ class Binder {
         case ast::ClauseKind::OptionalMatch: out.steps.emplace_back(bind_match(c)); break;
         case ast::ClauseKind::Create: out.steps.emplace_back(bind_create(c)); break;
         case ast::ClauseKind::Unwind: out.steps.emplace_back(bind_unwind(c)); break;
+        case ast::ClauseKind::Set: out.steps.emplace_back(bind_set(c)); break;
         case ast::ClauseKind::With: out.steps.emplace_back(bind_projection(c, false)); break;
         case ast::ClauseKind::Return: {
           if (!last)
@@ -74,7 +75,7 @@ class Binder {
           break;
         }
       }
-      if (last && c.kind != ast::ClauseKind::Return && c.kind != ast::ClauseKind::Create)
+      if (last && c.kind != ast::ClauseKind::Return && c.kind != ast::ClauseKind::Create && c.kind != ast::ClauseKind::Set)
         fail(c.pos, "a query cannot end with this clause; finish it with RETURN", "InvalidClauseComposition");
     }
     out.slot_count = slots_;
@@ -470,6 +471,28 @@ class Binder {
         scope_[p.path_var] = Var{ps.path_slot, Kind::Path};
       }
       out.patterns.push_back(std::move(ps));
+    }
+    return out;
+  }
+
+  plan::Set bind_set(ast::Clause& c) {
+    plan::Set out;
+    for (auto& it : c.set_items) {
+      auto found = scope_.find(it.var);
+      if (found == scope_.end()) fail(it.pos, "variable `" + it.var + "` is not defined", "UndefinedVariable");
+      Kind k = found->second.kind;
+      bool labels = it.kind == ast::SetItem::Kind::Labels;
+      if (k != Kind::Unknown && k != Kind::Node && (labels || k != Kind::Rel))
+        fail(it.pos, "SET needs " + std::string(labels ? "a node" : "a node or a relationship") + ", `" + it.var +
+                         "` is " + kind_name(k), "InvalidArgumentType");
+      plan::SetItem item;
+      item.kind = it.kind;
+      item.slot = found->second.slot;
+      item.key = it.key;
+      item.labels = canonical(it.labels, true);
+      bind_expr(it.value, scope_, nullptr, "SET");
+      item.value = it.value;
+      out.items.push_back(std::move(item));
     }
     return out;
   }

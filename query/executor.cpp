@@ -143,6 +143,72 @@ class CreateOp : public Operator {
   std::vector<Row> rows_;
 };
 
+// ---- SET --------------------------------------------------------------------------------------------
+
+// Applies each row's items as the row passes: a later row sees what earlier rows wrote.
+class SetOp : public Operator {
+ public:
+  SetOp(ExecContext& ctx, const plan::Set& s) : ctx_(ctx), s_(s) {}
+  bool push(Row& row) override {
+    for (const auto& item : s_.items) apply(item, row);
+    return next_->push(row);
+  }
+
+ private:
+  void apply(const plan::SetItem& item, const Row& row) {
+    const Value& target = row[static_cast<std::size_t>(item.slot)];
+    if (target.is_null()) return;  // SET on a missed OPTIONAL MATCH does nothing
+    if (!target.is<NodeRef>() && !target.is<RelRef>())
+      throw QueryError(QueryError::Kind::Type, "SET needs a node or a relationship, got " + type_name(target), 0, 0,
+                       "InvalidArgumentType");
+    using K = ast::SetItem::Kind;
+    if (item.kind == K::Labels) {
+      if (!target.is<NodeRef>())
+        throw QueryError(QueryError::Kind::Type, "only nodes have labels", 0, 0, "InvalidArgumentType");
+      for (const auto& l : item.labels) {
+        auto id = ctx_.graph.find_label(l);
+        if (id && ctx_.graph.has_label(target.as<NodeRef>().v, *id)) continue;
+        ctx_.graph.add_label(target.as<NodeRef>().v, l);
+        ctx_.labels_added.insert(l);
+      }
+      return;
+    }
+    Value v = evaluate(*item.value, ctx_.eval(row));
+    if (item.kind == K::Property) {
+      put(target, item.key, v);
+      return;
+    }
+    if (!v.is_null() && !v.is<Map>() && !v.is<NodeRef>() && !v.is<RelRef>())
+      throw QueryError(QueryError::Kind::Type, "SET = and += need a map, got " + type_name(v), 0, 0,
+                       "InvalidArgumentType");
+    Map entries;
+    if (v.is<Map>()) {
+      entries = v.as<Map>();
+    } else if (!v.is_null()) {
+      std::vector<Value> args{v};
+      entries = call_scalar(scalar_function("properties")->id, args, ctx_.graph).as<Map>();
+    }
+    if (item.kind == K::Replace) {
+      std::vector<Value> args{target};
+      Value current = call_scalar(scalar_function("properties")->id, args, ctx_.graph);
+      for (const auto& [k, old] : current.as<Map>()) {
+        bool kept = std::any_of(entries.begin(), entries.end(), [&](const auto& kv) { return kv.first == k; });
+        if (!kept) put(target, k, Value());
+      }
+    }
+    for (const auto& [k, x] : entries) put(target, k, x);
+  }
+
+  void put(const Value& target, const std::string& key, const Value& v) {
+    if (!v.is_null()) ++ctx_.stats.properties_set;
+    if (target.is<NodeRef>()) ctx_.graph.set_node_property(target.as<NodeRef>().v, key, to_prop(v));
+    else ctx_.graph.set_edge_property(target.as<RelRef>().e, key, to_prop(v));
+  }
+
+  ExecContext& ctx_;
+  const plan::Set& s_;
+};
+
 // ---- UNWIND -----------------------------------------------------------------------------------------
 
 class UnwindOp : public Operator {
@@ -521,6 +587,7 @@ void execute(ExecContext& ctx, const plan::Plan& plan, QueryResult& result) {
     if (auto m = std::get_if<plan::Match>(&step)) add(make_match(ctx, *m));
     else if (auto c = std::get_if<plan::Create>(&step)) add(make_create(ctx, *c));
     else if (auto u = std::get_if<plan::Unwind>(&step)) add(make_unwind(ctx, *u));
+    else if (auto s = std::get_if<plan::Set>(&step)) add(std::make_unique<SetOp>(ctx, *s));
     else make_projection(ctx, std::get<plan::Projection>(step), &result, ops, plan.slot_count);
   }
   if (ops.empty()) return;

@@ -776,6 +776,26 @@ auto const projection_def = -kw("DISTINCT")[proj_distinct] > projection_items[ta
                             -(kw("ORDER") > kw("BY") > (sort_item[push_sort] % ',')) >>
                             -(kw("SKIP") > expression[set_skip]) >> -(kw("LIMIT") > expression[set_limit]);
 
+auto set_start(SetItem::Kind kind) {
+  return [kind](auto& ctx) {
+    x3::_val(ctx).kind = kind;
+    x3::_val(ctx).pos = pos_of(x3::_attr(ctx));
+    x3::_val(ctx).var = value_of(x3::_attr(ctx));
+  };
+}
+auto const set_key = [](auto& ctx) { x3::_val(ctx).key = x3::_attr(ctx); };
+auto const set_value = [](auto& ctx) { x3::_val(ctx).value = x3::_attr(ctx); };
+auto const set_labels = [](auto& ctx) { x3::_val(ctx).labels = x3::_attr(ctx); };
+x3::rule<class set_item_r, SetItem> const set_item = "SET item (v.key = value, v = map, v += map, v:Label)";
+auto const set_item_def =
+    ((pos_p >> variable >> '.')[set_start(SetItem::Kind::Property)] > symbolic_name[set_key] > '=' > expression[set_value]) |
+    ((pos_p >> variable >> "+=")[set_start(SetItem::Kind::Merge)] > expression[set_value]) |
+    ((pos_p >> variable >> '=')[set_start(SetItem::Kind::Replace)] > expression[set_value]) |
+    ((pos_p >> variable >> &x3::lit(':'))[set_start(SetItem::Kind::Labels)] > label_suffix[set_labels]);
+BOOST_SPIRIT_DEFINE(set_item)
+auto const push_set_item = [](auto& ctx) { x3::_val(ctx).set_items.push_back(x3::_attr(ctx)); };
+
+
 auto clause_kind(ClauseKind kind) {
   return [kind](auto& ctx) {
     x3::_val(ctx).kind = kind;
@@ -795,7 +815,8 @@ auto const clause_def =
     ((pos_p >> kw("CREATE"))[clause_kind(ClauseKind::Create)] > pattern_list[set_patterns]) |
     ((pos_p >> kw("WITH"))[clause_kind(ClauseKind::With)] > projection[set_projection] >> -(kw("WHERE") > expression[set_where])) |
     ((pos_p >> kw("RETURN"))[clause_kind(ClauseKind::Return)] > projection[set_projection]) |
-    ((pos_p >> kw("UNWIND"))[clause_kind(ClauseKind::Unwind)] > expression[set_unwind] > kw("AS") > variable[set_unwind_var]);
+    ((pos_p >> kw("UNWIND"))[clause_kind(ClauseKind::Unwind)] > expression[set_unwind] > kw("AS") > variable[set_unwind_var]) |
+    ((pos_p >> kw("SET"))[clause_kind(ClauseKind::Set)] > (set_item[push_set_item] % ','));
 
 auto const end_of_query_def = -x3::lit(';') >> x3::eoi;
 auto const push_clause = [](auto& ctx) { x3::_val(ctx).clauses.push_back(x3::_attr(ctx)); };

@@ -87,7 +87,19 @@ struct Projection {
   std::vector<ExprPtr> hidden_keys;
 };
 
-using Step = std::variant<Match, Create, Unwind, Projection>;
+struct SetItem {
+  ast::SetItem::Kind kind = ast::SetItem::Kind::Property;
+  int slot = -1;
+  std::string key;
+  std::vector<std::string> labels;  // canonical names
+  ExprPtr value;
+};
+
+struct Set {
+  std::vector<SetItem> items;
+};
+
+using Step = std::variant<Match, Create, Unwind, Projection, Set>;
 
 struct Plan {
   std::vector<Step> steps;

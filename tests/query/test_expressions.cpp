@@ -212,3 +212,23 @@ TEST_CASE("literal edges: negated 2^63 in every base, float overflow, property o
   CHECK(error_code("RETURN 1e400 AS v") == "FloatingPointOverflow");
   CHECK(error_code("RETURN {a: 1}.a.b AS v") == "PropertyAccessOnNonMap");
 }
+
+TEST_CASE("SET writes properties and labels, null removes, = replaces, += merges", "[set]") {
+  auto g = support_graph();
+  auto r = run_query(g, "MATCH (h:Hospital {name: '西川县人民医院'}) SET h.beds = 300, h:Secondary RETURN h.beds");
+  CHECK(integer(r) == 300);
+  CHECK(r.stats.properties_set == 1);
+  CHECK(r.stats.labels_added == 1);
+  CHECK(run_query(g, "MATCH (h:Secondary) RETURN count(*)").rows[0][0].as<std::int64_t>() == 1);
+  run_query(g, "MATCH (h {name: '西川县人民医院'}) SET h.beds = null");
+  CHECK(run_query(g, "MATCH (h {name: '西川县人民医院'}) RETURN h.beds").rows[0][0].is_null());
+  run_query(g, "MATCH ()-[r:supports {since: 2019}]->() SET r += {level: 3}");
+  r = run_query(g, "MATCH ()-[r:supports {since: 2019}]->() RETURN r.mode, r.level");
+  CHECK(strings(r) == Strings{"托管"});
+  CHECK(integer(r, 0, 1) == 3);
+  run_query(g, "MATCH ()-[r:supports {since: 2019}]->() SET r = {since: 2020}");
+  r = run_query(g, "MATCH ()-[r:supports {since: 2020}]->() RETURN r.mode");
+  CHECK(strings(r) == Strings{"null"});
+  CHECK(error_code("MATCH (n) SET m.x = 1") == "UndefinedVariable");
+  CHECK(error_code("UNWIND [1] AS x SET x.k = 1") == "InvalidArgumentType");
+}
