@@ -111,7 +111,7 @@ struct Projection {
   ExprPtr skip, limit;
 };
 
-enum class ClauseKind { Match, OptionalMatch, Create, With, Return, Unwind, Set };
+enum class ClauseKind { Match, OptionalMatch, Create, With, Return, Unwind, Set, Remove };
 
 // One item of SET: `v.key = value`, `v = map`, `v += map` or `v:Label`.
 struct SetItem {

@@ -64,7 +64,8 @@ class Binder {
         case ast::ClauseKind::OptionalMatch: out.steps.emplace_back(bind_match(c)); break;
         case ast::ClauseKind::Create: out.steps.emplace_back(bind_create(c)); break;
         case ast::ClauseKind::Unwind: out.steps.emplace_back(bind_unwind(c)); break;
-        case ast::ClauseKind::Set: out.steps.emplace_back(bind_set(c)); break;
+        case ast::ClauseKind::Set:
+        case ast::ClauseKind::Remove: out.steps.emplace_back(bind_set(c)); break;
         case ast::ClauseKind::With: out.steps.emplace_back(bind_projection(c, false)); break;
         case ast::ClauseKind::Return: {
           if (!last)
@@ -75,7 +76,8 @@ class Binder {
           break;
         }
       }
-      if (last && c.kind != ast::ClauseKind::Return && c.kind != ast::ClauseKind::Create && c.kind != ast::ClauseKind::Set)
+      if (last && c.kind != ast::ClauseKind::Return && c.kind != ast::ClauseKind::Create && c.kind != ast::ClauseKind::Set &&
+          c.kind != ast::ClauseKind::Remove)
         fail(c.pos, "a query cannot end with this clause; finish it with RETURN", "InvalidClauseComposition");
     }
     out.slot_count = slots_;
@@ -482,6 +484,8 @@ class Binder {
       if (found == scope_.end()) fail(it.pos, "variable `" + it.var + "` is not defined", "UndefinedVariable");
       Kind k = found->second.kind;
       bool labels = it.kind == ast::SetItem::Kind::Labels;
+      if (labels && c.kind == ast::ClauseKind::Remove)
+        fail(it.pos, "REMOVE of labels is not supported: the graph keeps the labels a node was given", "UnsupportedClause");
       if (k != Kind::Unknown && k != Kind::Node && (labels || k != Kind::Rel))
         fail(it.pos, "SET needs " + std::string(labels ? "a node" : "a node or a relationship") + ", `" + it.var +
                          "` is " + kind_name(k), "InvalidArgumentType");

@@ -792,7 +792,13 @@ auto const set_item_def =
     ((pos_p >> variable >> "+=")[set_start(SetItem::Kind::Merge)] > expression[set_value]) |
     ((pos_p >> variable >> '=')[set_start(SetItem::Kind::Replace)] > expression[set_value]) |
     ((pos_p >> variable >> &x3::lit(':'))[set_start(SetItem::Kind::Labels)] > label_suffix[set_labels]);
-BOOST_SPIRIT_DEFINE(set_item)
+// REMOVE v.key is SET v.key = null; REMOVE v:Label keeps its labels for the binder to refuse.
+auto const remove_value = [](auto& ctx) { x3::_val(ctx).value = node_at(ExprKind::Literal, x3::_val(ctx).pos); };
+x3::rule<class remove_item_r, SetItem> const remove_item = "REMOVE item (v.key or v:Label)";
+auto const remove_item_def =
+    ((pos_p >> variable >> '.')[set_start(SetItem::Kind::Property)] > symbolic_name[set_key] > x3::eps[remove_value]) |
+    ((pos_p >> variable >> &x3::lit(':'))[set_start(SetItem::Kind::Labels)] > label_suffix[set_labels]);
+BOOST_SPIRIT_DEFINE(set_item, remove_item)
 auto const push_set_item = [](auto& ctx) { x3::_val(ctx).set_items.push_back(x3::_attr(ctx)); };
 
 
@@ -816,7 +822,8 @@ auto const clause_def =
     ((pos_p >> kw("WITH"))[clause_kind(ClauseKind::With)] > projection[set_projection] >> -(kw("WHERE") > expression[set_where])) |
     ((pos_p >> kw("RETURN"))[clause_kind(ClauseKind::Return)] > projection[set_projection]) |
     ((pos_p >> kw("UNWIND"))[clause_kind(ClauseKind::Unwind)] > expression[set_unwind] > kw("AS") > variable[set_unwind_var]) |
-    ((pos_p >> kw("SET"))[clause_kind(ClauseKind::Set)] > (set_item[push_set_item] % ','));
+    ((pos_p >> kw("SET"))[clause_kind(ClauseKind::Set)] > (set_item[push_set_item] % ',')) |
+    ((pos_p >> kw("REMOVE"))[clause_kind(ClauseKind::Remove)] > (remove_item[push_set_item] % ','));
 
 auto const end_of_query_def = -x3::lit(';') >> x3::eoi;
 auto const push_clause = [](auto& ctx) { x3::_val(ctx).clauses.push_back(x3::_attr(ctx)); };

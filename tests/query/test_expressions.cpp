@@ -232,3 +232,11 @@ TEST_CASE("SET writes properties and labels, null removes, = replaces, += merges
   CHECK(error_code("MATCH (n) SET m.x = 1") == "UndefinedVariable");
   CHECK(error_code("UNWIND [1] AS x SET x.k = 1") == "InvalidArgumentType");
 }
+
+TEST_CASE("REMOVE of a property clears it; REMOVE of a label is refused clearly", "[set]") {
+  auto g = support_graph();
+  auto r = run_query(g, "MATCH ()-[r:supports {since: 2019}]->() REMOVE r.mode RETURN r.mode, r.since");
+  CHECK(strings(r) == Strings{"null"});
+  CHECK(integer(r, 0, 1) == 2019);
+  CHECK(error_code("MATCH (n) REMOVE n:Hospital") == "UnsupportedClause");
+}
