@@ -100,7 +100,11 @@ void on_line(char* raw) {
     for (const auto& stmt : statements) run_statement(stmt);
   }
   std::cout.flush();
-  if (st.shell->quit_requested()) st.done = true;
+  if (st.shell->quit_requested()) {
+    rl_callback_handler_remove();  // no prompt after the last line
+    st.done = true;
+    return;
+  }
   update_prompt();
 }
 
