@@ -1,10 +1,15 @@
 #include "ingest/gazetteer.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "ingest/lexicon.hpp"
 
 namespace bangfu::ingest {
+
+namespace {
+constexpr std::size_t kMinNameBytes = 6;  // names have at least two CJK characters
+}  // namespace
 
 Gazetteer Gazetteer::from_file(const std::string& path) {
   Gazetteer g;
@@ -32,6 +37,11 @@ void Gazetteer::add(Division division, const std::string& parent_code, const std
     auto& ids = by_name_[name];
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     max_name_bytes_ = std::max(max_name_bytes_, name.size());
+    if (name.size() < kMinNameBytes) return;
+    heads_.insert(name.substr(0, kMinNameBytes));
+    tails_.insert(name.substr(name.size() - kMinNameBytes));
+    auto at = std::lower_bound(lengths_.begin(), lengths_.end(), name.size(), std::greater<>());
+    if (at == lengths_.end() || *at != name.size()) lengths_.insert(at, name.size());
   };
   index(division.name);
   for (const auto& s : division.short_forms) index(s);
@@ -45,16 +55,17 @@ const std::vector<int>& Gazetteer::find(std::string_view surface) const {
 }
 
 std::size_t Gazetteer::longest_at(std::string_view text, std::size_t pos) const {
-  std::size_t limit = std::min(max_name_bytes_, text.size() - std::min(pos, text.size()));
-  for (std::size_t n = limit; n >= 6; --n)  // names have at least two CJK characters
-    if (by_name_.count(std::string(text.substr(pos, n)))) return n;
+  if (pos + kMinNameBytes > text.size() || !heads_.count(std::string(text.substr(pos, kMinNameBytes)))) return 0;
+  for (std::size_t n : lengths_)
+    if (pos + n <= text.size() && by_name_.count(std::string(text.substr(pos, n)))) return n;
   return 0;
 }
 
 std::size_t Gazetteer::longest_before(std::string_view text, std::size_t end) const {
-  std::size_t limit = std::min(max_name_bytes_, end);
-  for (std::size_t n = limit; n >= 6; --n)
-    if (by_name_.count(std::string(text.substr(end - n, n)))) return n;
+  end = std::min(end, text.size());
+  if (end < kMinNameBytes || !tails_.count(std::string(text.substr(end - kMinNameBytes, kMinNameBytes)))) return 0;
+  for (std::size_t n : lengths_)
+    if (n <= end && by_name_.count(std::string(text.substr(end - n, n)))) return n;
   return 0;
 }
 

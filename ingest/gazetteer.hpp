@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "graph/schema.hpp"
@@ -41,6 +42,10 @@ class Gazetteer {
   std::unordered_map<std::string, int> by_code_;
   std::unordered_map<std::string, std::vector<int>> by_name_;
   std::size_t max_name_bytes_ = 0;
+  // Scans call longest_at/longest_before at every character, so a miss must be cheap: most positions
+  // fail on the first two characters, and only lengths some name has are tried.
+  std::unordered_set<std::string> heads_, tails_;  // first and last 6 bytes (two CJK characters)
+  std::vector<std::size_t> lengths_;               // byte lengths of names, longest first
 };
 
 }  // namespace bangfu::ingest

@@ -56,6 +56,7 @@ class Search {
   }
 
   std::vector<PatternMatch> run() {
+    if (!literals_present()) return {};
     for (std::size_t pos = 0; pos < text_.size() && found_.size() < kMaxMatches; pos = advance(text_, pos)) {
       if (s_.covered(pos) && s_.mention_at(pos) < 0) continue;
       PatternMatch m;
@@ -67,6 +68,22 @@ class Search {
   }
 
  private:
+  // Every rule is tried on every sentence, and most sentences lack some trigger word a rule needs:
+  // a rule whose required words are not all in the sentence cannot match anywhere in it.
+  bool literals_present() const {
+    for (const auto& e : elements_) {
+      if (e.kind != Kind::literal) continue;
+      bool optional = false, seen = false;
+      for (const auto& spelling : e.spellings) {
+        if (spelling.empty()) optional = true;
+        else if (text_.find(spelling) != std::string_view::npos) seen = true;
+        if (optional || seen) break;
+      }
+      if (!optional && !seen) return false;
+    }
+    return true;
+  }
+
   void step(std::size_t k, std::size_t pos, PatternMatch& m) {
     if (found_.size() >= kMaxMatches) return;
     if (k == elements_.size()) {

@@ -211,6 +211,11 @@ bool Matcher::finish_pattern(std::size_t pattern, Row& row) {
 
 // Breadth-first search from each start candidate; every shortest path to a matching end node is
 // emitted (one per end node for shortestPath, all of them for allShortestPaths).
+namespace {
+// Up to this many named end nodes, one two-sided search per end beats one flood from the start.
+constexpr std::size_t kIndexedEnds = 16;
+}  // namespace
+
 bool Matcher::shortest(std::size_t pattern, Row& row) {
   const auto& p = m_.patterns[pattern];
   const auto& nf = node_filters_[pattern];
@@ -235,20 +240,26 @@ bool Matcher::shortest(std::size_t pattern, Row& row) {
       }
       target = row[end_slot].as<NodeRef>().v;
     }
-    if (target && !all && *target != s) {
-      std::vector<Edge> path;
-      if (bidirectional(r, rf, s, *target, max, row, path) && static_cast<std::int64_t>(path.size()) >= min) {
+    // Ends known in advance (bound, or named and found through the name index) are reached by a
+    // search from both sides instead of a flood from s.
+    std::vector<Vertex> known_ends;
+    if (target) known_ends = {*target};
+    else if (!all && estimate(p.nodes[1], nf[1], row) <= kIndexedEnds) known_ends = candidates(p.nodes[1], nf[1], row);
+    bool ends_known = target || !known_ends.empty();
+    if (ends_known && !all && std::find(known_ends.begin(), known_ends.end(), s) == known_ends.end()) {
+      for (Vertex t : known_ends) {
+        std::vector<Edge> path;
+        if (!bidirectional(r, rf, s, t, max, row, path) || static_cast<std::int64_t>(path.size()) < min) continue;
         bool t_bound = false;
-        if (bind_node(p.nodes[1], nf[1], *target, row, t_bound)) {
-          List rels;
-          for (auto e : path) rels.emplace_back(RelRef{e});
-          row[rslot] = r.var_length ? Value(std::move(rels)) : Value(RelRef{path[0]});
-          assigned_[rslot] = 1;
-          bool go_on = finish_pattern(pattern, row);
-          assigned_[rslot] = 0;
-          if (t_bound) assigned_[end_slot] = 0;
-          if (!go_on) return false;
-        }
+        if (!bind_node(p.nodes[1], nf[1], t, row, t_bound)) continue;
+        List rels;
+        for (auto e : path) rels.emplace_back(RelRef{e});
+        row[rslot] = r.var_length ? Value(std::move(rels)) : Value(RelRef{path[0]});
+        assigned_[rslot] = 1;
+        bool go_on = finish_pattern(pattern, row);
+        assigned_[rslot] = 0;
+        if (t_bound) assigned_[end_slot] = 0;
+        if (!go_on) return false;
       }
       if (s_bound) assigned_[static_cast<std::size_t>(p.nodes[0].slot)] = 0;
       continue;
