@@ -1,6 +1,7 @@
 #include "ingest/recognize.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <set>
 #include <unordered_map>
@@ -35,29 +36,49 @@ struct Token {
   bool composed = false;              // Region built from a body + place ending (卫城镇)
 };
 
-// A word set with longest-match lookup at a byte position.
+// A word set with longest-match lookup at a byte position. The recognizer asks at nearly every
+// character, so a miss is settled by the first character and only word lengths present are looked up.
 template <class V>
 struct WordMap {
   std::unordered_map<std::string, V> words;
+  std::unordered_set<std::uint32_t> first_chars;
+  std::vector<bool> has_length;  // by byte length
   std::size_t max_bytes = 0;
 
+  static std::uint32_t first_char(std::string_view s, std::size_t pos) {
+    std::size_t len = std::min<std::size_t>(utf8::seq_len(static_cast<unsigned char>(s[pos])), s.size() - pos);
+    std::uint32_t c = 0;
+    for (std::size_t k = 0; k < len; ++k) c = (c << 8) | static_cast<unsigned char>(s[pos + k]);
+    return c;
+  }
+
   void add(const std::string& w, V v) {
+    if (w.empty()) return;
     max_bytes = std::max(max_bytes, w.size());
+    first_chars.insert(first_char(w, 0));
+    if (has_length.size() <= w.size()) has_length.resize(w.size() + 1);
+    has_length[w.size()] = true;
     words[w] = std::move(v);
   }
   // Longest word starting at `pos`, tried only at character boundaries.
   std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
+    if (pos >= s.size() || !first_chars.count(first_char(s, pos))) return 0;
     std::size_t limit = std::min(max_bytes, s.size() - pos);
-    std::vector<std::size_t> ends;
-    for (std::size_t i = pos; i < pos + limit;) {
+    std::array<std::size_t, 64> ends;
+    std::size_t count = 0;
+    for (std::size_t i = pos; i < pos + limit && count < ends.size();) {
       i += utf8::seq_len(static_cast<unsigned char>(s[i]));
-      if (i <= pos + limit) ends.push_back(i - pos);
+      if (i <= pos + limit) ends[count++] = i - pos;
     }
-    for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
-      auto f = words.find(std::string(s.substr(pos, *it)));
+    thread_local std::string key;
+    while (count > 0) {
+      std::size_t n = ends[--count];
+      if (!has_length[n]) continue;
+      key.assign(s.data() + pos, n);
+      auto f = words.find(key);
       if (f != words.end()) {
         if (value) *value = &f->second;
-        return *it;
+        return n;
       }
     }
     return 0;
