@@ -15,6 +15,8 @@ struct GlobalOptions {
   std::vector<std::string> lexicons;  // --lexicon FILE (repeatable): extra user lexicons
 };
 const GlobalOptions& global_options();
+// The data folder in effect: `given` (--data-dir), else $BANGFU_DATA, else the source tree's data/.
+std::string data_folder(const std::string& given);
 
 // `setup` adds the subcommand's options to `sub` and returns the function that runs it (exit code).
 using Runner = std::function<int()>;

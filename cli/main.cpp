@@ -19,6 +19,16 @@ GlobalOptions g_options;
 
 const GlobalOptions& global_options() { return g_options; }
 
+std::string data_folder(const std::string& given) {
+  std::string dir = given;
+  if (dir.empty())
+    if (const char* env = std::getenv("BANGFU_DATA"); env && *env) dir = env;
+#ifdef BANGFU_DATA_DIR
+  if (dir.empty()) dir = BANGFU_DATA_DIR;
+#endif
+  return dir;
+}
+
 std::vector<CommandSpec>& registry() {
   static std::vector<CommandSpec> commands;
   return commands;
@@ -33,12 +43,7 @@ namespace {
 // The query engine reads its Chinese aliases ([:帮扶], :医院) from the same data folder as the
 // extractor, so a user's additions there apply to both.
 void configure_query_aliases(const std::string& data_dir) {
-  std::string dir = data_dir;
-  if (dir.empty())
-    if (const char* env = std::getenv("BANGFU_DATA"); env && *env) dir = env;
-#ifdef BANGFU_DATA_DIR
-  if (dir.empty()) dir = BANGFU_DATA_DIR;
-#endif
+  std::string dir = data_folder(data_dir);
   std::string path = dir + "/query_aliases.tsv";
   std::error_code ec;
   if (!dir.empty() && std::filesystem::is_regular_file(path, ec)) query::set_alias_file(path);

@@ -1,5 +1,7 @@
 #include "cli/repl_complete.hpp"
 
+#include "cli/command.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -93,12 +95,7 @@ Completion complete_command(const graph::Graph& g, std::string_view line, std::s
 }  // namespace
 
 std::vector<AliasEntry> load_alias_table(const std::string& data_dir) {
-  std::string dir = data_dir;
-  if (dir.empty())
-    if (const char* env = std::getenv("BANGFU_DATA"); env && *env) dir = env;
-#ifdef BANGFU_DATA_DIR
-  if (dir.empty()) dir = BANGFU_DATA_DIR;
-#endif
+  std::string dir = data_folder(data_dir);
   std::vector<AliasEntry> out;
   std::ifstream in(dir + "/query_aliases.tsv");
   std::string line;
