@@ -493,7 +493,10 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Token>
   for (; k < toks.size() && k <= j + 8; ++k) {
     const Token& t = toks[k];
     if (t.kind == Kind::Suffix && !t.suffix->region) {
-      if (t.type != EntityType::Hospital && !(linked && t.type == EntityType::University)) return false;
+      // A school inside a university continues it (某大学医学院, 某大学某某医学院), so that the
+      // hospital affiliated to the school is one name.
+      bool school = university && t.type == EntityType::University && chars <= 4;
+      if (t.type != EntityType::Hospital && !(linked && t.type == EntityType::University) && !school) return false;
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
       bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
       if (!linked && !regional && !adjacent && (!university || chars == 0 || chars > 4)) return false;

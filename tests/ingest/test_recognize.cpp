@@ -94,6 +94,14 @@ TEST_CASE("recognizer joins linked and branch names", "[recognize]") {
   CHECK(f["复旦大学附属华山医院"] == "Hospital");
 }
 
+TEST_CASE("recognizer keeps a university's school and its affiliated hospital in one name", "[recognize]") {
+  auto f = found("南江大学医学院附属第一医院与北岭大学东湖医学院附属口腔医院签约,南江大学医学院也派员参加。");
+  CHECK(f["南江大学医学院附属第一医院"] == "Hospital");
+  CHECK(f["北岭大学东湖医学院附属口腔医院"] == "Hospital");
+  CHECK(f["南江大学医学院"] == "University");
+  CHECK(f.count("南江大学") == 0);
+}
+
 TEST_CASE("recognizer finds places: divisions, short forms, townships and villages", "[recognize]") {
   auto f = found("专家来到湘西州泸溪县浦市镇新堡村,又去了凤凰县和花垣。");
   CHECK(f["湘西州"] == "City");
