@@ -263,7 +263,9 @@ class Search {
     }
     for (std::size_t end = run_end; end > pos;) {
       for (const auto& title : book_.titles) {
-        if (end - pos < title.size() || text_.substr(end - title.size(), title.size()) != title) continue;
+        if (title.empty() || end - pos < title.size() || text_[end - 1] != title.back() ||
+            text_.compare(end - title.size(), title.size(), title) != 0)
+          continue;
         if (!inside_non_title(pos, run_end, end - title.size(), end)) {
           out.push_back(end);
           break;
