@@ -38,8 +38,8 @@ void Gazetteer::add(Division division, const std::string& parent_code, const std
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     max_name_bytes_ = std::max(max_name_bytes_, name.size());
     if (name.size() < kMinNameBytes) return;
-    heads_.insert(name.substr(0, kMinNameBytes));
-    tails_.insert(name.substr(name.size() - kMinNameBytes));
+    heads_.insert(pack_bytes(name, 0, kMinNameBytes));
+    tails_.insert(pack_bytes(name, name.size() - kMinNameBytes, kMinNameBytes));
     auto at = std::lower_bound(lengths_.begin(), lengths_.end(), name.size(), std::greater<>());
     if (at == lengths_.end() || *at != name.size()) lengths_.insert(at, name.size());
   };
@@ -50,22 +50,22 @@ void Gazetteer::add(Division division, const std::string& parent_code, const std
 
 const std::vector<int>& Gazetteer::find(std::string_view surface) const {
   static const std::vector<int> kNone;
-  auto it = by_name_.find(std::string(surface));
+  auto it = by_name_.find(surface);
   return it == by_name_.end() ? kNone : it->second;
 }
 
 std::size_t Gazetteer::longest_at(std::string_view text, std::size_t pos) const {
-  if (pos + kMinNameBytes > text.size() || !heads_.count(std::string(text.substr(pos, kMinNameBytes)))) return 0;
+  if (pos + kMinNameBytes > text.size() || !heads_.count(pack_bytes(text, pos, kMinNameBytes))) return 0;
   for (std::size_t n : lengths_)
-    if (pos + n <= text.size() && by_name_.count(std::string(text.substr(pos, n)))) return n;
+    if (pos + n <= text.size() && by_name_.count(text.substr(pos, n))) return n;
   return 0;
 }
 
 std::size_t Gazetteer::longest_before(std::string_view text, std::size_t end) const {
   end = std::min(end, text.size());
-  if (end < kMinNameBytes || !tails_.count(std::string(text.substr(end - kMinNameBytes, kMinNameBytes)))) return 0;
+  if (end < kMinNameBytes || !tails_.count(pack_bytes(text, end - kMinNameBytes, kMinNameBytes))) return 0;
   for (std::size_t n : lengths_)
-    if (n <= end && by_name_.count(std::string(text.substr(end - n, n)))) return n;
+    if (n <= end && by_name_.count(text.substr(end - n, n))) return n;
   return 0;
 }
 

@@ -55,8 +55,29 @@ class Tables {
     derive_nfkc_tables();
   }
 
-  // A character t2s changes on its own, or where a phrase entry differs from its key.
+  // A character t2s changes on its own, or where a phrase entry differs from its key. Read from the two
+  // dictionaries t2s.json chains; converting every CJK code point through OpenCC instead gives the same
+  // set but took a quarter of a second at every start, and is kept only for when the files are elsewhere.
   void derive_t2s_set() {
+    if (!mark_differences("TSCharacters.ocd2")) probe_characters();
+    mark_differences("TSPhrases.ocd2");  // without it, characters alone still convert
+  }
+
+  bool mark_differences(const std::string& name) {
+    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen((std::string(kOpenCCDir) + name).c_str(), "rb"), std::fclose);
+    if (!file) return false;
+    auto dict = opencc::MarisaDict::NewFromFile(file.get());
+    for (const auto& entry : *dict->GetLexicon()) {
+      std::string key = entry->Key(), value = entry->GetDefault();
+      for (std::size_t i = 0, j = 0; i < key.size() && j < value.size();) {
+        char32_t a = utf8::next(key, i), b = utf8::next(value, j);
+        if (a != b && a < kTableSize) t2s_changed_[a] = true;
+      }
+    }
+    return true;
+  }
+
+  void probe_characters() {
     std::string probe;
     std::vector<char32_t> cps;
     auto add_range = [&](char32_t lo, char32_t hi) {
@@ -80,17 +101,6 @@ class Tables {
       if (!(nl - pos == utf8::seq_len(static_cast<unsigned char>(converted[pos])) && utf8::next(converted, i) == cp))
         t2s_changed_[cp] = true;
       pos = nl + 1;
-    }
-    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen((std::string(kOpenCCDir) + "TSPhrases.ocd2").c_str(), "rb"),
-                                               std::fclose);
-    if (!file) return;  // characters alone still convert; only phrase-only differences are missed
-    auto dict = opencc::MarisaDict::NewFromFile(file.get());
-    for (const auto& entry : *dict->GetLexicon()) {
-      std::string key = entry->Key(), value = entry->GetDefault();
-      for (std::size_t i = 0, j = 0; i < key.size() && j < value.size();) {
-        char32_t a = utf8::next(key, i), b = utf8::next(value, j);
-        if (a != b && a < kTableSize) t2s_changed_[a] = true;
-      }
     }
   }
 

@@ -10,6 +10,8 @@
 #include <spdlog/spdlog.h>
 
 #include "ingest/lexicon.hpp"
+#include "ingest/segment.hpp"
+#include "ingest/string_hash.hpp"
 #include "ingest/utf8.hpp"
 
 namespace bangfu::ingest {
@@ -27,7 +29,7 @@ struct Suffix {
 
 enum class Kind { Region, Suffix, Link, Prefix, Protect, Boundary, Punct, Char, Alnum, User, Ref };
 
-struct Token {
+struct Piece {
   std::uint32_t b = 0, e = 0;
   Kind kind = Kind::Char;
   std::vector<int> divisions;        // Region from the gazetteer
@@ -40,29 +42,36 @@ struct Token {
 // character, so a miss is settled by the first character and only word lengths present are looked up.
 template <class V>
 struct WordMap {
-  std::unordered_map<std::string, V> words;
-  std::unordered_set<std::uint32_t> first_chars;
+  StringMap<V> words;
+  std::vector<bool> first_bmp;                   // first characters in the Basic Multilingual Plane
+  std::unordered_set<std::uint32_t> first_other;  // and beyond it
   std::vector<bool> has_length;  // by byte length
   std::size_t max_bytes = 0;
 
-  static std::uint32_t first_char(std::string_view s, std::size_t pos) {
-    std::size_t len = std::min<std::size_t>(utf8::seq_len(static_cast<unsigned char>(s[pos])), s.size() - pos);
-    std::uint32_t c = 0;
-    for (std::size_t k = 0; k < len; ++k) c = (c << 8) | static_cast<unsigned char>(s[pos + k]);
-    return c;
+  static char32_t first_char(std::string_view s, std::size_t pos) { return utf8::next(s, pos); }
+
+  bool starts_word(std::string_view s, std::size_t pos) const {
+    char32_t c = first_char(s, pos);
+    return c < 0x10000 ? c < first_bmp.size() && first_bmp[c] : first_other.count(c) > 0;
   }
 
   void add(const std::string& w, V v) {
     if (w.empty()) return;
     max_bytes = std::max(max_bytes, w.size());
-    first_chars.insert(first_char(w, 0));
+    char32_t c = first_char(w, 0);
+    if (c < 0x10000) {
+      if (first_bmp.size() <= c) first_bmp.resize(0x10000);
+      first_bmp[c] = true;
+    } else {
+      first_other.insert(c);
+    }
     if (has_length.size() <= w.size()) has_length.resize(w.size() + 1);
     has_length[w.size()] = true;
     words[w] = std::move(v);
   }
   // Longest word starting at `pos`, tried only at character boundaries.
   std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
-    if (pos >= s.size() || !first_chars.count(first_char(s, pos))) return 0;
+    if (pos >= s.size() || !starts_word(s, pos)) return 0;
     std::size_t limit = std::min(max_bytes, s.size() - pos);
     std::array<std::size_t, 64> ends;
     std::size_t count = 0;
@@ -70,12 +79,10 @@ struct WordMap {
       i += utf8::seq_len(static_cast<unsigned char>(s[i]));
       if (i <= pos + limit) ends[count++] = i - pos;
     }
-    thread_local std::string key;
     while (count > 0) {
       std::size_t n = ends[--count];
       if (!has_length[n]) continue;
-      key.assign(s.data() + pos, n);
-      auto f = words.find(key);
+      auto f = words.find(s.substr(pos, n));
       if (f != words.end()) {
         if (value) *value = &f->second;
         return n;
@@ -84,7 +91,7 @@ struct WordMap {
     return 0;
   }
   const V* find(std::string_view w) const {
-    auto f = words.find(std::string(w));
+    auto f = words.find(w);
     return f == words.end() ? nullptr : &f->second;
   }
 };
@@ -96,8 +103,8 @@ bool is_cjk_at(std::string_view s, std::size_t pos) {
 
 std::size_t char_len(std::string_view s, std::size_t pos) { return utf8::seq_len(static_cast<unsigned char>(s[pos])); }
 
-bool strip_pos(const std::string& pos) {
-  static const std::unordered_set<std::string> kStrip = {"v",  "vn", "vd", "vg", "p",  "c",  "d",  "dg", "r",
+bool strip_pos(std::string_view pos) {
+  static const std::set<std::string, std::less<>> kStrip = {"v",  "vn", "vd", "vg", "p",  "c",  "d",  "dg", "r",
                                                          "t",  "u",  "uj", "ul", "uz", "ud", "ug", "uv", "m",
                                                          "q",  "ad", "y",  "e",  "o",  "zg", "rr", "mq"};
   return kStrip.count(pos) > 0;
@@ -114,22 +121,26 @@ struct Recognizer::Data {
   WordMap<std::string> cues;        // exclude / after / patient
   WordMap<std::pair<EntityType, std::string>> references;
   WordMap<EntityType> user;
-  std::unordered_set<std::string> surnames;
-  std::unordered_map<std::string, std::pair<std::uint32_t, std::string>> dict;  // word → (freq, pos)
+  StringSet surnames;
+  std::optional<Segmenter> dictionary;  // jieba's words with frequency and part of speech
+
+  std::optional<Segmenter::Entry> word(std::string_view w) const {
+    return dictionary ? dictionary->lookup(w) : std::nullopt;
+  }
   std::vector<std::pair<std::string, std::vector<std::string>>> user_aliases;
   std::vector<std::pair<std::string, std::string>> abbreviations;  // longest full ending first
 
   void load(const RecognizerOptions& options);
-  std::vector<Token> tokenize(std::string_view s) const;
-  void compose_regions(std::string_view s, std::vector<Token>& toks) const;
-  void find_names(std::string_view s, const std::vector<Token>& toks, std::vector<Candidate>& out) const;
-  bool extend_chain(std::string_view s, const std::vector<Token>& toks, std::size_t& j) const;
-  std::size_t trim_start(std::string_view s, const std::vector<Token>& toks, std::size_t from, std::size_t to) const;
+  std::vector<Piece> tokenize(std::string_view s) const;
+  void compose_regions(std::string_view s, std::vector<Piece>& toks) const;
+  void find_names(std::string_view s, const std::vector<Piece>& toks, std::vector<Candidate>& out) const;
+  bool extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const;
+  std::size_t trim_start(std::string_view s, const std::vector<Piece>& toks, std::size_t from, std::size_t to) const;
   bool generic_only(std::string_view body) const;
-  bool is_level(std::string_view s, const Token& t) const;
+  bool is_level(std::string_view s, const Piece& t) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e) const;
   // Part-of-speech of each dictionary word of `text` by forward maximum matching.
-  std::vector<std::string> word_tags(std::string_view text) const;
+  std::vector<std::string_view> word_tags(std::string_view text) const;
   std::size_t strip_generic(std::string_view body) const;
   bool common_words_only(std::string_view body) const;
   bool has_class_word(std::string_view body) const;
@@ -201,22 +212,19 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     const char* env = std::getenv("BANGFU_JIEBA_DICT");
     dict_path = env && *env ? env : kSystemJiebaDict;
   }
-  std::ifstream in(dict_path);
-  if (!in) {
+  if (!std::ifstream(dict_path)) {
     spdlog::warn("word dictionary {} not found: name boundaries will be rougher", dict_path);
     return;
   }
-  std::string word, pos;
-  std::uint32_t freq = 0;
-  while (in >> word >> freq >> pos) dict.emplace(word, std::make_pair(freq, pos));
+  dictionary = Segmenter::load(dict_path);
 }
 
-std::vector<Token> Recognizer::Data::tokenize(std::string_view s) const {
-  std::vector<Token> toks;
+std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
+  std::vector<Piece> toks;
   std::size_t pos = 0;
   while (pos < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[pos]);
-    Token t;
+    Piece t;
     t.b = static_cast<std::uint32_t>(pos);
     if (c < 0x80) {
       std::size_t e = pos;
@@ -281,7 +289,7 @@ std::vector<Token> Recognizer::Data::tokenize(std::string_view s) const {
 
 // Place names built from a body and a place ending (白垛乡, 恒月花园社区, 东湖新技术开发区) become region
 // tokens. Villages and townships must follow another region, so 乡村 or 城镇 in prose stay words.
-void Recognizer::Data::compose_regions(std::string_view s, std::vector<Token>& toks) const {
+void Recognizer::Data::compose_regions(std::string_view s, std::vector<Piece>& toks) const {
   for (std::size_t j = 0; j < toks.size(); ++j) {
     if (toks[j].kind != Kind::Suffix || !toks[j].suffix->region) continue;
     std::size_t k = j;
@@ -312,7 +320,7 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Token>& t
       if (t >= j || utf8::length(s.substr(toks[t].b, toks[j].b - toks[t].b)) < 2) continue;
       k = t;
     }
-    Token r;
+    Piece r;
     r.b = toks[k].b;
     r.e = toks[j].e;
     r.kind = Kind::Region;
@@ -324,7 +332,7 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Token>& t
   }
 }
 
-bool Recognizer::Data::is_level(std::string_view s, const Token& t) const {
+bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
   if (t.kind != Kind::Char) return false;
   const std::string* part = parts.find(s.substr(t.b, t.e - t.b));
   // 省级, 县域, 区内: the level character starts a descriptive word, it does not stand for a region.
@@ -337,8 +345,8 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
   for (int id : gazetteer.find(s.substr(b, e - b)))
     if (gazetteer.is_full_name(id, s.substr(b, e - b))) return false;
   auto common = [&](std::size_t from, std::size_t to) {
-    auto f = dict.find(std::string(s.substr(from, to - from)));
-    return f != dict.end() && f->second.first >= 100 && f->second.second != "ns";
+    auto f = word(s.substr(from, to - from));
+    return f && f->freq >= 100 && f->pos != "ns";
   };
   // A name ending right after it (帮助威宁医院) settles the reading even when the left edge is a word (助威).
   bool name_follows = e < s.size() && (suffixes.longest(s, e) || gazetteer.longest_at(s, e));
@@ -350,16 +358,15 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
   return false;
 }
 
-std::vector<std::string> Recognizer::Data::word_tags(std::string_view text) const {
-  std::vector<std::string> tags;
+std::vector<std::string_view> Recognizer::Data::word_tags(std::string_view text) const {
+  std::vector<std::string_view> tags;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t best = char_len(text, pos);
-    std::string tag = "x";
+    std::string_view tag = "x";
     std::size_t i = pos;
     for (int chars = 0; i < text.size() && chars < 6; ++chars) {
       i += char_len(text, i);
-      auto f = dict.find(std::string(text.substr(pos, i - pos)));
-      if (f != dict.end()) best = i - pos, tag = f->second.second;
+      if (auto f = word(text.substr(pos, i - pos))) best = i - pos, tag = f->pos;
     }
     bool single = best == char_len(text, pos);
     if (tag == "f" && single) tag = "f1";  // 内, 外: single-character locatives
@@ -389,19 +396,19 @@ bool Recognizer::Data::generic_only(std::string_view body) const {
 // Is `body` made only of ordinary dictionary words of two or more characters (收治, 高级别, 骨科)? Such a
 // body describes a kind of place; a proper name has a place or person word (华西) or an unlisted part (梅子铺).
 bool Recognizer::Data::common_words_only(std::string_view body) const {
-  static const std::set<std::string> kProper = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "x", "eng"};
-  if (body.empty() || dict.empty()) return false;
+  static const std::set<std::string, std::less<>> kProper = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "x", "eng"};
+  if (body.empty() || !dictionary) return false;
   for (std::size_t pos = 0; pos < body.size();) {
     if (parts.longest(body, pos)) return false;  // 协和, 同仁: protected name words
     std::size_t best = 0;
-    const std::string* tag = nullptr;
+    std::string_view tag;
     std::size_t i = pos;
     for (int chars = 0; i < body.size() && chars < 6; ++chars) {
       i += char_len(body, i);
-      auto f = dict.find(std::string(body.substr(pos, i - pos)));
-      if (f != dict.end() && utf8::length(body.substr(pos, i - pos)) >= 2) best = i - pos, tag = &f->second.second;
+      if (chars == 0) continue;  // words of two or more characters
+      if (auto f = word(body.substr(pos, i - pos))) best = i - pos, tag = f->pos;
     }
-    if (!best || kProper.count(*tag)) return false;
+    if (!best || kProper.count(tag)) return false;
     pos += best;
   }
   return true;
@@ -444,7 +451,7 @@ std::size_t Recognizer::Data::strip_generic(std::string_view body) const {
 
 // First token of a name whose material runs from token `from` to `to`: leading verbs, adverbs,
 // prepositions and numerals (by the word dictionary) are not part of it.
-std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<Token>& toks, std::size_t from,
+std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<Piece>& toks, std::size_t from,
                                          std::size_t to) const {
   std::size_t k = from;
   while (k < to) {
@@ -457,12 +464,11 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<T
     while (run_end < to && toks[run_end].kind == Kind::Char && !is_level(s, toks[run_end])) ++run_end;
     std::string_view run = s.substr(toks[k].b, toks[run_end - 1].e - toks[k].b);
     std::size_t best = 0;
-    const std::string* pos = nullptr;
+    std::optional<std::string_view> pos;
     std::size_t i = 0;
     for (std::size_t chars = 0; i < run.size() && chars < 6; ++chars) {
       i += char_len(run, i);
-      auto f = dict.find(std::string(run.substr(0, i)));
-      if (f != dict.end()) best = i, pos = &f->second.second;
+      if (auto f = word(run.substr(0, i))) best = i, pos = f->pos;
     }
     std::size_t end_byte = toks[k].b + best;
     if (!pos) break;
@@ -473,7 +479,7 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<T
       while (next < to && toks[next].b < end_byte) ++next;
       bool name_next = next < to && toks[next].b == end_byte &&
                        (toks[next].kind == Kind::Prefix || toks[next].kind == Kind::Region);
-      static const std::set<std::string> kDescriptive = {"a", "an", "z", "l", "i"};
+      static const std::set<std::string, std::less<>> kDescriptive = {"a", "an", "z", "l", "i"};
       if (!kDescriptive.count(*pos) || !name_next) break;
     }
     while (k < to && toks[k].b < end_byte) ++k;
@@ -483,7 +489,7 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<T
 
 // Extends a name ending at suffix token `j` over a linked name: X大学 附属 Y医院, X医院 Region 医院,
 // X大学 华西 医院. Returns true when it did.
-bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Token>& toks, std::size_t& j) const {
+bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const {
   if (!toks[j].suffix || !toks[j].suffix->chain) return false;
   bool university = toks[j].type == EntityType::University;
   std::size_t k = j + 1;
@@ -491,7 +497,7 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Token>
   bool regional = k < toks.size() && toks[k].kind == Kind::Region && !toks[k].composed;
   std::size_t chars = 0;
   for (; k < toks.size() && k <= j + 8; ++k) {
-    const Token& t = toks[k];
+    const Piece& t = toks[k];
     if (t.kind == Kind::Suffix && !t.suffix->region) {
       // A school inside a university continues it (某大学医学院, 某大学某某医学院), so that the
       // hospital affiliated to the school is one name.
@@ -511,12 +517,12 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Token>
   return false;
 }
 
-void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& toks,
+void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& toks,
                                   std::vector<Candidate>& out) const {
   std::vector<bool> used(toks.size(), false);
   std::size_t chunk_start = 0;
   for (std::size_t j = 0; j < toks.size(); ++j) {
-    const Token& t = toks[j];
+    const Piece& t = toks[j];
     if (t.kind == Kind::Boundary || t.kind == Kind::Punct || t.kind == Kind::Ref || t.kind == Kind::User) {
       chunk_start = j + 1;
       continue;
@@ -566,15 +572,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& 
         body = s.substr(body_b, t.b - body_b);
       }
     }
-    if (!body.empty() && !dict.empty()) {
+    if (!body.empty() && dictionary) {
       // A verb or a locative right after the region (贵州推进…中心, 贵州省内…医院) makes a clause, and so
       // does a verb, adjective or numeral anywhere in a body with no region to anchor it.
       auto tags = word_tags(body);
-      static const std::set<std::string> kNotFirst = {"v", "d", "p", "c", "u", "m", "q", "f1"};
-      static const std::set<std::string> kNotInNames = {"v", "vn", "a", "ad", "an", "vd", "s", "m", "q", "d", "f1"};
+      static const std::set<std::string, std::less<>> kNotFirst = {"v", "d", "p", "c", "u", "m", "q", "f1"};
+      static const std::set<std::string, std::less<>> kNotInNames = {"v", "vn", "a", "ad", "an", "vd", "s", "m", "q", "d", "f1"};
       bool strict = c.leading.empty() && !has_prefix;
       if (kNotFirst.count(tags.front())) continue;
-      if (strict && std::any_of(tags.begin(), tags.end(), [](const std::string& t) { return kNotInNames.count(t) > 0; }))
+      if (strict && std::any_of(tags.begin(), tags.end(), [](std::string_view t) { return kNotInNames.count(t) > 0; }))
         continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
       if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
@@ -639,7 +645,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Token>& 
   }
   for (std::size_t j = 0; j < toks.size(); ++j) {
     if (used[j]) continue;
-    const Token& t = toks[j];
+    const Piece& t = toks[j];
     Candidate c;
     c.begin = t.b;
     c.end = t.e;
@@ -699,8 +705,8 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
     std::size_t i = at + char_len(s, at);
     for (int k = 0; k < 3 && i < s.size(); ++k) {
       i += char_len(s, i);
-      auto f = dict.find(std::string(s.substr(at, i - at)));
-      if (f != dict.end() && f->second.first >= 20) return 1;
+      auto f = word(s.substr(at, i - at));
+      if (f && f->freq >= 20) return 1;
     }
     return 0;
   };
@@ -733,8 +739,8 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
   };
   auto add = [&](std::size_t b, std::size_t e, const std::string& title, const std::string& rule) {
     if (overlaps(b, e) || cue_before(s, b, "exclude")) return;
-    auto word = dict.find(std::string(s.substr(b, e - b)));  // 全面, 单位: words, not names
-    if (word != dict.end() && word->second.first >= 50 && word->second.second.rfind("nr", 0) != 0) return;
+    auto w = word(s.substr(b, e - b));  // 全面, 单位: words, not names
+    if (w && w->freq >= 50 && w->pos.substr(0, 2) != "nr") return;
     std::string_view rest = s.substr(e);
     if (rest.substr(0, 1) == "(" && rest.find("化名") != std::string_view::npos && rest.find("化名") < 4) return;
     if (cue_before(s, b, "patient")) return;
@@ -759,7 +765,7 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     while (after < s.size() && s[after] == ' ') ++after;
     // Title then name: 院长张三说; names listed after one title share it (副院长王五、赵六).
     std::size_t at = after;
-    while (at < s.size() && is_cjk_at(s, at) && surnames.count(std::string(s.substr(at, char_len(s, at)))) &&
+    while (at < s.size() && is_cjk_at(s, at) && surnames.count(s.substr(at, char_len(s, at))) &&
            !is_boundary_word(s, at)) {
       std::size_t len = person_length(s, at);
       if (!len) break;
@@ -773,13 +779,13 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     for (std::size_t back : {9u, 6u}) {
       if (back > pos || (*kind != "member" && back != 9)) continue;
       std::size_t b = pos - back;
-      if (!is_cjk_at(s, b) || !surnames.count(std::string(s.substr(b, 3)))) continue;
+      if (!is_cjk_at(s, b) || !surnames.count(s.substr(b, 3))) continue;
       bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || cue_before(s, b, "before");
       if (*kind != "member") {  // 6位科室主任: a count and a common word, not a name before a post
-        auto tail = dict.find(std::string(s.substr(b + 3, 6)));
-        const std::string& tag = tail == dict.end() ? std::string() : tail->second.second;
-        bool proper = tag.rfind("nr", 0) == 0 || tag == "nz" || tag == "ns" || tag == "nt";
-        bool common_tail = tail != dict.end() && tail->second.first >= 100 && !proper;
+        auto tail = word(s.substr(b + 3, 6));
+        std::string_view tag = tail ? tail->pos : std::string_view();
+        bool proper = tag.substr(0, 2) == "nr" || tag == "nz" || tag == "ns" || tag == "nt";
+        bool common_tail = tail && tail->freq >= 100 && !proper;
         if (common_tail || numeral_before(s, b)) continue;
       }
       bool chars_ok = true;

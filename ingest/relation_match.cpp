@@ -62,12 +62,20 @@ class Search {
 
   std::vector<PatternMatch> run() {
     if (!literals_present()) return {};
+    std::vector<std::size_t> starts;
+    bool everywhere = !start_positions(starts);
+    std::size_t next = 0;
     for (std::size_t pos = 0; pos < text_.size() && found_.size() < kMaxMatches; pos = advance(text_, pos)) {
+      if (!everywhere) {  // jump to the next position where the pattern can begin
+        while (next < starts.size() && starts[next] < pos) ++next;
+        if (next == starts.size()) break;
+        pos = starts[next++];
+      }
       if (s_.covered(pos) && s_.mention_at(pos) < 0) continue;
       PatternMatch m;
       m.begin = static_cast<std::uint32_t>(pos);
-      step(0, pos, m);
-      if (rule_.pattern.elided_source() && s_.mention_at(pos) < 0) step(1, pos, m);
+      if (can_start(0, pos)) step(0, pos, m);
+      if (rule_.pattern.elided_source() && s_.mention_at(pos) < 0) elided_start(pos, m);
     }
     return best_per_anchor();
   }
@@ -79,14 +87,68 @@ class Search {
     for (const auto& e : elements_) {
       if (e.kind != Kind::literal) continue;
       bool optional = false, seen = false;
-      for (const auto& spelling : e.spellings) {
-        if (spelling.empty()) optional = true;
-        else if (text_.find(spelling) != std::string_view::npos) seen = true;
+      for (std::size_t i = 0; i < e.spellings.size(); ++i) {
+        if (e.spellings[i].empty()) optional = true;
+        else seen = word_in_sentence(e, i);
         if (optional || seen) break;
       }
       if (!optional && !seen) return false;
     }
     return true;
+  }
+
+  // Where the first element (or, without a subject, the first after it) can begin, in byte order; false
+  // when that is anywhere. Most rules begin at a mention or a trigger word, a few positions a sentence.
+  bool start_positions(std::vector<std::size_t>& out) const {
+    if (!add_starts(0, out)) return false;
+    if (rule_.pattern.elided_source()) {
+      Kind next = elements_.size() > 1 ? elements_[1].kind : Kind::literal;
+      if (!add_starts(next == Kind::gap || next == Kind::wide_gap ? 2 : 1, out)) return false;
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return true;
+  }
+
+  bool add_starts(std::size_t k, std::vector<std::size_t>& out) const {
+    if (k >= elements_.size()) return false;
+    const auto& e = elements_[k];
+    if (e.kind == Kind::src || e.kind == Kind::dst) {
+      for (const auto& m : s_.mentions())
+        if (s_.mention_at(m.begin) >= 0) out.push_back(m.begin);
+      return true;
+    }
+    bool optional = std::any_of(e.spellings.begin(), e.spellings.end(), [](const auto& x) { return x.empty(); });
+    if (e.kind != Kind::literal || optional || !s_.has_words()) return false;
+    s_.words().positions(out);
+    return true;
+  }
+
+  // Without a subject the match starts anywhere. After a leading gap, a start before where the rest can
+  // begin only adds gap bytes, and the nearest reading wins (best_per_anchor): the gap is taken at its
+  // shortest. Trying them all found the same matches at a cost growing with sentence length squared.
+  void elided_start(std::size_t pos, PatternMatch& m) {
+    Kind next = elements_.size() > 1 ? elements_[1].kind : Kind::literal;
+    if (next == Kind::gap || next == Kind::wide_gap) {
+      if (can_start(2, pos)) step(2, pos, m);
+    } else if (can_start(1, pos)) {
+      step(1, pos, m);
+    }
+  }
+
+  // A quick "element k cannot begin at pos" for the positions a gap or a scan tries.
+  bool can_start(std::size_t k, std::size_t pos) const {
+    if (k >= elements_.size()) return true;
+    while (pos < text_.size() && text_[pos] == ' ') ++pos;
+    const auto& e = elements_[k];
+    switch (e.kind) {
+      case Kind::src:
+      case Kind::dst: return s_.mention_at(pos) >= 0;
+      case Kind::literal:
+        return !s_.has_words() || s_.words().starts(pos) ||
+               std::any_of(e.spellings.begin(), e.spellings.end(), [](const auto& x) { return x.empty(); });
+      default: return true;
+    }
   }
 
   void step(std::size_t k, std::size_t pos, PatternMatch& m) {
@@ -203,11 +265,23 @@ class Search {
     return true;
   }
 
+  bool word_in_sentence(const PatternElement& e, std::size_t i) const {
+    if (s_.has_words() && i < e.word_ids.size()) return s_.words().present(e.word_ids[i]);
+    return text_.find(e.spellings[i]) != std::string_view::npos;
+  }
+
+  bool word_at(const PatternElement& e, std::size_t i, std::size_t pos) const {
+    if (s_.has_words() && i < e.word_ids.size()) return s_.words().at(pos, e.word_ids[i]);
+    return starts_with(text_, pos, e.spellings[i]);
+  }
+
   void literal(std::size_t k, std::size_t pos, PatternMatch& m) {
-    for (const auto& spelling : elements_[k].spellings) {
+    const auto& e = elements_[k];
+    for (std::size_t i = 0; i < e.spellings.size(); ++i) {
+      const auto& spelling = e.spellings[i];
       if (spelling.empty()) {
         step(k + 1, pos, m);
-      } else if (starts_with(text_, pos, spelling) && free_text(pos, spelling.size())) {
+      } else if (word_at(e, i, pos) && free_text(pos, spelling.size())) {
         mark_anchor(k, pos, pos + spelling.size(), m);
         step(k + 1, pos + spelling.size(), m);
       }
@@ -238,7 +312,7 @@ class Search {
     std::size_t q = pos;
     for (std::size_t n = 0; n <= limit && q <= text_.size(); ++n) {
       m.gap_bytes = saved + static_cast<std::uint32_t>(q - pos);
-      step(k + 1, q, m);
+      if (can_start(k + 1, q)) step(k + 1, q, m);
       if (q >= text_.size()) break;
       int i = s_.mention_at(q);
       if (i >= 0) {
@@ -262,10 +336,9 @@ class Search {
       run_end = advance(text_, run_end);
     }
     for (std::size_t end = run_end; end > pos;) {
-      for (const auto& title : book_.titles) {
-        if (title.empty() || end - pos < title.size() || text_[end - 1] != title.back() ||
-            text_.compare(end - title.size(), title.size(), title) != 0)
-          continue;
+      for (std::size_t t : book_.titles_by_last[static_cast<unsigned char>(text_[end - 1])]) {
+        const std::string& title = book_.titles[t];
+        if (end - pos < title.size() || text_.compare(end - title.size(), title.size(), title) != 0) continue;
         if (!inside_non_title(pos, run_end, end - title.size(), end)) {
           out.push_back(end);
           break;
@@ -396,8 +469,9 @@ bool is_sentence_break(char32_t cp) {
   return cp == U';' || cp == U'。' || cp == U'!' || cp == U'?' || cp == U'；' || cp == U'！' || cp == U'？';
 }
 
-SentenceIndex::SentenceIndex(std::string_view text, const std::vector<Mention>& mentions)
+SentenceIndex::SentenceIndex(std::string_view text, const std::vector<Mention>& mentions, const WordTable* words)
     : text_(text), mentions_(mentions), start_(text.size() + 1, -1), covered_(text.size() + 1, false) {
+  if (words) has_words_ = true, words_ = WordHits(*words, text);
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const auto& m = mentions[i];
     if (m.begin >= m.end || m.end > text.size()) continue;  // a bad offset must not crash matching

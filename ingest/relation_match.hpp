@@ -13,12 +13,15 @@ namespace bangfu::ingest {
 // A sentence with its mentions indexed by byte, so that matching can ask "which mention starts here".
 class SentenceIndex {
  public:
-  SentenceIndex(std::string_view text, const std::vector<Mention>& mentions);
+  // With `words`, the occurrences of the rule book's fixed words are found once, up front.
+  SentenceIndex(std::string_view text, const std::vector<Mention>& mentions, const WordTable* words = nullptr);
 
   std::string_view text() const { return text_; }
   const std::vector<Mention>& mentions() const { return mentions_; }
   int mention_at(std::size_t pos) const { return pos < start_.size() ? start_[pos] : -1; }
   bool covered(std::size_t pos) const { return pos < covered_.size() && covered_[pos]; }
+  bool has_words() const { return has_words_; }
+  const WordHits& words() const { return words_; }
   // Number of clause breaks (, ; : 。 ! ?) in [begin, end).
   int clause_breaks(std::size_t begin, std::size_t end) const;
 
@@ -27,6 +30,8 @@ class SentenceIndex {
   const std::vector<Mention>& mentions_;
   std::vector<int> start_;
   std::vector<bool> covered_;
+  bool has_words_ = false;
+  WordHits words_;
 };
 
 bool is_clause_break(char32_t cp);

@@ -20,6 +20,7 @@ struct PatternElement {
   };
   Kind kind = Kind::literal;
   std::vector<std::string> spellings;  // literal only
+  std::vector<int> word_ids;           // each spelling's number in the rule book's WordTable (-1: empty)
   bool optional = false;               // {A?}: the subject may be elided (then filled from context)
 };
 

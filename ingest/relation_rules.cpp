@@ -112,7 +112,15 @@ void RelationRuleBook::add(const Lexicon& lex) {
       row.fail("unknown line kind '" + kind + "' (rule, title, not_title, unit, role_stop, short, aid_prefix, hedge, negation)");
     }
   }
+  for (auto& rule : rules)
+    for (auto& e : rule.pattern.elements) {
+      e.word_ids.clear();
+      for (const auto& spelling : e.spellings) e.word_ids.push_back(words.add(spelling));
+    }
   sort_longest_first(titles);
+  for (auto& list : titles_by_last) list.clear();
+  for (std::size_t i = 0; i < titles.size(); ++i)
+    if (!titles[i].empty()) titles_by_last[static_cast<unsigned char>(titles[i].back())].push_back(i);
   sort_longest_first(non_titles);
   sort_longest_first(money_units);
   sort_longest_first(aid_prefixes);

@@ -1,11 +1,13 @@
 // RelationRuleBook: the rules and cue words of the data/relations*.tsv files, loaded and checked.
 #pragma once
+#include <array>
 #include <bitset>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "graph/schema.hpp"
+#include "ingest/relation_literals.hpp"
 #include "ingest/relation_pattern.hpp"
 
 namespace bangfu::ingest {
@@ -47,6 +49,9 @@ struct RelationRuleBook {
   // names of aid teams (某某援黔专家团).
   std::vector<std::pair<std::string, std::vector<std::string>>> short_forms;
   std::vector<std::string> aid_prefixes;  // 援: before a short form, names the province aided
+  WordTable words;                        // every rule's fixed words, numbered (PatternElement::word_ids)
+  // Indexes of `titles` by their last byte, longest first: a {ROLE} asks at every character.
+  std::array<std::vector<std::size_t>, 256> titles_by_last;
 
   // Adds the lines of one file. A rule whose id is already loaded replaces it (user overrides);
   // the same id twice in one file is an error. Throws std::runtime_error "path:line: what".

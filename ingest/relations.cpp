@@ -187,7 +187,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   std::vector<ExtractedRelation> out;
   if (!rules_ || mentions.empty()) return out;
   const auto& book = rules_->book;
-  SentenceIndex index(sentence.text, mentions);
+  SentenceIndex index(sentence.text, mentions, &book.words);
   std::map<EdgeKey, std::size_t> seen;
 
   auto add = [&](const RelationRule& rule, const PatternMatch& match, const End& src, const End& dst,

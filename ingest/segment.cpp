@@ -378,6 +378,12 @@ void Segmenter::segment(std::string_view text, std::vector<Token>& out) const {
   }
 }
 
+std::optional<Segmenter::Entry> Segmenter::lookup(std::string_view word) const {
+  const auto* s = dict_->find(word);
+  if (!s || s->pos == 0) return std::nullopt;
+  return Entry{s->freq, dict_->tags[s->pos]};
+}
+
 bool Segmenter::contains(std::string_view word) const {
   const auto* s = dict_->find(word);
   return s && s->pos != 0;

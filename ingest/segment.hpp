@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,13 @@ class Segmenter {
   std::vector<Token> segment(std::string_view text) const;
   void segment(std::string_view text, std::vector<Token>& out) const;  // appends, reusing `out`'s storage
 
+  struct Entry {
+    std::uint32_t freq = 0;
+    std::string_view pos;
+  };
+  // The dictionary's entry for `word`, or nothing when it is not a word (not only a prefix of one): one
+  // probe where frequency() and pos_of() would take two.
+  std::optional<Entry> lookup(std::string_view word) const;
   bool contains(std::string_view word) const;           // a dictionary word (not only a prefix of one)
   std::uint32_t frequency(std::string_view word) const;  // 0 when not a word
   std::string_view pos_of(std::string_view word) const;  // "" when not a word
