@@ -1,15 +1,14 @@
 #include "query/engine.hpp"
 
-#include "query/binder.hpp"
 #include "query/executor.hpp"
-#include "query/parser.hpp"
+#include "query/plan_cache.hpp"
 #include "query/planner.hpp"
 
 namespace bangfu::query {
 
 QueryResult run_query(graph::Graph& graph, std::string_view text, const Params& params, const QueryOptions& options) {
-  ast::Statement statement = parse(text);
-  plan::Plan plan = bind(statement, text);
+  std::shared_ptr<const plan::Plan> prepared = options.plan_cache ? plan_cache().get(text) : prepare(text);
+  const plan::Plan& plan = *prepared;
   QueryResult result;
   ExecContext ctx{graph, params, options, {}, {}, 0};
   if (!run_fast_path(ctx, plan, result)) execute(ctx, plan, result);

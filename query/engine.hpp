@@ -18,6 +18,7 @@ struct QueryOptions {
   std::size_t max_expansions = 50'000'000;  // bound on relationships visited; past it: QueryError{Limit}
   std::size_t max_var_length = 64;          // upper bound used for unbounded `*`
   const std::atomic<bool>* cancel = nullptr;  // set to true (e.g. by Ctrl-C) to stop a running query
+  bool plan_cache = true;  // reuse the plan of an identical earlier text (query/plan_cache.hpp); false: bind afresh
 };
 
 struct QueryStats {
@@ -40,7 +41,8 @@ struct QueryError : std::runtime_error {
       : std::runtime_error(std::move(message)), kind(k), line(line), column(column), code(std::move(code)) {}
 };
 
-// Runs one statement. CREATE mutates the graph; everything else only reads it.
+// Runs one statement. CREATE and SET mutate the graph; everything else only reads it. The text's plan
+// is kept by query text for the next run of the same statement (see query/plan_cache.hpp).
 QueryResult run_query(graph::Graph& graph, std::string_view text, const Params& params = {},
                       const QueryOptions& options = {});
 

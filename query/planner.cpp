@@ -4,6 +4,7 @@
 
 #include "query/compare.hpp"
 #include "query/functions.hpp"
+#include "query/vertex_set.hpp"
 
 namespace bangfu::query {
 
@@ -101,19 +102,20 @@ bool reachability_count(ExecContext& ctx, const plan::Plan& plan, const Shape& s
   }
   std::int64_t max = r.unbounded ? static_cast<std::int64_t>(ctx.options.max_var_length) : r.max;
   const auto& adj = g.adjacency();
-  std::vector<char> seen(g.node_count(), 0);  // union over all start nodes
+  // Sets sized by what the search touches: a small reach costs no pass over the whole graph.
+  VertexSet seen(g.node_count());  // union over all start nodes
+  VertexSet visited(g.node_count());
   std::int64_t count = 0;
   auto add = [&](Vertex v) {
-    if (seen[v] || !has_labels(g, v, *end_labels)) return;
-    seen[v] = 1;
-    ++count;
+    if (has_labels(g, v, *end_labels) && seen.insert(v)) ++count;
   };
+  std::vector<Vertex> frontier, next;
   for (Vertex a : g.find(name.as<std::string>())) {
     if (g.node(a).name != name.as<std::string>() || !has_labels(g, a, *start_labels)) continue;
-    std::vector<char> visited(g.node_count(), 0);
-    visited[a] = 1;
+    visited.clear();
+    visited.insert(a);
     if (r.min == 0) add(a);
-    std::vector<Vertex> frontier{a}, next;
+    frontier.assign(1, a);
     for (std::int64_t depth = 0; depth < max && !frontier.empty(); ++depth) {
       next.clear();
       for (Vertex u : frontier) {
@@ -121,8 +123,7 @@ bool reachability_count(ExecContext& ctx, const plan::Plan& plan, const Shape& s
           ctx.tick();
           if (!types(g, e)) return;
           if (w == a) add(a);  // a cycle back to the start within depth + 1 <= max
-          if (visited[w]) return;
-          visited[w] = 1;
+          if (!visited.insert(w)) return;
           add(w);
           next.push_back(w);
         };
