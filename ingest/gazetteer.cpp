@@ -7,10 +7,6 @@
 
 namespace bangfu::ingest {
 
-namespace {
-constexpr std::size_t kMinNameBytes = 6;  // names have at least two CJK characters
-}  // namespace
-
 Gazetteer Gazetteer::from_file(const std::string& path) {
   Gazetteer g;
   for (const auto& row : Lexicon::read_file(path, 3, 5)) {
@@ -36,12 +32,8 @@ void Gazetteer::add(Division division, const std::string& parent_code, const std
   auto index = [&](const std::string& name) {
     auto& ids = by_name_[name];
     if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    max_name_bytes_ = std::max(max_name_bytes_, name.size());
-    if (name.size() < kMinNameBytes) return;
-    heads_.insert(pack_bytes(name, 0, kMinNameBytes));
-    tails_.insert(pack_bytes(name, name.size() - kMinNameBytes, kMinNameBytes));
-    auto at = std::lower_bound(lengths_.begin(), lengths_.end(), name.size(), std::greater<>());
-    if (at == lengths_.end() || *at != name.size()) lengths_.insert(at, name.size());
+    forward_.add(name, 1);
+    backward_.add_reversed(name, 1);
   };
   index(division.name);
   for (const auto& s : division.short_forms) index(s);
@@ -55,18 +47,11 @@ const std::vector<int>& Gazetteer::find(std::string_view surface) const {
 }
 
 std::size_t Gazetteer::longest_at(std::string_view text, std::size_t pos) const {
-  if (pos + kMinNameBytes > text.size() || !heads_.count(pack_bytes(text, pos, kMinNameBytes))) return 0;
-  for (std::size_t n : lengths_)
-    if (pos + n <= text.size() && by_name_.count(text.substr(pos, n))) return n;
-  return 0;
+  return forward_.longest(text, pos);
 }
 
 std::size_t Gazetteer::longest_before(std::string_view text, std::size_t end) const {
-  end = std::min(end, text.size());
-  if (end < kMinNameBytes || !tails_.count(pack_bytes(text, end - kMinNameBytes, kMinNameBytes))) return 0;
-  for (std::size_t n : lengths_)
-    if (n <= end && by_name_.count(text.substr(end - n, n))) return n;
-  return 0;
+  return backward_.longest_ending(text, end);
 }
 
 int Gazetteer::province_of(int id) const {

@@ -8,6 +8,7 @@
 
 #include "graph/schema.hpp"
 #include "ingest/string_hash.hpp"
+#include "ingest/word_trie.hpp"
 
 namespace bangfu::ingest {
 
@@ -42,11 +43,8 @@ class Gazetteer {
   std::vector<Division> divisions_;
   std::unordered_map<std::string, int> by_code_;
   StringMap<std::vector<int>> by_name_;
-  std::size_t max_name_bytes_ = 0;
-  // Scans call longest_at/longest_before at every character, so a miss must be cheap: most positions
-  // fail on the first two characters, and only lengths some name has are tried.
-  std::unordered_set<std::uint64_t> heads_, tails_;  // first and last 6 bytes (two CJK characters), packed
-  std::vector<std::size_t> lengths_;               // byte lengths of names, longest first
+  // Scans call longest_at/longest_before at every character: tries settle most positions on one character.
+  WordTrie<std::uint8_t> forward_, backward_;  // values unused
 };
 
 }  // namespace bangfu::ingest

@@ -13,6 +13,7 @@
 #include "ingest/segment.hpp"
 #include "ingest/string_hash.hpp"
 #include "ingest/utf8.hpp"
+#include "ingest/word_trie.hpp"
 
 namespace bangfu::ingest {
 namespace {
@@ -38,63 +39,9 @@ struct Piece {
   bool composed = false;              // Region built from a body + place ending (卫城镇)
 };
 
-// A word set with longest-match lookup at a byte position. The recognizer asks at nearly every
-// character, so a miss is settled by the first character and only word lengths present are looked up.
+// A word list of the recognizer's lexicons.
 template <class V>
-struct WordMap {
-  StringMap<V> words;
-  std::vector<bool> first_bmp;                   // first characters in the Basic Multilingual Plane
-  std::unordered_set<std::uint32_t> first_other;  // and beyond it
-  std::vector<bool> has_length;  // by byte length
-  std::size_t max_bytes = 0;
-
-  static char32_t first_char(std::string_view s, std::size_t pos) { return utf8::next(s, pos); }
-
-  bool starts_word(std::string_view s, std::size_t pos) const {
-    char32_t c = first_char(s, pos);
-    return c < 0x10000 ? c < first_bmp.size() && first_bmp[c] : first_other.count(c) > 0;
-  }
-
-  void add(const std::string& w, V v) {
-    if (w.empty()) return;
-    max_bytes = std::max(max_bytes, w.size());
-    char32_t c = first_char(w, 0);
-    if (c < 0x10000) {
-      if (first_bmp.size() <= c) first_bmp.resize(0x10000);
-      first_bmp[c] = true;
-    } else {
-      first_other.insert(c);
-    }
-    if (has_length.size() <= w.size()) has_length.resize(w.size() + 1);
-    has_length[w.size()] = true;
-    words[w] = std::move(v);
-  }
-  // Longest word starting at `pos`, tried only at character boundaries.
-  std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
-    if (pos >= s.size() || !starts_word(s, pos)) return 0;
-    std::size_t limit = std::min(max_bytes, s.size() - pos);
-    std::array<std::size_t, 64> ends;
-    std::size_t count = 0;
-    for (std::size_t i = pos; i < pos + limit && count < ends.size();) {
-      i += utf8::seq_len(static_cast<unsigned char>(s[i]));
-      if (i <= pos + limit) ends[count++] = i - pos;
-    }
-    while (count > 0) {
-      std::size_t n = ends[--count];
-      if (!has_length[n]) continue;
-      auto f = words.find(s.substr(pos, n));
-      if (f != words.end()) {
-        if (value) *value = &f->second;
-        return n;
-      }
-    }
-    return 0;
-  }
-  const V* find(std::string_view w) const {
-    auto f = words.find(w);
-    return f == words.end() ? nullptr : &f->second;
-  }
-};
+using WordMap = WordTrie<V>;
 
 bool is_cjk_at(std::string_view s, std::size_t pos) {
   std::size_t i = pos;

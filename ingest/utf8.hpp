@@ -15,8 +15,28 @@ inline std::size_t seq_len(unsigned char c) {
   return 1;
 }
 
-// Decodes the code point at `i` and advances `i`; invalid bytes decode as U+FFFD.
+inline char32_t next_slow(std::string_view s, std::size_t& i);
+
+// Decodes the code point at `i` and advances `i`; invalid bytes decode as U+FFFD. Called for nearly
+// every character by every scan, so ASCII and well-formed three-byte sequences (all of CJK) are decoded
+// here and inlined; everything else goes to next_slow.
 inline char32_t next(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    auto c1 = static_cast<unsigned char>(s[i + 1]), c2 = static_cast<unsigned char>(s[i + 2]);
+    if ((c1 & 0xC0) == 0x80 && (c2 & 0xC0) == 0x80) {
+      i += 3;
+      return (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
+    }
+  }
+  return next_slow(s, i);
+}
+
+inline char32_t next_slow(std::string_view s, std::size_t& i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
   std::size_t n = seq_len(c);
   if (n == 1 || i + n > s.size()) {

@@ -1,0 +1,145 @@
+// WordTrie: words with values, and the longest word starting at a byte position of a text. Scans ask
+// at nearly every character: a miss is settled by one bit for the first character, and a hit walks the
+// text once instead of hashing the text at every candidate length.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ingest/utf8.hpp"
+
+namespace bangfu::ingest {
+
+template <class V>
+class WordTrie {
+ public:
+  // A word added again takes the new value; empty words are ignored.
+  void add(std::string_view word, V value) {
+    std::vector<char32_t> cps;
+    for (std::size_t i = 0; i < word.size();) cps.push_back(utf8::next(word, i));
+    add_code_points(cps, std::move(value));
+  }
+
+  // For longest_ending(): the word is stored last character first. A trie holds words one way only.
+  void add_reversed(std::string_view word, V value) {
+    std::vector<char32_t> cps;
+    for (std::size_t i = 0; i < word.size();) cps.push_back(utf8::next(word, i));
+    std::reverse(cps.begin(), cps.end());
+    add_code_points(cps, std::move(value));
+  }
+
+  // Byte length of the longest (reversed-added) word ending at `end` (0 if none).
+  std::size_t longest_ending(std::string_view s, std::size_t end, const V** value = nullptr) const {
+    end = std::min(end, s.size());
+    std::size_t best = 0;
+    std::int32_t best_value = -1;
+    std::uint32_t node = 0;
+    for (std::size_t at = end; at > 0;) {
+      std::size_t b = at - 1;
+      while (b > 0 && (static_cast<unsigned char>(s[b]) & 0xC0) == 0x80 && at - b < 4) --b;
+      std::size_t i = b;
+      char32_t cp = utf8::next(s, i);
+      if (i != at) b = at - 1, cp = U'\uFFFD';  // not one well-formed character: no word holds it
+      if (node == 0 && cp < first_.size() && !first_[cp]) break;
+      node = child(node, cp);
+      if (node == 0) break;
+      if (nodes_[node].value >= 0) best = end - b, best_value = nodes_[node].value;
+      at = b;
+    }
+    if (best && value) *value = &values_[static_cast<std::size_t>(best_value)];
+    return best;
+  }
+
+ private:
+  void add_code_points(const std::vector<char32_t>& cps, V value) {
+    if (cps.empty()) return;
+    std::uint32_t node = 0;
+    for (char32_t cp : cps) {
+      if (node == 0) mark_first(cp);
+      node = child_or_add(node, cp);
+    }
+    if (nodes_[node].value < 0) {
+      nodes_[node].value = static_cast<std::int32_t>(values_.size());
+      values_.push_back(std::move(value));
+    } else {
+      values_[static_cast<std::size_t>(nodes_[node].value)] = std::move(value);
+    }
+  }
+
+
+ public:
+  bool starts_word(std::string_view s, std::size_t pos) const {
+    if (pos >= s.size()) return false;
+    char32_t cp = utf8::next(s, pos);
+    return cp >= first_.size() || first_[cp];
+  }
+
+  // Byte length of the longest word at `pos` (0 if none), its value in *value.
+  std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
+    if (!starts_word(s, pos)) return 0;
+    std::size_t best = 0;
+    std::int32_t best_value = -1;
+    std::uint32_t node = 0;
+    for (std::size_t i = pos; i < s.size();) {
+      node = child(node, utf8::next(s, i));
+      if (node == 0) break;
+      if (nodes_[node].value >= 0) best = i - pos, best_value = nodes_[node].value;
+    }
+    if (best && value) *value = &values_[static_cast<std::size_t>(best_value)];
+    return best;
+  }
+
+  const V* find(std::string_view word) const {
+    if (word.empty()) return nullptr;
+    std::uint32_t node = 0;
+    for (std::size_t i = 0; i < word.size();)
+      if ((node = child(node, utf8::next(word, i))) == 0) return nullptr;
+    if (nodes_[node].value < 0) return nullptr;
+    return &values_[static_cast<std::size_t>(nodes_[node].value)];
+  }
+
+ private:
+  struct Node {
+    std::vector<std::pair<char32_t, std::uint32_t>> children;  // by code point
+    std::int32_t value = -1;
+  };
+
+  // Node 0 is the root and never anyone's child, so 0 also says "no such child".
+  std::uint32_t child(std::uint32_t node, char32_t cp) const {
+    if (node == 0 && cp < root_.size()) return root_[cp];
+    const auto& kids = nodes_[node].children;
+    auto it = std::lower_bound(kids.begin(), kids.end(), cp, [](const auto& kid, char32_t c) { return kid.first < c; });
+    return it != kids.end() && it->first == cp ? it->second : 0;
+  }
+
+  std::uint32_t child_or_add(std::uint32_t node, char32_t cp) {
+    if (std::uint32_t found = child(node, cp)) return found;
+    auto id = static_cast<std::uint32_t>(nodes_.size());
+    nodes_.emplace_back();
+    if (node == 0 && cp < 0x10000) {
+      if (root_.empty()) root_.assign(0x10000, 0);
+      root_[cp] = id;
+      return id;
+    }
+    auto& kids = nodes_[node].children;
+    auto it = std::lower_bound(kids.begin(), kids.end(), cp, [](const auto& kid, char32_t c) { return kid.first < c; });
+    kids.insert(it, {cp, id});
+    return id;
+  }
+
+  void mark_first(char32_t cp) {
+    if (first_.empty()) first_.assign(0x10000, false);
+    if (cp < first_.size()) first_[cp] = true;
+  }
+
+  std::vector<Node> nodes_{1};
+  std::vector<V> values_;
+  std::vector<bool> first_;  // first characters in the Basic Multilingual Plane; beyond it, always tried
+  // The root's children in the BMP, by code point: the root is asked at every character, its other
+  // levels only after a hit. 256 KB a trie, for a handful of tries.
+  std::vector<std::uint32_t> root_;
+};
+
+}  // namespace bangfu::ingest
