@@ -168,6 +168,7 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
 
 std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
   std::vector<Piece> toks;
+  toks.reserve(s.size() / 3 + 1);  // about a piece a character
   std::size_t pos = 0;
   while (pos < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[pos]);
@@ -310,11 +311,7 @@ std::vector<std::string_view> Recognizer::Data::word_tags(std::string_view text)
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t best = char_len(text, pos);
     std::string_view tag = "x";
-    std::size_t i = pos;
-    for (int chars = 0; i < text.size() && chars < 6; ++chars) {
-      i += char_len(text, i);
-      if (auto f = word(text.substr(pos, i - pos))) best = i - pos, tag = f->pos;
-    }
+    if (auto w = dictionary->longest_word(text.substr(pos), 1, 6)) best = w->bytes, tag = w->entry.pos;
     bool single = best == char_len(text, pos);
     if (tag == "f" && single) tag = "f1";  // 内, 外: single-character locatives
     else if (single && pos > 0) tag = "x";  // 梅子铺: a lone character inside a name says little
@@ -347,16 +344,9 @@ bool Recognizer::Data::common_words_only(std::string_view body) const {
   if (body.empty() || !dictionary) return false;
   for (std::size_t pos = 0; pos < body.size();) {
     if (parts.longest(body, pos)) return false;  // 协和, 同仁: protected name words
-    std::size_t best = 0;
-    std::string_view tag;
-    std::size_t i = pos;
-    for (int chars = 0; i < body.size() && chars < 6; ++chars) {
-      i += char_len(body, i);
-      if (chars == 0) continue;  // words of two or more characters
-      if (auto f = word(body.substr(pos, i - pos))) best = i - pos, tag = f->pos;
-    }
-    if (!best || kProper.count(tag)) return false;
-    pos += best;
+    auto w = dictionary->longest_word(body.substr(pos), 2, 6);
+    if (!w || kProper.count(w->entry.pos)) return false;
+    pos += w->bytes;
   }
   return true;
 }
@@ -410,15 +400,10 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
     std::size_t run_end = k;
     while (run_end < to && toks[run_end].kind == Kind::Char && !is_level(s, toks[run_end])) ++run_end;
     std::string_view run = s.substr(toks[k].b, toks[run_end - 1].e - toks[k].b);
-    std::size_t best = 0;
-    std::optional<std::string_view> pos;
-    std::size_t i = 0;
-    for (std::size_t chars = 0; i < run.size() && chars < 6; ++chars) {
-      i += char_len(run, i);
-      if (auto f = word(run.substr(0, i))) best = i, pos = f->pos;
-    }
-    std::size_t end_byte = toks[k].b + best;
-    if (!pos) break;
+    auto w = dictionary ? dictionary->longest_word(run, 1, 6) : std::nullopt;
+    if (!w) break;
+    std::size_t end_byte = toks[k].b + w->bytes;
+    std::optional<std::string_view> pos = w->entry.pos;
     if (!strip_pos(*pos)) {
       // 落实国家卫健委: the dictionary calls some verbs adjectives or set phrases; such a word right before
       // a region or a prefix (国家, 中华) is not the start of the name.

@@ -6,6 +6,8 @@
 #include <optional>
 #include <tuple>
 
+#include <boost/container/small_vector.hpp>
+
 #include "ingest/utf8.hpp"
 
 namespace bangfu::ingest {
@@ -62,7 +64,8 @@ class Search {
 
   std::vector<PatternMatch> run() {
     if (!literals_present()) return {};
-    std::vector<std::size_t> starts;
+    thread_local std::vector<std::size_t> starts;
+    starts.clear();
     bool everywhere = !start_positions(starts);
     std::size_t next = 0;
     for (std::size_t pos = 0; pos < text_.size() && found_.size() < kMaxMatches; pos = advance(text_, pos)) {
@@ -211,8 +214,9 @@ class Search {
     Kind kind = elements_[k].kind;
     int first = chain_head(s_.mention_at(pos));
     if (!allowed(first, kind)) return;
-    std::vector<int> chain{first};
-    std::vector<std::size_t> ends{after_mention(first)};
+    // Tried at every mention for every rule: lists are short, so they live on the stack.
+    boost::container::small_vector<int, 8> chain{first};
+    boost::container::small_vector<std::size_t, 8> ends{after_mention(first)};
     while (true) {
       std::size_t q = ends.back();
       int next = -1;

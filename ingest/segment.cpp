@@ -384,6 +384,22 @@ std::optional<Segmenter::Entry> Segmenter::lookup(std::string_view word) const {
   return Entry{s->freq, dict_->tags[s->pos]};
 }
 
+std::optional<Segmenter::Word> Segmenter::longest_word(std::string_view text, std::size_t min_chars,
+                                                      std::size_t max_chars) const {
+  std::optional<Word> best;
+  if (dict_->slots.empty()) return best;
+  std::uint64_t h = kFnvOffset;
+  std::size_t i = 0;
+  for (std::size_t chars = 1; i < text.size() && chars <= max_chars && i < 255; ++chars) {
+    std::size_t next = std::min(text.size(), i + utf8::seq_len(static_cast<unsigned char>(text[i])));
+    for (; i < next; ++i) h = (h ^ static_cast<unsigned char>(text[i])) * kFnvPrime;
+    const auto* s = dict_->find_hashed(h | 1u);
+    if (!s) break;
+    if (s->pos != 0 && chars >= min_chars) best = Word{i, Entry{s->freq, dict_->tags[s->pos]}};
+  }
+  return best;
+}
+
 bool Segmenter::contains(std::string_view word) const {
   const auto* s = dict_->find(word);
   return s && s->pos != 0;

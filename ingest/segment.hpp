@@ -38,6 +38,13 @@ class Segmenter {
   // The dictionary's entry for `word`, or nothing when it is not a word (not only a prefix of one): one
   // probe where frequency() and pos_of() would take two.
   std::optional<Entry> lookup(std::string_view word) const;
+  struct Word {
+    std::size_t bytes = 0;
+    Entry entry;
+  };
+  // The longest dictionary word at the start of `text` of `min_chars` to `max_chars` characters. Extends a
+  // character at a time and stops as soon as the text so far begins no word, so a miss costs one probe.
+  std::optional<Word> longest_word(std::string_view text, std::size_t min_chars, std::size_t max_chars) const;
   bool contains(std::string_view word) const;           // a dictionary word (not only a prefix of one)
   std::uint32_t frequency(std::string_view word) const;  // 0 when not a word
   std::string_view pos_of(std::string_view word) const;  // "" when not a word

@@ -15,12 +15,12 @@ inline std::size_t seq_len(unsigned char c) {
   return 1;
 }
 
-inline char32_t next_slow(std::string_view s, std::size_t& i);
+char32_t next_slow(std::string_view s, std::size_t& i);  // utf8.cpp
 
 // Decodes the code point at `i` and advances `i`; invalid bytes decode as U+FFFD. Called for nearly
 // every character by every scan, so ASCII and well-formed three-byte sequences (all of CJK) are decoded
 // here and inlined; everything else goes to next_slow.
-inline char32_t next(std::string_view s, std::size_t& i) {
+[[gnu::always_inline]] inline char32_t next(std::string_view s, std::size_t& i) {
   auto c = static_cast<unsigned char>(s[i]);
   if (c < 0x80) {
     ++i;
@@ -34,26 +34,6 @@ inline char32_t next(std::string_view s, std::size_t& i) {
     }
   }
   return next_slow(s, i);
-}
-
-inline char32_t next_slow(std::string_view s, std::size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  std::size_t n = seq_len(c);
-  if (n == 1 || i + n > s.size()) {
-    ++i;
-    return c < 0x80 ? c : U'\uFFFD';
-  }
-  char32_t cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) {
-      ++i;
-      return U'\uFFFD';
-    }
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  i += n;
-  return cp;
 }
 
 inline void append(std::string& out, char32_t cp) {
