@@ -233,3 +233,42 @@ TEST_CASE("a graph file of exactly one page and an empty file load or fail clean
   write_file(path, "");
   CHECK_THROWS_WITH(load_graph(path), Catch::Contains(path) && Catch::Contains("empty file"));
 }
+
+TEST_CASE("edges find their ends when node ids are not vertex numbers", "[graph][storage][stream]") {
+  // Removing a document drops the nodes only it mentioned; the ids of the rest no longer match their
+  // vertex numbers, so the reader must map ids instead of taking them as they are.
+  Graph g;
+  for (auto id : {"gone.txt", "kept.txt"}) {
+    DocumentInfo info;
+    info.id = id;
+    g.add_document(info);
+  }
+  auto lost = g.upsert_entity("南坪县卫生院", EntityType::PrimaryCare, {}, "gone.txt");
+  auto a = g.upsert_entity("北河市人民医院", EntityType::Hospital, {}, "kept.txt");
+  auto b = g.upsert_entity("南坪县人民医院", EntityType::Hospital, {}, "kept.txt");
+  g.upsert_relation(lost, a, RelType::member_of, {}, {"gone.txt", "甲。", 0, 3, "r", 1.0f});
+  g.upsert_relation(a, b, RelType::supports, {}, {"kept.txt", "乙。", 0, 3, "r", 1.0f});
+  g.upsert_relation(b, a, RelType::partners_with, {}, {"kept.txt", "丙。", 3, 6, "r", 1.0f});
+  g.remove_document("gone.txt");
+  REQUIRE(g.node_count() == 2);
+  REQUIRE(g.node(0).id == 1);
+
+  std::string text = graph_to_json(g);
+  Graph back;
+  REQUIRE(streamed(text, back));
+  CHECK(graph_to_json(back) == text);
+  auto a2 = back.find_canonical("北河市人民医院"), b2 = back.find_canonical("南坪县人民医院");
+  REQUIRE(a2);
+  REQUIRE(b2);
+  CHECK(back.find_edge(*a2, *b2, *back.find_type("supports")));
+  CHECK(back.find_edge(*b2, *a2, *back.find_type("partners_with")));
+  CHECK_FALSE(back.find_edge(*b2, *a2, *back.find_type("supports")));
+  // An edge naming the removed node's id is dangling, not silently tied to whatever vertex 0 holds now.
+  std::string dangling = text;
+  auto at = dangling.find("\"src\":1,\"dst\":2");
+  REQUIRE(at != std::string::npos);
+  dangling.replace(at, 15, "\"src\":0,\"dst\":2");
+  Graph none;
+  CHECK_FALSE(streamed(dangling, none));
+  CHECK_THROWS_WITH(graph_from_json(dangling), Catch::Contains("dangling edge: node 0 does not exist"));
+}
