@@ -1,5 +1,6 @@
 #include "query/aliases.hpp"
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
@@ -32,6 +33,7 @@ const char* const kBuiltIn[][3] = {
 std::mutex mutex;
 std::string configured_path;
 std::unique_ptr<AliasTable> table;
+std::atomic<std::uint64_t> generation{0};
 
 void add(AliasTable& t, const std::string& kind, const std::string& alias, const std::string& canonical,
          const std::string& where) {
@@ -86,7 +88,10 @@ void set_alias_file(std::string path) {
   std::lock_guard lock(mutex);
   configured_path = std::move(path);
   table.reset();
+  ++generation;
 }
+
+std::uint64_t alias_generation() { return generation.load(); }
 
 std::string resolve_label(std::string_view name) { return lookup(current().labels, name); }
 std::string resolve_type(std::string_view name) { return lookup(current().types, name); }

@@ -1,13 +1,13 @@
 // PlanCache: bound plans by query text, so a statement run again skips parsing and binding.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <list>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 
 #include "query/plan.hpp"
 
@@ -20,7 +20,8 @@ std::shared_ptr<const plan::Plan> prepare(std::string_view text);
 // labels and relation types stay names, variables are row slots and parameters are read at run time,
 // while everything the graph decides (type and label ids, the name index, node counts) is looked up on
 // each run. So a cached plan stays right after CREATE or SET, and on any other graph, and nothing needs
-// invalidating. Errors are not cached; a bad statement fails the same way every time. Least recently
+// invalidating. Only the alias table (query/aliases.hpp) goes into a plan, as canonical label and type
+// names: a plan bound under an earlier table is bound again. Errors are not cached; a bad statement fails the same way every time. Least recently
 // used plans go first; statements longer than kMaxText (one-off data loads) are never kept.
 class PlanCache {
  public:
@@ -38,7 +39,11 @@ class PlanCache {
   void clear();
 
  private:
-  using Entry = std::pair<std::string, std::shared_ptr<const plan::Plan>>;
+  struct Entry {
+    std::string text;
+    std::shared_ptr<const plan::Plan> plan;
+    std::uint64_t aliases = 0;  // alias_generation() when bound
+  };
   mutable std::mutex mu_;
   std::size_t capacity_;
   std::list<Entry> lru_;  // most recently used first; keys of index_ point into these strings

@@ -1,8 +1,10 @@
 // Plan cache: a statement run again reuses its plan, and the answers still follow the graph.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <string>
 
+#include "query/aliases.hpp"
 #include "query/engine.hpp"
 #include "query/plan_cache.hpp"
 #include "query_test_util.hpp"
@@ -111,4 +113,21 @@ TEST_CASE("plan cache: least recently used plans go first, long texts are not ke
   CHECK(cache.stats().size == 0);
   CHECK_THROWS_AS(cache.get("RETURN"), QueryError);
   CHECK(cache.stats().size == 0);
+}
+
+TEST_CASE("plan cache: a new alias table binds cached texts again", "[plancache]") {
+  auto g = support_graph();
+  auto write = [](const std::string& name, const std::string& text) {
+    std::string path = std::string(BANGFU_BINARY_DIR) + "/" + name;
+    std::ofstream(path) << text;
+    return path;
+  };
+  const std::string q = "MATCH ()-[:指点]->() RETURN count(*)";
+  set_alias_file(write("plancache_aliases_a.tsv", "type\t指点\tsupports\n"));
+  CHECK(count_of(g, q) == 3);
+  CHECK(count_of(g, q) == 3);
+  set_alias_file(write("plancache_aliases_b.tsv", "type\t指点\tdispatches\n"));
+  CHECK(count_of(g, q) == 1);
+  set_alias_file("");
+  CHECK(count_of(g, q) == 0);  // the default table does not know the word
 }
