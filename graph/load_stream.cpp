@@ -36,9 +36,10 @@ struct Scalar {
     return true;
   }
 
-  // A missing or null text field reads as empty.
+  // A missing or null text field reads as empty. A new string, not assign(): growing an empty one
+  // rounds 16-29 bytes up to 30, a bigger heap block for many names and rule ids.
   bool text(std::string& out) const {
-    if (kind == kString) out.assign(s);
+    if (kind == kString) out = std::string(s);
     return kind == kString || kind == kNull;
   }
 

@@ -38,7 +38,7 @@ Graph rich_graph() {
   auto h = g.upsert_entity("西岭市第一人民医院", EntityType::Hospital, {"市一院"}, "乙.txt");
   g.upsert_entity("东川省", EntityType::Province, {}, "乙.txt");
   g.upsert_relation(p, h, RelType::supports, {{"what", PropValue("远程会诊")}},
-                    {"甲.txt", "东川省支援西岭市第一人民医院。", 7, 52, "supports.active", 0.1f});
+                    {"甲.txt", "东川省支援西岭市第一人民医院。", 7, 52, "supports.active.assist", 0.1f});
   g.upsert_relation(p, h, RelType::supports, {}, {"乙.txt", "继续支援。", 0, 15, "supports.again", 1.0f / 3});
   auto t = g.add_node({"Thing", "Extra"},
                       {{"name", PropValue("手工")},
@@ -98,10 +98,13 @@ TEST_CASE("the streaming reader takes what save_graph writes and builds the same
   REQUIRE(p);
   REQUIRE(h);
   CHECK(back.node(*p).docs.size() == 2);
+  // Names and evidence texts take heap blocks of their own size (memory per node and per evidence).
+  CHECK(back.node(*h).name.capacity() == back.node(*h).name.size());
   auto e = back.find_edge(*p, *h, *back.find_type("supports"));
   REQUIRE(e);
   CHECK(back.edge(*e).weight == 2);
   CHECK(back.evidence(*e).at(1).confidence == 1.0f / 3);
+  CHECK(back.evidence(*e).at(0).rule.capacity() == back.evidence(*e).at(0).rule.size());
   CHECK(back.edge_property(*e, "what") == PropValue("远程会诊"));
   CHECK(boost::out_degree(*t, back.adjacency()) == 2);
   CHECK(boost::in_degree(*t, back.adjacency()) == 1);
