@@ -28,7 +28,7 @@ const std::vector<int>* WordTable::starting_with(char32_t cp) const {
 }
 
 WordHits::WordHits(const WordTable& table, std::string_view text)
-    : present_(table.size(), false), starts_(text.size() + 1, false) {
+    : present_(table.size(), false), first_(text.size() + 1, 0) {
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t next = pos;
     const auto* ids = table.starting_with(utf8::next(text, next));
@@ -38,17 +38,12 @@ WordHits::WordHits(const WordTable& table, std::string_view text)
         if (text.size() - pos < w.size() || text.compare(pos, w.size(), w) != 0) continue;
         hits_.emplace_back(static_cast<std::uint32_t>(pos), id);
         present_[static_cast<std::size_t>(id)] = true;
-        starts_[pos] = true;
       }
     }
     pos = next;
   }
   std::sort(hits_.begin(), hits_.end());
-}
-
-bool WordHits::find(std::size_t pos, int id) const {
-  auto it = std::lower_bound(hits_.begin(), hits_.end(), std::make_pair(static_cast<std::uint32_t>(pos), id));
-  return it != hits_.end() && it->first == pos && it->second == id;
+  for (std::size_t i = hits_.size(); i-- > 0;) first_[hits_[i].first] = static_cast<std::uint32_t>(i + 1);
 }
 
 }  // namespace bangfu::ingest

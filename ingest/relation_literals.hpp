@@ -34,17 +34,20 @@ class WordHits {
   WordHits(const WordTable& table, std::string_view text);
 
   bool present(int id) const { return id >= 0 && static_cast<std::size_t>(id) < present_.size() && present_[id]; }
-  bool starts(std::size_t pos) const { return pos < starts_.size() && starts_[pos]; }  // some word starts at `pos`
-  bool at(std::size_t pos, int id) const { return starts(pos) && find(pos, id); }
+  bool starts(std::size_t pos) const { return pos < first_.size() && first_[pos] != 0; }  // some word starts at `pos`
+  bool at(std::size_t pos, int id) const {
+    if (!starts(pos)) return false;
+    for (std::size_t i = first_[pos] - 1; i < hits_.size() && hits_[i].first == pos; ++i)
+      if (hits_[i].second == id) return true;
+    return false;
+  }
   void positions(std::vector<std::size_t>& out) const {  // appends where words start
     for (const auto& [pos, id] : hits_) out.push_back(pos);
   }
 
  private:
-  bool find(std::size_t pos, int id) const;
-
   std::vector<bool> present_;
-  std::vector<bool> starts_;                         // a word starts at this byte
+  std::vector<std::uint32_t> first_;                 // by byte: 1 + index of the first hit there, 0 for none
   std::vector<std::pair<std::uint32_t, int>> hits_;  // (byte, word), by byte
 };
 

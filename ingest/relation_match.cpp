@@ -53,17 +53,10 @@ bool is_word_char(char32_t cp) {
 class Search {
  public:
   Search(const RelationRule& rule, const SentenceIndex& s, const RelationRuleBook& book)
-      : rule_(rule), elements_(rule.pattern.elements), s_(s), text_(s.text()), book_(book) {
-    anchor_ = elements_.size();
-    for (std::size_t k = 0; k < elements_.size() && anchor_ == elements_.size(); ++k) {
-      const auto& e = elements_[k];
-      bool optional = std::any_of(e.spellings.begin(), e.spellings.end(), [](const auto& x) { return x.empty(); });
-      if (e.kind == Kind::role || e.kind == Kind::amount || (e.kind == Kind::literal && !optional)) anchor_ = k;
-    }
-  }
+      : rule_(rule), elements_(rule.pattern.elements), s_(s), text_(s.text()), book_(book),
+        anchor_(rule.pattern.anchor) {}
 
   std::vector<PatternMatch> run() {
-    if (!literals_present()) return {};
     thread_local std::vector<std::size_t> starts;
     starts.clear();
     bool everywhere = !start_positions(starts);
@@ -84,22 +77,6 @@ class Search {
   }
 
  private:
-  // Every rule is tried on every sentence, and most sentences lack some trigger word a rule needs:
-  // a rule whose required words are not all in the sentence cannot match anywhere in it.
-  bool literals_present() const {
-    for (const auto& e : elements_) {
-      if (e.kind != Kind::literal) continue;
-      bool optional = false, seen = false;
-      for (std::size_t i = 0; i < e.spellings.size(); ++i) {
-        if (e.spellings[i].empty()) optional = true;
-        else seen = word_in_sentence(e, i);
-        if (optional || seen) break;
-      }
-      if (!optional && !seen) return false;
-    }
-    return true;
-  }
-
   // Where the first element (or, without a subject, the first after it) can begin, in byte order; false
   // when that is anywhere. Most rules begin at a mention or a trigger word, a few positions a sentence.
   bool start_positions(std::vector<std::size_t>& out) const {
@@ -121,8 +98,7 @@ class Search {
         if (s_.mention_at(m.begin) >= 0) out.push_back(m.begin);
       return true;
     }
-    bool optional = std::any_of(e.spellings.begin(), e.spellings.end(), [](const auto& x) { return x.empty(); });
-    if (e.kind != Kind::literal || optional || !s_.has_words()) return false;
+    if (e.kind != Kind::literal || e.skippable || !s_.has_words()) return false;
     s_.words().positions(out);
     return true;
   }
@@ -148,8 +124,7 @@ class Search {
       case Kind::src:
       case Kind::dst: return s_.mention_at(pos) >= 0;
       case Kind::literal:
-        return !s_.has_words() || s_.words().starts(pos) ||
-               std::any_of(e.spellings.begin(), e.spellings.end(), [](const auto& x) { return x.empty(); });
+        return !s_.has_words() || s_.words().starts(pos) || e.skippable;
       default: return true;
     }
   }
@@ -267,11 +242,6 @@ class Search {
     for (std::size_t i = pos; i < pos + len; ++i)
       if (s_.covered(i)) return false;
     return true;
-  }
-
-  bool word_in_sentence(const PatternElement& e, std::size_t i) const {
-    if (s_.has_words() && i < e.word_ids.size()) return s_.words().present(e.word_ids[i]);
-    return text_.find(e.spellings[i]) != std::string_view::npos;
   }
 
   bool word_at(const PatternElement& e, std::size_t i, std::size_t pos) const {
@@ -458,7 +428,7 @@ class Search {
   const SentenceIndex& s_;
   std::string_view text_;
   const RelationRuleBook& book_;
-  std::size_t anchor_ = 0;
+  std::size_t anchor_;
   std::vector<PatternMatch> found_;
 };
 
@@ -493,8 +463,23 @@ int SentenceIndex::clause_breaks(std::size_t begin, std::size_t end) const {
   return n;
 }
 
+// Every rule is tried on every sentence, and most sentences lack some trigger word a rule needs:
+// a rule whose required words are not all in the sentence cannot match anywhere in it.
+static bool words_present(const RelationPattern& pattern, const SentenceIndex& s) {
+  for (const auto& e : pattern.elements) {
+    if (e.kind != PatternElement::Kind::literal || e.skippable) continue;
+    bool seen = false;
+    for (std::size_t i = 0; i < e.spellings.size() && !seen; ++i)
+      seen = s.has_words() && i < e.word_ids.size() ? s.words().present(e.word_ids[i])
+                                                    : s.text().find(e.spellings[i]) != std::string_view::npos;
+    if (!seen) return false;
+  }
+  return true;
+}
+
 std::vector<PatternMatch> find_matches(const RelationRule& rule, const SentenceIndex& sentence,
                                        const RelationRuleBook& book) {
+  if (!words_present(rule.pattern, sentence)) return {};
   return Search(rule, sentence, book).run();
 }
 

@@ -1,5 +1,6 @@
 #include "ingest/relation_pattern.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "ingest/utf8.hpp"
@@ -65,6 +66,13 @@ class Compiler {
     }
     flush();
     validate(p);
+    p.anchor = p.elements.size();
+    for (std::size_t k = 0; k < p.elements.size(); ++k) {
+      auto& e = p.elements[k];
+      e.skippable = std::any_of(e.spellings.begin(), e.spellings.end(), [](const auto& s) { return s.empty(); });
+      bool trigger = e.kind == Kind::role || e.kind == Kind::amount || (e.kind == Kind::literal && !e.skippable);
+      if (trigger && p.anchor == p.elements.size()) p.anchor = k;
+    }
     return p;
   }
 

@@ -22,11 +22,13 @@ struct PatternElement {
   std::vector<std::string> spellings;  // literal only
   std::vector<int> word_ids;           // each spelling's number in the rule book's WordTable (-1: empty)
   bool optional = false;               // {A?}: the subject may be elided (then filled from context)
+  bool skippable = false;              // a literal group with an empty spelling (x|y|)
 };
 
 struct RelationPattern {
   std::vector<PatternElement> elements;
   std::string text;  // as written in the data file
+  std::size_t anchor = 0;  // the trigger: the first fixed text that must be there, {ROLE} or {AMOUNT}
 
   bool elided_source() const { return !elements.empty() && elements.front().optional; }
 };
