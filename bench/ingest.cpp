@@ -156,6 +156,7 @@ int main(int argc, char** argv) {
   double segmenter_wall = wall_now() - wall0;
   timed(setup_normalize, [] { normalize("預熱"); });
   BodyRules rules = BodyRules::defaults();
+  BodyExtractor extractor(rules);
   Pipeline pipeline = timed(setup_pipeline, [] { return Pipeline(); });
 
   Stage load{"load (read+decode)"}, norm{"normalize"}, body{"body"}, sentences{"sentences"}, segment{"segment"};
@@ -172,7 +173,7 @@ int main(int argc, char** argv) {
     ++docs;
     bytes += doc.text.size();
     NormalizedText text = timed(norm, [&] { return normalize(doc.text); });
-    ArticleBody article = timed(body, [&] { return extract_body(text, doc, rules); });
+    ArticleBody article = timed(body, [&] { return extractor.extract(text, doc); });
     auto split = timed(sentences, [&] { return split_sentences(text, article); });
     sentence_count += split.size();
     timed(segment, [&] {

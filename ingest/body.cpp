@@ -452,7 +452,23 @@ ArticleBody extract_body(const NormalizedText& text, const Document& doc) {
   return extract_body(text, doc, BodyRules::defaults());
 }
 
+struct BodyExtractor::Compiled {
+  Classifier classify;
+};
+
+BodyExtractor::BodyExtractor(const BodyRules& rules)
+    : rules_(&rules), compiled_(std::make_unique<const Compiled>(Compiled{Classifier(rules)})) {}
+BodyExtractor::~BodyExtractor() = default;
+BodyExtractor::BodyExtractor(BodyExtractor&&) noexcept = default;
+BodyExtractor& BodyExtractor::operator=(BodyExtractor&&) noexcept = default;
+
 ArticleBody extract_body(const NormalizedText& text, const Document& doc, const BodyRules& rules) {
+  return BodyExtractor(rules).extract(text, doc);
+}
+
+ArticleBody BodyExtractor::extract(const NormalizedText& text, const Document& doc) const {
+  const BodyRules& rules = *rules_;
+  const Classifier& classify = compiled_->classify;
   ArticleBody body;
   std::vector<Line> lines = split_lines(text.text);
   std::unordered_map<std::string_view, int> seen;
@@ -460,7 +476,6 @@ ArticleBody extract_body(const NormalizedText& text, const Document& doc, const 
   for (const auto& line : lines) ++seen[line.text];
   for (std::size_t i = 0; i < lines.size(); ++i) counts[i] = seen[lines[i].text];
 
-  Classifier classify(rules);
   enum class State { article, related, stop } state = State::article;
   std::unordered_map<std::string_view, bool> emitted;
   body.paragraphs.resize(lines.size());

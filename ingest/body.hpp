@@ -2,6 +2,7 @@
 // plus the title, date and source the page states. Cues come from data/body/boilerplate.tsv.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,22 @@ class BodyRules {
   std::vector<std::string> topic_words;
 
   bool on_topic(std::string_view text) const;
+};
+
+// The rules compiled once and applied to many documents; `rules` must outlive it.
+class BodyExtractor {
+ public:
+  explicit BodyExtractor(const BodyRules& rules);
+  ~BodyExtractor();
+  BodyExtractor(BodyExtractor&&) noexcept;
+  BodyExtractor& operator=(BodyExtractor&&) noexcept;
+
+  ArticleBody extract(const NormalizedText& text, const Document& doc) const;
+
+ private:
+  struct Compiled;
+  const BodyRules* rules_;
+  std::unique_ptr<const Compiled> compiled_;
 };
 
 ArticleBody extract_body(const NormalizedText& text, const Document& doc, const BodyRules& rules);

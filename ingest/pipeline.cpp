@@ -41,12 +41,14 @@ std::vector<std::string> relation_files(const std::string& dir) {
 struct Pipeline::Impl {
   std::string data_dir;
   BodyRules body_rules;
+  BodyExtractor body;  // after body_rules, which it refers to
   Recognizer recognizer;
   RelationExtractor relations;
 
   explicit Impl(const PipelineOptions& o)
       : data_dir(data_dir_of(o)),
         body_rules(BodyRules::from_data_dir(data_dir)),
+        body(body_rules),
         recognizer(RecognizerOptions{data_dir, o.lexicons, ""}),
         relations(RelationExtractor::from_files(relation_files(data_dir))) {}
 };
@@ -64,7 +66,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   DocumentExtraction out;
   out.doc = doc.id;
   NormalizedText text = normalize(doc.text);
-  ArticleBody body = extract_body(text, doc, impl_->body_rules);
+  ArticleBody body = impl_->body.extract(text, doc);
   out.title = doc.title.empty() ? body.title : doc.title;
   out.date = doc.date.empty() ? body.date : doc.date;
   out.source = doc.source.empty() ? body.source : doc.source;
