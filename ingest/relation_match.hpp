@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "ingest/mention.hpp"
 #include "ingest/relation_rules.hpp"
 
@@ -38,7 +40,9 @@ bool is_clause_break(char32_t cp);
 bool is_sentence_break(char32_t cp);
 
 struct PatternMatch {
-  std::vector<int> src, dst;  // mention indices, several for a coordinated list; src empty when elided
+  // Mention indices, several for a coordinated list; src empty when elided. Matches are copied as the
+  // search backtracks, and lists are short: they stay inline.
+  boost::container::small_vector<int, 4> src, dst;
   std::uint32_t begin = 0, end = 0;
   std::uint32_t anchor_begin = 0, anchor_end = 0;  // the trigger: first fixed text, {ROLE} or {AMOUNT}
   std::uint32_t gap_bytes = 0;                     // text skipped by … and ~ (less is nearer)
