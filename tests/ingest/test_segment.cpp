@@ -117,3 +117,27 @@ TEST_CASE("segment: a small dictionary alone works", "[segment]") {
   CHECK(seg.size() == 4);
   CHECK(tagged(seg, "南北医院") == "南北/ns 医院/n");
 }
+
+TEST_CASE("segment: the longest dictionary word at a position, within a character range", "[segment]") {
+  std::string path = BANGFU_BINARY_DIR "/longest_dict.txt";
+  {
+    std::ofstream out(path);
+    out << "人民 50 n\n人民医院 30 nt\n人 9 n\n医院 20 n\n";
+  }
+  auto seg = Segmenter::load(path);
+  auto w = seg.longest_word("人民医院门诊", 1, 6);
+  REQUIRE(w);
+  CHECK(w->bytes == std::string("人民医院").size());
+  CHECK(w->entry.pos == "nt");
+  CHECK(w->entry.freq == 30);
+  auto short_only = seg.longest_word("人民医院", 1, 3);  // 人民医院 has four characters
+  REQUIRE(short_only);
+  CHECK(short_only->bytes == std::string("人民").size());
+  auto two_or_more = seg.longest_word("人们", 2, 6);  // 人 is a word, but a single character
+  CHECK_FALSE(two_or_more);
+  CHECK_FALSE(seg.longest_word("门诊人民", 1, 6));  // no word starts here
+  CHECK_FALSE(seg.longest_word("", 1, 6));
+  auto cut = seg.longest_word("人民医", 1, 6);  // 人民医 is only a prefix of a word
+  REQUIRE(cut);
+  CHECK(cut->bytes == std::string("人民").size());
+}
