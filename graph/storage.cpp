@@ -4,6 +4,7 @@
 #include <rapidjson/filewritestream.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -308,6 +309,8 @@ Graph load_graph(const std::string& path) {
     streamed = load_stream(file.data(), file.size(), g);
   }
   if (!streamed) {
+    // Slower (a JSON tree of the whole file): worth knowing when a big graph takes this way.
+    spdlog::debug("{}: not in save_graph's layout or damaged; reading it with the checked reader", path);
     g = Graph();
     std::size_t size = 0;
     auto text = read_text(path, size);
