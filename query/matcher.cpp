@@ -6,6 +6,7 @@
 
 #include "query/compare.hpp"
 #include "query/functions.hpp"
+#include "query/vertex_map.hpp"
 
 namespace bangfu::query {
 
@@ -335,11 +336,13 @@ bool Matcher::shortest(std::size_t pattern, Row& row) {
 bool Matcher::bidirectional(const plan::RelStep& r, const RelFilter& f, Vertex s, Vertex t, std::int64_t max,
                             const Row& row, std::vector<Edge>& path) {
   struct Side {
-    std::unordered_map<Vertex, std::optional<Edge>> parent;
+    VertexMap<std::optional<Edge>> parent;  // the edge each reached vertex came by; none for the start
     std::vector<Vertex> frontier;
     ast::Dir dir;
   };
-  Side fwd{{{s, std::nullopt}}, {s}, r.dir}, bwd{{{t, std::nullopt}}, {t}, flip(r.dir)};
+  Side fwd{{}, {s}, r.dir}, bwd{{}, {t}, flip(r.dir)};
+  fwd.parent.insert(s, std::nullopt);
+  bwd.parent.insert(t, std::nullopt);
   const auto& adj = ctx_.graph.adjacency();
   auto other_end = [&](Edge e, Vertex v) { return boost::source(e, adj) == v ? boost::target(e, adj) : boost::source(e, adj); };
   std::optional<Vertex> meet;
@@ -351,10 +354,10 @@ bool Matcher::bidirectional(const plan::RelStep& r, const RelFilter& f, Vertex s
     std::vector<Vertex> next;
     for (Vertex u : side.frontier) {
       bool go_on = for_each_neighbour(u, side.dir, [&](Edge e, Vertex w) {
-        if (side.parent.count(w) || !rel_ok(r, f, e, row)) return true;
-        side.parent.emplace(w, e);
+        if (side.parent.contains(w) || !rel_ok(r, f, e, row)) return true;
+        side.parent.insert(w, e);
         next.push_back(w);
-        if (other.parent.count(w)) {
+        if (other.parent.contains(w)) {
           meet = w;
           return false;
         }
@@ -365,9 +368,15 @@ bool Matcher::bidirectional(const plan::RelStep& r, const RelFilter& f, Vertex s
     side.frontier = std::move(next);
   }
   if (!meet) return false;
-  for (Vertex v = *meet; fwd.parent.at(v); v = other_end(*fwd.parent.at(v), v)) path.push_back(*fwd.parent.at(v));
+  auto walk_back = [&](const Side& side) {
+    for (Vertex v = *meet; const auto& e = *side.parent.find(v);) {
+      path.push_back(*e);
+      v = other_end(*e, v);
+    }
+  };
+  walk_back(fwd);
   std::reverse(path.begin(), path.end());
-  for (Vertex v = *meet; bwd.parent.at(v); v = other_end(*bwd.parent.at(v), v)) path.push_back(*bwd.parent.at(v));
+  walk_back(bwd);
   return true;
 }
 
