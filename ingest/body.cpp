@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "ingest/utf8.hpp"
+#include "ingest/word_trie.hpp"
 
 namespace bangfu::ingest {
 
@@ -164,58 +165,39 @@ std::string_view strip_symbols(std::string_view s) {
   return s;
 }
 
-// Phrases indexed by their first character: one pass over a line finds whether any occurs in it.
+// Phrases in a trie: one pass over a line finds whether any occurs in it.
 class PhraseSet {
  public:
-  void add(std::string_view phrase) {
-    if (!phrase.empty()) by_first_[first_key(phrase, 0)].push_back(phrase);
-  }
+  void add(std::string_view phrase) { words_.add(phrase, 1); }
 
   bool any_in(std::string_view text) const {
-    if (by_first_.empty()) return false;
-    for (std::size_t i = 0; i < text.size(); i += utf8::seq_len(static_cast<unsigned char>(text[i]))) {
-      auto it = by_first_.find(first_key(text, i));
-      if (it == by_first_.end()) continue;
-      for (std::string_view phrase : it->second)
-        if (text.compare(i, phrase.size(), phrase) == 0) return true;
-    }
+    for (std::size_t i = 0; i < text.size(); i += utf8::seq_len(static_cast<unsigned char>(text[i])))
+      if (words_.longest(text, i)) return true;
     return false;
   }
 
  private:
-  static std::uint32_t first_key(std::string_view s, std::size_t i) {
-    std::size_t n = std::min(utf8::seq_len(static_cast<unsigned char>(s[i])), s.size() - i);
-    std::uint32_t key = 0;
-    for (std::size_t k = 0; k < n; ++k) key = (key << 8) | static_cast<unsigned char>(s[i + k]);
-    return key;
-  }
-  std::unordered_map<std::uint32_t, std::vector<std::string_view>> by_first_;
+  WordTrie<std::uint8_t> words_;  // values unused
 };
 
 class Classifier {
  public:
-  // Groups the cues by kind once per document, so matching a line compares only what applies.
+  // Sorts the cues by kind and by where they must match, once, so a line is matched in one pass each.
   explicit Classifier(const BodyRules& rules) {
     for (const auto& cue : rules.cues) {
-      Where where = cue.where == "prefix" ? Where::prefix
-                    : cue.where == "suffix" ? Where::suffix
-                    : cue.where == "line"   ? Where::line
-                                            : Where::contains;
-      if (where == Where::contains) contained_[kind_index(cue.kind)].add(cue.text);
-      else by_kind_[kind_index(cue.kind)].push_back({where, cue.text});
+      Cues& c = by_kind_[kind_index(cue.kind)];
+      if (cue.where == "prefix") c.prefixes.add(cue.text, 1);
+      else if (cue.where == "suffix") c.suffixes.add_reversed(cue.text, 1);
+      else if (cue.where == "line") c.lines.add(cue.text, 1);
+      else c.contained.add(cue.text);
     }
   }
 
   bool matches(const Line& line, std::string_view kind) const {
     std::string_view text = strip_symbols(line.text);
-    std::size_t k = kind_index(kind);
-    for (const auto& cue : by_kind_[k]) {
-      if (cue.where == Where::prefix ? starts_with(text, cue.text)
-          : cue.where == Where::suffix ? ends_with(text, cue.text)
-                                       : text == cue.text)
-        return true;
-    }
-    return contained_[k].any_in(text);
+    const Cues& c = by_kind_[kind_index(kind)];
+    return c.prefixes.longest(text, 0) || c.suffixes.longest_ending(text, text.size()) || c.lines.find(text) ||
+           c.contained.any_in(text);
   }
 
   // Why a line is boilerplate, or nullptr.
@@ -235,17 +217,15 @@ class Classifier {
   }
 
  private:
-  enum class Where { prefix, suffix, line, contains };
-  struct Cue {
-    Where where;
-    std::string_view text;
+  struct Cues {
+    WordTrie<std::uint8_t> prefixes, suffixes, lines;  // suffixes stored reversed; values unused
+    PhraseSet contained;
   };
   static std::size_t kind_index(std::string_view kind) {
     constexpr std::array<std::string_view, 6> kinds{"noise", "byline", "credit", "caption", "related", "stop"};
     return static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin()) % kinds.size();
   }
-  std::array<std::vector<Cue>, 6> by_kind_;
-  std::array<PhraseSet, 6> contained_;
+  std::array<Cues, 6> by_kind_;
 };
 
 std::string find_title(const std::vector<Line>& lines, const std::vector<int>& counts,
@@ -311,9 +291,7 @@ void mark_dated_listings(const std::vector<Line>& lines, std::vector<Paragraph>&
 }
 
 // Keeps each block of related lines (between markers) when most of its lines are about healthcare.
-void keep_on_topic(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs, const BodyRules& rules) {
-  PhraseSet topic;
-  for (const auto& word : rules.topic_words) topic.add(word);
+void keep_on_topic(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs, const PhraseSet& topic) {
   std::size_t i = 0;
   while (i < paragraphs.size()) {
     if (paragraphs[i].kind != ParagraphKind::related) {
@@ -453,11 +431,14 @@ ArticleBody extract_body(const NormalizedText& text, const Document& doc) {
 }
 
 struct BodyExtractor::Compiled {
+  explicit Compiled(const BodyRules& rules) : classify(rules) {
+    for (const auto& word : rules.topic_words) topic.add(word);
+  }
   Classifier classify;
+  PhraseSet topic;
 };
 
-BodyExtractor::BodyExtractor(const BodyRules& rules)
-    : rules_(&rules), compiled_(std::make_unique<const Compiled>(Compiled{Classifier(rules)})) {}
+BodyExtractor::BodyExtractor(const BodyRules& rules) : compiled_(std::make_unique<const Compiled>(rules)) {}
 BodyExtractor::~BodyExtractor() = default;
 BodyExtractor::BodyExtractor(BodyExtractor&&) noexcept = default;
 BodyExtractor& BodyExtractor::operator=(BodyExtractor&&) noexcept = default;
@@ -467,7 +448,6 @@ ArticleBody extract_body(const NormalizedText& text, const Document& doc, const 
 }
 
 ArticleBody BodyExtractor::extract(const NormalizedText& text, const Document& doc) const {
-  const BodyRules& rules = *rules_;
   const Classifier& classify = compiled_->classify;
   ArticleBody body;
   std::vector<Line> lines = split_lines(text.text);
@@ -519,7 +499,7 @@ ArticleBody BodyExtractor::extract(const NormalizedText& text, const Document& d
     }
   find_date_and_source(lines, body);
   for (auto& p : body.paragraphs) p.kept = p.kind == ParagraphKind::main;
-  keep_on_topic(lines, body.paragraphs, rules);
+  keep_on_topic(lines, body.paragraphs, compiled_->topic);
   return body;
 }
 

@@ -46,7 +46,7 @@ class BodyRules {
   bool on_topic(std::string_view text) const;
 };
 
-// The rules compiled once and applied to many documents; `rules` must outlive it.
+// The rules compiled once (into tries of their cue words) and applied to many documents.
 class BodyExtractor {
  public:
   explicit BodyExtractor(const BodyRules& rules);
@@ -58,7 +58,6 @@ class BodyExtractor {
 
  private:
   struct Compiled;
-  const BodyRules* rules_;
   std::unique_ptr<const Compiled> compiled_;
 };
 

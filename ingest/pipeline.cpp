@@ -41,7 +41,7 @@ std::vector<std::string> relation_files(const std::string& dir) {
 struct Pipeline::Impl {
   std::string data_dir;
   BodyRules body_rules;
-  BodyExtractor body;  // after body_rules, which it refers to
+  BodyExtractor body;  // compiled from body_rules
   Recognizer recognizer;
   RelationExtractor relations;
 

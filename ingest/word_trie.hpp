@@ -108,7 +108,7 @@ class WordTrie {
 
   // Node 0 is the root and never anyone's child, so 0 also says "no such child".
   std::uint32_t child(std::uint32_t node, char32_t cp) const {
-    if (node == 0 && cp < root_.size()) return root_[cp];
+    if (node == 0 && cp < root_.size()) return root_[cp];  // empty while the root is small
     const auto& kids = nodes_[node].children;
     auto it = std::lower_bound(kids.begin(), kids.end(), cp, [](const auto& kid, char32_t c) { return kid.first < c; });
     return it != kids.end() && it->first == cp ? it->second : 0;
@@ -118,14 +118,18 @@ class WordTrie {
     if (std::uint32_t found = child(node, cp)) return found;
     auto id = static_cast<std::uint32_t>(nodes_.size());
     nodes_.emplace_back();
-    if (node == 0 && cp < 0x10000) {
-      if (root_.empty()) root_.assign(0x10000, 0);
-      root_[cp] = id;
-      return id;
-    }
     auto& kids = nodes_[node].children;
     auto it = std::lower_bound(kids.begin(), kids.end(), cp, [](const auto& kid, char32_t c) { return kid.first < c; });
     kids.insert(it, {cp, id});
+    if (node == 0 && kids.size() > kDenseRoot) {
+      if (root_.empty()) {
+        root_.assign(0x10000, 0);
+        for (const auto& [c, n] : kids)
+          if (c < root_.size()) root_[c] = n;
+      } else if (cp < root_.size()) {
+        root_[cp] = id;
+      }
+    }
     return id;
   }
 
@@ -137,8 +141,9 @@ class WordTrie {
   std::vector<Node> nodes_{1};
   std::vector<V> values_;
   std::vector<bool> first_;  // first characters in the Basic Multilingual Plane; beyond it, always tried
-  // The root's children in the BMP, by code point: the root is asked at every character, its other
-  // levels only after a hit. 256 KB a trie, for a handful of tries.
+  // The root's children in the BMP, by code point, once there are many (gazetteer, suffixes): the root
+  // is asked at every character, its other levels only after a hit. 256 KB, so small tries go without.
+  static constexpr std::size_t kDenseRoot = 64;
   std::vector<std::uint32_t> root_;
 };
 
