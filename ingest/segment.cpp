@@ -89,8 +89,11 @@ struct Segmenter::Dictionary {
   }
 
   Slot& insert(std::uint32_t offset, std::uint8_t length) {
+    return insert_hashed(offset, length, hash_bytes(std::string_view(arena).substr(offset, length)));
+  }
+
+  Slot& insert_hashed(std::uint32_t offset, std::uint8_t length, std::uint64_t h) {
     if ((entries + 1) * 10 > slots.size() * 7) grow();
-    std::uint64_t h = hash_bytes(std::string_view(arena).substr(offset, length));
     std::size_t mask = hashes.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       if (hashes[i] == h) return slots[i];
@@ -135,15 +138,17 @@ struct Segmenter::Dictionary {
     }
   }
 
-  // Adds the word at arena[offset, offset+length) and all its proper prefixes.
+  // Adds the word at arena[offset, offset+length) and all its proper prefixes, hashing it once.
   void add(std::uint32_t offset, std::uint8_t length, std::uint32_t freq, std::string_view tag) {
     std::string_view word = std::string_view(arena).substr(offset, length);
+    std::uint64_t h = kFnvOffset;
     for (std::size_t i = 0; i < word.size();) {
-      i += utf8::seq_len(static_cast<unsigned char>(word[i]));
+      std::size_t next = std::min(word.size(), i + utf8::seq_len(static_cast<unsigned char>(word[i])));
+      for (; i < next; ++i) h = (h ^ static_cast<unsigned char>(word[i])) * kFnvPrime;
       if (i >= word.size()) break;
-      insert(offset, static_cast<std::uint8_t>(i));
+      insert_hashed(offset, static_cast<std::uint8_t>(i), h | 1u);
     }
-    Slot& s = insert(offset, length);
+    Slot& s = insert_hashed(offset, length, h | 1u);
     if (s.pos != 0) total -= s.freq; else ++words;
     s.freq = freq;
     s.log_freq = static_cast<float>(std::log(std::max<double>(freq, 1.0)));
