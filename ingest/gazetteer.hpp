@@ -30,6 +30,7 @@ class Gazetteer {
   const std::vector<int>& find(std::string_view surface) const;
   // Byte length of the longest division name starting at `pos` of `text`, 0 if none.
   std::size_t longest_at(std::string_view text, std::size_t pos) const;
+  bool may_start(char32_t cp) const { return forward_.may_start(cp); }  // some name starts with `cp`
   // Byte length of the longest division name ending at `end` of `text`, 0 if none.
   std::size_t longest_before(std::string_view text, std::size_t end) const;
 

@@ -79,6 +79,10 @@ struct Recognizer::Data {
 
   void load(const RecognizerOptions& options);
   std::vector<Piece> tokenize(std::string_view s) const;
+  bool starts_any(char32_t cp) const {  // may a user word, reference, region, ending or name part start here?
+    return user.may_start(cp) || references.may_start(cp) || gazetteer.may_start(cp) || suffixes.may_start(cp) ||
+           parts.may_start(cp);
+  }
   void compose_regions(std::string_view s, std::vector<Piece>& toks) const;
   void find_names(std::string_view s, const std::vector<Piece>& toks, std::vector<Candidate>& out) const;
   bool extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const;
@@ -188,8 +192,17 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
       pos = e;
       continue;
     }
-    if (!is_cjk_at(s, pos)) {
+    std::size_t after = pos;
+    char32_t cp = utf8::next(s, after);
+    if (!utf8::is_cjk(cp)) {
       t.kind = Kind::Punct;
+      t.e = static_cast<std::uint32_t>(pos + char_len(s, pos));
+      toks.push_back(std::move(t));
+      pos = t.e;
+      continue;
+    }
+    if (!starts_any(cp)) {  // most characters begin no listed word
+      t.kind = Kind::Char;
       t.e = static_cast<std::uint32_t>(pos + char_len(s, pos));
       toks.push_back(std::move(t));
       pos = t.e;

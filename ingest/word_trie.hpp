@@ -72,9 +72,9 @@ class WordTrie {
  public:
   bool starts_word(std::string_view s, std::size_t pos) const {
     if (pos >= s.size()) return false;
-    char32_t cp = utf8::next(s, pos);
-    return cp >= first_.size() || first_[cp];
+    return may_start(utf8::next(s, pos));
   }
+  bool may_start(char32_t cp) const { return cp >= first_.size() || first_[cp]; }
 
   // Byte length of the longest word at `pos` (0 if none), its value in *value.
   std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
