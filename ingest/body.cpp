@@ -26,6 +26,7 @@ struct Line {
   std::size_t chars = 0;
   bool full_stop = false;  // has 。
   bool sentence = false;   // has 。!?;
+  mutable int cue_kinds = -1;  // the boilerplate kinds whose cues it matches (Classifier), once asked
 };
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -165,6 +166,15 @@ std::string_view strip_symbols(std::string_view s) {
   return s;
 }
 
+// The characters of `s` in reverse order (for tries of words read from their end).
+std::string reverse_chars(std::string_view s) {
+  std::vector<char32_t> cps;
+  for (std::size_t i = 0; i < s.size();) cps.push_back(utf8::next(s, i));
+  std::string out;
+  for (auto it = cps.rbegin(); it != cps.rend(); ++it) utf8::append(out, *it);
+  return out;
+}
+
 // Phrases in a trie: one pass over a line finds whether any occurs in it.
 class PhraseSet {
  public:
@@ -182,22 +192,21 @@ class PhraseSet {
 
 class Classifier {
  public:
-  // Sorts the cues by kind and by where they must match, once, so a line is matched in one pass each.
+  // Every cue in one of four tries by where it must match, its value the kinds it belongs to: a line is
+  // read once for all kinds.
   explicit Classifier(const BodyRules& rules) {
     for (const auto& cue : rules.cues) {
-      Cues& c = by_kind_[kind_index(cue.kind)];
-      if (cue.where == "prefix") c.prefixes.add(cue.text, 1);
-      else if (cue.where == "suffix") c.suffixes.add_reversed(cue.text, 1);
-      else if (cue.where == "line") c.lines.add(cue.text, 1);
-      else c.contained.add(cue.text);
+      auto bit = static_cast<std::uint8_t>(1u << kind_index(cue.kind));
+      if (cue.where == "prefix") add_kind(prefixes_, cue.text, bit);
+      else if (cue.where == "suffix") add_kind(suffixes_, reverse_chars(cue.text), bit);
+      else if (cue.where == "line") add_kind(lines_, cue.text, bit);
+      else add_kind(contained_, cue.text, bit);
     }
   }
 
   bool matches(const Line& line, std::string_view kind) const {
-    std::string_view text = strip_symbols(line.text);
-    const Cues& c = by_kind_[kind_index(kind)];
-    return c.prefixes.longest(text, 0) || c.suffixes.longest_ending(text, text.size()) || c.lines.find(text) ||
-           c.contained.any_in(text);
+    if (line.cue_kinds < 0) line.cue_kinds = kinds_in(strip_symbols(line.text));
+    return (line.cue_kinds >> kind_index(kind)) & 1;
   }
 
   // Why a line is boilerplate, or nullptr.
@@ -217,15 +226,29 @@ class Classifier {
   }
 
  private:
-  struct Cues {
-    WordTrie<std::uint8_t> prefixes, suffixes, lines;  // suffixes stored reversed; values unused
-    PhraseSet contained;
-  };
+  using Kinds = std::uint8_t;  // a bit per kind_index
+
+  static void add_kind(WordTrie<Kinds>& trie, std::string_view word, Kinds bit) {
+    const Kinds* old = trie.find(word);
+    trie.add(word, static_cast<Kinds>((old ? *old : 0) | bit));
+  }
+
+  Kinds kinds_in(std::string_view text) const {
+    Kinds found = 0;
+    auto take = [&](std::size_t, Kinds k) { found |= k; };
+    prefixes_.each_at(text, 0, take);
+    suffixes_.each_ending(text, text.size(), take);
+    if (const Kinds* k = lines_.find(text)) found |= *k;
+    for (std::size_t i = 0; i < text.size(); i += utf8::seq_len(static_cast<unsigned char>(text[i])))
+      contained_.each_at(text, i, take);
+    return found;
+  }
+
   static std::size_t kind_index(std::string_view kind) {
     constexpr std::array<std::string_view, 6> kinds{"noise", "byline", "credit", "caption", "related", "stop"};
     return static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin()) % kinds.size();
   }
-  std::array<Cues, 6> by_kind_;
+  WordTrie<Kinds> prefixes_, suffixes_, lines_, contained_;  // suffixes_ stored reversed
 };
 
 std::string find_title(const std::vector<Line>& lines, const std::vector<int>& counts,

@@ -30,11 +30,10 @@ class WordTrie {
     add_code_points(cps, std::move(value));
   }
 
-  // Byte length of the longest (reversed-added) word ending at `end` (0 if none).
-  std::size_t longest_ending(std::string_view s, std::size_t end, const V** value = nullptr) const {
+  // Calls f(bytes, value) for every (reversed-added) word ending at `end`, shortest first.
+  template <class F>
+  void each_ending(std::string_view s, std::size_t end, F&& f) const {
     end = std::min(end, s.size());
-    std::size_t best = 0;
-    std::int32_t best_value = -1;
     std::uint32_t node = 0;
     for (std::size_t at = end; at > 0;) {
       std::size_t b = at - 1;
@@ -42,14 +41,59 @@ class WordTrie {
       std::size_t i = b;
       char32_t cp = utf8::next(s, i);
       if (i != at) b = at - 1, cp = U'\uFFFD';  // not one well-formed character: no word holds it
-      if (node == 0 && cp < first_.size() && !first_[cp]) break;
+      if (node == 0 && !may_start(cp)) break;
       node = child(node, cp);
       if (node == 0) break;
-      if (nodes_[node].value >= 0) best = end - b, best_value = nodes_[node].value;
+      if (nodes_[node].value >= 0) f(end - b, values_[static_cast<std::size_t>(nodes_[node].value)]);
       at = b;
     }
-    if (best && value) *value = &values_[static_cast<std::size_t>(best_value)];
+  }
+
+  // Byte length of the longest (reversed-added) word ending at `end` (0 if none).
+  std::size_t longest_ending(std::string_view s, std::size_t end, const V** value = nullptr) const {
+    std::size_t best = 0;
+    each_ending(s, end, [&](std::size_t n, const V& v) {
+      best = n;
+      if (value) *value = &v;
+    });
     return best;
+  }
+
+  bool starts_word(std::string_view s, std::size_t pos) const {
+    if (pos >= s.size()) return false;
+    return may_start(utf8::next(s, pos));
+  }
+  bool may_start(char32_t cp) const { return cp >= first_.size() || first_[cp]; }
+
+  // Calls f(bytes, value) for every word starting at `pos`, shortest first.
+  template <class F>
+  void each_at(std::string_view s, std::size_t pos, F&& f) const {
+    if (!starts_word(s, pos)) return;
+    std::uint32_t node = 0;
+    for (std::size_t i = pos; i < s.size();) {
+      node = child(node, utf8::next(s, i));
+      if (node == 0) break;
+      if (nodes_[node].value >= 0) f(i - pos, values_[static_cast<std::size_t>(nodes_[node].value)]);
+    }
+  }
+
+  // Byte length of the longest word at `pos` (0 if none), its value in *value.
+  std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
+    std::size_t best = 0;
+    each_at(s, pos, [&](std::size_t n, const V& v) {
+      best = n;
+      if (value) *value = &v;
+    });
+    return best;
+  }
+
+  const V* find(std::string_view word) const {
+    if (word.empty()) return nullptr;
+    std::uint32_t node = 0;
+    for (std::size_t i = 0; i < word.size();)
+      if ((node = child(node, utf8::next(word, i))) == 0) return nullptr;
+    if (nodes_[node].value < 0) return nullptr;
+    return &values_[static_cast<std::size_t>(nodes_[node].value)];
   }
 
  private:
@@ -68,39 +112,6 @@ class WordTrie {
     }
   }
 
-
- public:
-  bool starts_word(std::string_view s, std::size_t pos) const {
-    if (pos >= s.size()) return false;
-    return may_start(utf8::next(s, pos));
-  }
-  bool may_start(char32_t cp) const { return cp >= first_.size() || first_[cp]; }
-
-  // Byte length of the longest word at `pos` (0 if none), its value in *value.
-  std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
-    if (!starts_word(s, pos)) return 0;
-    std::size_t best = 0;
-    std::int32_t best_value = -1;
-    std::uint32_t node = 0;
-    for (std::size_t i = pos; i < s.size();) {
-      node = child(node, utf8::next(s, i));
-      if (node == 0) break;
-      if (nodes_[node].value >= 0) best = i - pos, best_value = nodes_[node].value;
-    }
-    if (best && value) *value = &values_[static_cast<std::size_t>(best_value)];
-    return best;
-  }
-
-  const V* find(std::string_view word) const {
-    if (word.empty()) return nullptr;
-    std::uint32_t node = 0;
-    for (std::size_t i = 0; i < word.size();)
-      if ((node = child(node, utf8::next(word, i))) == 0) return nullptr;
-    if (nodes_[node].value < 0) return nullptr;
-    return &values_[static_cast<std::size_t>(nodes_[node].value)];
-  }
-
- private:
   struct Node {
     std::vector<std::pair<char32_t, std::uint32_t>> children;  // by code point
     std::int32_t value = -1;
