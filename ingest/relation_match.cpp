@@ -466,6 +466,12 @@ int SentenceIndex::clause_breaks(std::size_t begin, std::size_t end) const {
 // Every rule is tried on every sentence, and most sentences lack some trigger word a rule needs:
 // a rule whose required words are not all in the sentence cannot match anywhere in it.
 static bool words_present(const RelationPattern& pattern, const SentenceIndex& s) {
+  if (s.has_words() && !pattern.required_words.empty()) {
+    const WordHits& hits = s.words();
+    return std::all_of(pattern.required_words.begin(), pattern.required_words.end(), [&](const auto& group) {
+      return std::any_of(group.begin(), group.end(), [&](int id) { return hits.present(id); });
+    });
+  }
   for (const auto& e : pattern.elements) {
     if (e.kind != PatternElement::Kind::literal || e.skippable) continue;
     bool seen = false;

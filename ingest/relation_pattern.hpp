@@ -29,6 +29,9 @@ struct RelationPattern {
   std::vector<PatternElement> elements;
   std::string text;  // as written in the data file
   std::size_t anchor = 0;  // the trigger: the first fixed text that must be there, {ROLE} or {AMOUNT}
+  // Word numbers (PatternElement::word_ids) of each literal group that cannot be skipped: a sentence
+  // lacking every word of one group cannot match. Filled by the rule book.
+  std::vector<std::vector<int>> required_words;
 
   bool elided_source() const { return !elements.empty() && elements.front().optional; }
 };

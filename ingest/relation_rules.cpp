@@ -112,11 +112,14 @@ void RelationRuleBook::add(const Lexicon& lex) {
       row.fail("unknown line kind '" + kind + "' (rule, title, not_title, unit, role_stop, short, aid_prefix, hedge, negation)");
     }
   }
-  for (auto& rule : rules)
+  for (auto& rule : rules) {
+    rule.pattern.required_words.clear();
     for (auto& e : rule.pattern.elements) {
       e.word_ids.clear();
       for (const auto& spelling : e.spellings) e.word_ids.push_back(words.add(spelling));
+      if (e.kind == PatternElement::Kind::literal && !e.skippable) rule.pattern.required_words.push_back(e.word_ids);
     }
+  }
   sort_longest_first(titles);
   for (auto& list : titles_by_last) list.clear();
   for (std::size_t i = 0; i < titles.size(); ++i)
