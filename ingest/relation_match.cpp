@@ -1,6 +1,7 @@
 #include "ingest/relation_match.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -310,10 +311,15 @@ class Search {
       run_end = advance(text_, run_end);
     }
     for (std::size_t end = run_end; end > pos;) {
-      for (std::size_t t : book_.titles_by_last[static_cast<unsigned char>(text_[end - 1])]) {
-        const std::string& title = book_.titles[t];
-        if (end - pos < title.size() || text_.compare(end - title.size(), title.size(), title) != 0) continue;
-        if (!inside_non_title(pos, run_end, end - title.size(), end)) {
+      // Titles ending here, shortest first; the longest one not inside a rank (主任医师) counts.
+      std::array<std::size_t, 16> sizes;
+      std::size_t count = 0;
+      book_.titles_reversed.each_ending(text_.substr(pos, end - pos), end - pos, [&](std::size_t n, std::uint8_t) {
+        if (count < sizes.size()) sizes[count++] = n;
+      });
+      while (count > 0) {
+        std::size_t n = sizes[--count];
+        if (!inside_non_title(pos, run_end, end - n, end)) {
           out.push_back(end);
           break;
         }
@@ -325,8 +331,7 @@ class Search {
   }
 
   bool role_stop_at(std::size_t pos) const {
-    return std::any_of(book_.role_stops.begin(), book_.role_stops.end(),
-                       [&](const std::string& w) { return starts_with(text_, pos, w); });
+    return book_.role_stop_words.longest(text_, pos) > 0;
   }
 
   // 主任 in 主任医师 is a rank, not a post.

@@ -121,9 +121,10 @@ void RelationRuleBook::add(const Lexicon& lex) {
     }
   }
   sort_longest_first(titles);
-  for (auto& list : titles_by_last) list.clear();
-  for (std::size_t i = 0; i < titles.size(); ++i)
-    if (!titles[i].empty()) titles_by_last[static_cast<unsigned char>(titles[i].back())].push_back(i);
+  titles_reversed = {};
+  for (const auto& title : titles) titles_reversed.add_reversed(title, 1);
+  role_stop_words = {};
+  for (const auto& word : role_stops) role_stop_words.add(word, 1);
   sort_longest_first(non_titles);
   sort_longest_first(money_units);
   sort_longest_first(aid_prefixes);

@@ -9,6 +9,7 @@
 #include "graph/schema.hpp"
 #include "ingest/relation_literals.hpp"
 #include "ingest/relation_pattern.hpp"
+#include "ingest/word_trie.hpp"
 
 namespace bangfu::ingest {
 
@@ -50,8 +51,8 @@ struct RelationRuleBook {
   std::vector<std::pair<std::string, std::vector<std::string>>> short_forms;
   std::vector<std::string> aid_prefixes;  // 援: before a short form, names the province aided
   WordTable words;                        // every rule's fixed words, numbered (PatternElement::word_ids)
-  // Indexes of `titles` by their last byte, longest first: a {ROLE} asks at every character.
-  std::array<std::vector<std::size_t>, 256> titles_by_last;
+  // `titles` stored last character first, and `role_stops`: a {ROLE} asks at every character.
+  WordTrie<std::uint8_t> titles_reversed, role_stop_words;  // values unused
 
   // Adds the lines of one file. A rule whose id is already loaded replaces it (user overrides);
   // the same id twice in one file is an error. Throws std::runtime_error "path:line: what".
