@@ -51,12 +51,7 @@ class WordTrie {
 
   // Byte length of the longest (reversed-added) word ending at `end` (0 if none).
   std::size_t longest_ending(std::string_view s, std::size_t end, const V** value = nullptr) const {
-    std::size_t best = 0;
-    each_ending(s, end, [&](std::size_t n, const V& v) {
-      best = n;
-      if (value) *value = &v;
-    });
-    return best;
+    return last_of([&](auto&& report) { each_ending(s, end, report); }, value);
   }
 
   bool starts_word(std::string_view s, std::size_t pos) const {
@@ -79,12 +74,7 @@ class WordTrie {
 
   // Byte length of the longest word at `pos` (0 if none), its value in *value.
   std::size_t longest(std::string_view s, std::size_t pos, const V** value = nullptr) const {
-    std::size_t best = 0;
-    each_at(s, pos, [&](std::size_t n, const V& v) {
-      best = n;
-      if (value) *value = &v;
-    });
-    return best;
+    return last_of([&](auto&& report) { each_at(s, pos, report); }, value);
   }
 
   const V* find(std::string_view word) const {
@@ -97,6 +87,17 @@ class WordTrie {
   }
 
  private:
+  // The length of the last word a walk reports (walks go shortest first), its value in *value.
+  template <class Walk>
+  static std::size_t last_of(Walk&& walk, const V** value) {
+    std::size_t best = 0;
+    walk([&](std::size_t n, const V& v) {
+      best = n;
+      if (value) *value = &v;
+    });
+    return best;
+  }
+
   void add_code_points(const std::vector<char32_t>& cps, V value) {
     if (cps.empty()) return;
     std::uint32_t node = 0;
