@@ -1,9 +1,11 @@
 // `bangfu ingest`: reads articles into the graph file — extraction, merge, save.
 #include <cstdio>
+#include <thread>
 
 #include "cli/command.hpp"
 #include "cli/corpus_run.hpp"
 #include "cli/graph_file.hpp"
+#include "cli/parallel_extract.hpp"
 #include "ingest/graph_builder.hpp"
 
 namespace bangfu::cli {
@@ -13,20 +15,42 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string graph;
   bool force = false;
+  unsigned jobs = 1;
 };
+
+unsigned job_count(unsigned asked) {
+  if (asked != 0) return asked;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
 
 int run_ingest(const IngestArgs& args) {
   std::string path = resolve_graph_path(args.graph);
   graph::Graph g = load_or_new_graph(path);
   ingest::Pipeline pipeline = make_pipeline();
   ingest::GraphBuilder builder(g);
-  auto counts = read_corpus(args.paths, [&](ingest::Document&& doc) {
+  std::size_t failed = 0;
+  // Documents reach the graph in reading order, so the graph is the same for any --jobs. Whether a
+  // document is unchanged is asked again there: an earlier document of the same run may have changed it.
+  ParallelExtract extract(pipeline, job_count(args.jobs), [&](const ingest::Document& doc, const auto& extraction) {
     if (builder.unchanged(doc)) {
       if (!args.force) return builder.count_unchanged();
       g.remove_document(doc.id);  // --force: extract again even though the text is the same
     }
-    builder.add(doc, pipeline.extract(doc));
+    try {
+      builder.add(doc, extraction());
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "warning: %s: %s (document skipped)\n", (doc.path.empty() ? doc.id : doc.path).c_str(),
+                   e.what());
+      ++failed;
+    }
   });
+  auto counts = read_corpus(args.paths, [&](ingest::Document&& doc) {
+    bool wanted = args.force || !builder.unchanged(doc);
+    extract.submit(std::move(doc), wanted);
+  });
+  extract.finish();
+  counts.problems += failed;
   save_graph_file(g, path);
 
   const auto& b = builder.counts();
@@ -45,6 +69,8 @@ Registrar reg{"ingest", "Read articles (files or folders) into a graph file", []
   sub.add_option("PATH", args->paths, "Files or folders: .txt, .html, .json, .jsonl (folders recursively)")->required();
   sub.add_option("-g,--graph", args->graph, "Graph file, created if missing (default: $BANGFU_GRAPH or ./bangfu.graph.json)");
   sub.add_flag("--force", args->force, "Extract again documents whose text has not changed (after editing data/)");
+  sub.add_option("-j,--jobs", args->jobs, "Threads extracting at once; 0: one per core (default 1). The graph is the same")
+      ->check(CLI::Range(0u, 256u));
   sub.footer("Re-ingesting a document with the same id and text changes nothing; changed text replaces\n"
              "what the document said before. Unreadable files are warnings; reading nothing is an error.\n"
              "Global --data-dir and --lexicon FILE change the lexicons. Example:\n"

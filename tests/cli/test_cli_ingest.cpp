@@ -96,6 +96,37 @@ TEST_CASE("bangfu ingest of nothing readable is an error and writes no graph", "
   CHECK(mixed.output.find("ingested 2 documents (1 unreadable)") != std::string::npos);
 }
 
+TEST_CASE("bangfu ingest --jobs builds the same graph and says the same as one thread", "[cli][ingest]") {
+  TempDir dir;
+  write_corpus(dir);
+  // Same file name (so the same document id) in two folders with different texts: the later one
+  // replaces the earlier whatever the number of threads; an exact copy is unchanged.
+  std::filesystem::create_directories(dir.file("corpus/more"));
+  std::filesystem::create_directories(dir.file("corpus/zcopy"));
+  for (int i = 0; i < 12; ++i)
+    write_file(dir.file("corpus/more/n" + std::to_string(i) + ".txt"),
+               "南山市人民医院对口帮扶北岭县第" + std::to_string(i + 1) + "人民医院。\n");
+  write_file(dir.file("corpus/more/a.txt"), "西海医科大学附属医院托管北岭县中医医院。\n");
+  write_file(dir.file("corpus/zcopy/b.txt"), read_file(dir.file("corpus/b.txt")));
+  std::string one = dir.file("one.graph.json"), many = dir.file("many.graph.json");
+  auto r1 = run_bangfu("ingest " + dir.file("corpus") + " -g " + one + " --jobs 1");
+  auto r3 = run_bangfu("ingest " + dir.file("corpus") + " -g " + many + " -j 3");
+  INFO(r1.output);
+  INFO(r3.output);
+  REQUIRE(r1.status == 0);
+  REQUIRE(r3.status == 0);
+  CHECK(last_lines(r1.output, 1) == last_lines(r3.output, 1));
+  CHECK(r1.output.find("1 unchanged, 1 replaced") != std::string::npos);
+  CHECK(read_file(one) == read_file(many));
+  auto g = bangfu::graph::load_graph(many);
+  CHECK(g.document("a.txt"));
+  auto again = run_bangfu("ingest " + dir.file("corpus") + " -g " + many + " -j 0");  // 0: one thread per core
+  INFO(again.output);
+  CHECK(again.status == 0);
+  CHECK(again.output.find("2 replaced") != std::string::npos);  // a.txt, then its namesake, again
+  CHECK(run_bangfu("ingest " + dir.file("corpus") + " -g " + many + " --jobs 999").status != 0);
+}
+
 TEST_CASE("bangfu extract writes one gold-format file per document and eval scores them", "[cli][ingest]") {
   TempDir dir;
   write_corpus(dir);
