@@ -69,6 +69,7 @@ struct Recognizer::Data {
   WordMap<std::pair<EntityType, std::string>> references;
   WordMap<EntityType> user;
   StringSet surnames;
+  StringSet name_syllables;  // of Tibetan names, which have no surname (data/name_syllables.tsv)
   std::optional<Segmenter> dictionary;  // jieba's words with frequency and part of speech
 
   std::optional<Segmenter::Entry> word(std::string_view w) const {
@@ -97,6 +98,9 @@ struct Recognizer::Data {
   bool has_class_word(std::string_view body) const;
   void find_persons(std::string_view s, std::vector<Candidate>& out) const;
   std::size_t person_length(std::string_view s, std::size_t pos) const;
+  std::size_t syllable_name_length(std::string_view s, std::size_t pos) const;
+  std::size_t dotted_name_length(std::string_view s, std::size_t pos) const;
+  std::size_t dotted_name_start(std::string_view s, std::size_t end, const std::vector<Candidate>& found) const;
   bool cue_before(std::string_view s, std::size_t pos, const std::string& kind) const;
   bool is_boundary_word(std::string_view s, std::size_t pos) const;
 };
@@ -144,6 +148,8 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     references.add(row.fields[0], {*type, row.fields[2]});
   }
   for (const auto& row : Lexicon::read_file(dir + "surnames.tsv", 1, 1)) surnames.insert(row.fields[0]);
+  if (std::ifstream(dir + "name_syllables.tsv"))  // optional: data folders made before it still load
+    for (const auto& row : Lexicon::read_file(dir + "name_syllables.tsv", 1, 1)) name_syllables.insert(row.fields[0]);
   for (const auto& row : Lexicon::read_file(dir + "abbreviations.tsv", 2, 2))
     abbreviations.emplace_back(row.fields[0], row.fields[1]);
   std::stable_sort(abbreviations.begin(), abbreviations.end(),
@@ -676,11 +682,91 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
   return 0;
 }
 
+// A Tibetan name of two listed syllables at `pos` (次仁多吉): its byte length, else 0.
+std::size_t Recognizer::Data::syllable_name_length(std::string_view s, std::size_t pos) const {
+  constexpr std::size_t kSyllable = 6;  // two CJK characters
+  if (pos + 2 * kSyllable > s.size() || !is_cjk_at(s, pos) || !is_cjk_at(s, pos + 3) || !is_cjk_at(s, pos + 6) ||
+      !is_cjk_at(s, pos + 9))
+    return 0;
+  bool both = name_syllables.count(s.substr(pos, kSyllable)) && name_syllables.count(s.substr(pos + kSyllable, kSyllable));
+  return both ? 2 * kSyllable : 0;
+}
+
+namespace {
+// The middle dots that join the parts of transliterated names (阿依古丽·买买提).
+std::size_t name_dot_at(std::string_view s, std::size_t pos) {
+  for (std::string_view dot : {"·", "•", "・"})
+    if (s.substr(pos, dot.size()) == dot) return dot.size();
+  return 0;
+}
+constexpr std::size_t kNamePartChars = 6;
+}  // namespace
+
+// A name of parts joined by middle dots at `pos` (阿不都·买买提): its byte length, else 0. The last part
+// ends before a title, a cue, a boundary word or an ordinary word (…买买提表示).
+std::size_t Recognizer::Data::dotted_name_length(std::string_view s, std::size_t pos) const {
+  std::size_t at = pos, dots = 0;
+  for (;;) {
+    std::size_t part = at, chars = 0;
+    while (at < s.size() && is_cjk_at(s, at) && chars < kNamePartChars && !name_dot_at(s, at)) {
+      if (chars > 0 && dots > 0 && (titles.longest(s, at) || is_boundary_word(s, at) || cues.longest(s, at))) break;
+      if (chars > 1 && dots > 0) {
+        auto w = dictionary ? dictionary->longest_word(s.substr(at), 2, 4) : std::nullopt;
+        if (w && w->entry.freq >= 100) break;
+      }
+      at += char_len(s, at);
+      ++chars;
+    }
+    if (chars == 0) return 0;
+    std::size_t dot = at < s.size() ? name_dot_at(s, at) : 0;
+    if (!dot) return dots > 0 && at > part ? at - pos : 0;
+    at += dot;
+    if (++dots > 3) return 0;
+  }
+}
+
+static bool ends_organization(const std::vector<Candidate>& found, std::size_t at) {
+  return std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
+    return !c.inner && c.end == at && c.type != EntityType::Person && !graph::is_region(c.type);
+  });
+}
+
+// Where a dotted name ending at `end` starts (not before the end of a name in `found`); npos when the
+// text before `end` is no such name.
+std::size_t Recognizer::Data::dotted_name_start(std::string_view s, std::size_t end,
+                                                const std::vector<Candidate>& found) const {
+  std::size_t b = end, dots = 0, chars = 0;
+  while (b > 0 && !(dots > 0 && ends_organization(found, b))) {
+    std::size_t prev = b - 1;
+    while (prev > 0 && (static_cast<unsigned char>(s[prev]) & 0xC0) == 0x80) --prev;
+    if (name_dot_at(s, prev)) {
+      if (chars == 0 || ++dots > 3) return std::string_view::npos;
+      chars = 0;
+    } else if (is_cjk_at(s, prev) && chars < kNamePartChars) {
+      if (chars > 0 && dots > 0 && is_boundary_word(s, prev)) break;
+      ++chars;
+    } else {
+      break;
+    }
+    b = prev;
+  }
+  return dots == 0 || chars == 0 ? std::string_view::npos : b;
+}
+
 void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& out) const {
   auto overlaps = [&](std::size_t b, std::size_t e) {
     for (const auto& c : out)
       if (!c.inner && c.begin < e && b < c.end) return true;
     return false;
+  };
+  // A name without a surname beside a title outweighs a region's short form read inside it (西平 in 扎西平措).
+  auto drop_regions_inside = [&](std::size_t b, std::size_t e) {
+    auto short_region_inside = [&](const Candidate& c) {
+      if (!graph::is_region(c.type) || c.begin < b || c.end > e) return false;
+      const auto& ids = gazetteer.find(c.surface);
+      return std::none_of(ids.begin(), ids.end(), [&](int id) { return gazetteer.is_full_name(id, c.surface); });
+    };
+    out.erase(std::remove_if(out.begin(), out.end(), short_region_inside), out.end());
   };
   auto add = [&](std::size_t b, std::size_t e, const std::string& title, const std::string& rule) {
     if (overlaps(b, e) || cue_before(s, b, "exclude")) return;
@@ -710,14 +796,32 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     while (after < s.size() && s[after] == ' ') ++after;
     // Title then name: 院长张三说; names listed after one title share it (副院长王五、赵六).
     std::size_t at = after;
-    while (at < s.size() && is_cjk_at(s, at) && surnames.count(s.substr(at, char_len(s, at))) &&
-           !is_boundary_word(s, at)) {
-      std::size_t len = person_length(s, at);
+    while (at < s.size() && is_cjk_at(s, at) && !is_boundary_word(s, at)) {
+      // 张三; names without a surname: 次仁多吉 (Tibetan), 阿不都·买买提 (transliterated, dotted).
+      std::size_t len = dotted_name_length(s, at);
+      if (!len) len = syllable_name_length(s, at);
+      if (len) drop_regions_inside(at, at + len);
+      if (!len && surnames.count(s.substr(at, char_len(s, at)))) len = person_length(s, at);
       if (!len) break;
       add(at, at + len, title, "title-name:" + title);
       at += len;
       if (s.compare(at, 3, "、") != 0) break;
       at += 3;
+    }
+    // Name then title, without a surname (格桑扎西局长, 阿不都·买买提主任), starting a phrase or right
+    // after an organization's name.
+    auto starts_phrase = [&](std::size_t b) {
+      return b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || ends_organization(out, b);  // 某局格桑扎西局长
+    };
+    std::size_t dotted = dotted_name_start(s, pos, out);
+    std::size_t tibetan = pos >= 12 && syllable_name_length(s, pos - 12) == 12 ? pos - 12 : std::string_view::npos;
+    for (std::size_t b : {dotted, tibetan}) {
+      if (b == std::string_view::npos || !starts_phrase(b)) continue;
+      drop_regions_inside(b, pos);
+      if (!overlaps(b, pos)) {
+        add(b, pos, title, "name-title:" + title);
+        break;
+      }
     }
     // Name then title: 张三医生 (the name starts a phrase, or follows a department: 麻醉科张三主任医师).
     // Posts after a name are riskier (黄冈市长): only full three-character names take them.

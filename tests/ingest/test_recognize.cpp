@@ -127,6 +127,22 @@ TEST_CASE("recognizer finds persons next to titles and skips bylines", "[recogni
   CHECK(k["陈小梅"] == "Person");
 }
 
+TEST_CASE("recognizer finds names without a surname next to titles: Tibetan and dotted names", "[recognize]") {
+  auto f = found("林周县卫生健康局局长次仁多吉介绍,医疗队队长扎西平措表示。");
+  CHECK(f["次仁多吉"] == "Person");
+  CHECK(f["扎西平措"] == "Person");
+  auto g = found("林周县人民医院格桑卓玛主任说,墨竹工卡县卫健局罗布次仁局长参加。");  // name before the title
+  CHECK(g["格桑卓玛"] == "Person");
+  CHECK(g["罗布次仁"] == "Person");
+  CHECK(g["林周县人民医院"] == "Hospital");
+  auto h = found("和田县人民医院院长艾力·买买提表示,洛浦县人民医院阿依古丽·吐尔逊主任介绍。");
+  CHECK(h["艾力·买买提"] == "Person");
+  CHECK(h["阿依古丽·吐尔逊"] == "Person");
+  CHECK_FALSE(h.count("艾力·买买提表示"));
+  auto k = found("扎西德勒,次仁的家人前来就诊。");  // one listed syllable, no title: no name
+  CHECK(k.empty());
+}
+
 TEST_CASE("recognizer marks reference words and level-prefixed names", "[recognize]") {
   std::map<std::string, std::string> refs;
   for (const auto& c : recognizer().recognize("我省与省卫生健康委联合督导,该院表示州医院将配合。"))
