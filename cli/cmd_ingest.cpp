@@ -46,7 +46,8 @@ int run_ingest(const IngestArgs& args) {
     }
   });
   auto counts = read_corpus(args.paths, [&](ingest::Document&& doc) {
-    bool wanted = args.force || !builder.unchanged(doc);
+    // Ahead of time, extract only what the graph does not already hold (the check is repeated at delivery).
+    bool wanted = !extract.ahead() || args.force || !builder.unchanged(doc);
     extract.submit(std::move(doc), wanted);
   });
   extract.finish();

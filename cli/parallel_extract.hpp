@@ -35,6 +35,8 @@ class ParallelExtract {
   void submit(ingest::Document&& doc, bool extract);
   // Delivers everything still queued.
   void finish();
+  // Whether documents are extracted ahead on worker threads (more than one job).
+  bool ahead() const { return !workers_.empty(); }
 
  private:
   struct Entry {
