@@ -23,6 +23,8 @@
 #include "ingest/load.hpp"
 #include "ingest/normalize.hpp"
 #include "ingest/pipeline.hpp"
+#include "ingest/recognize.hpp"
+#include "ingest/resolve.hpp"
 #include "ingest/segment.hpp"
 #include "ingest/sentences.hpp"
 #if __has_include("ingest/graph_builder.hpp") && __has_include("graph/storage.hpp")
@@ -158,10 +160,13 @@ int main(int argc, char** argv) {
   BodyRules rules = BodyRules::defaults();
   BodyExtractor extractor(rules);
   Pipeline pipeline = timed(setup_pipeline, [] { return Pipeline(); });
+  Recognizer recognizer(RecognizerOptions{BANGFU_DATA_DIR, {}, dict});
 
   Stage load{"load (read+decode)"}, norm{"normalize"}, body{"body"}, sentences{"sentences"}, segment{"segment"};
+  Stage recognize{"recognize"}, resolve{"resolve"};
   Stage extract{"Pipeline::extract"}, build{"graph build"}, save{"graph save"};
   std::size_t docs = 0, bytes = 0, pipeline_bytes = 0, sentence_count = 0, token_count = 0, relations = 0;
+  std::size_t candidate_count = 0, entity_count = 0;
   std::vector<Token> tokens;
 #ifdef BANGFU_BENCH_GRAPH
   bangfu::graph::Graph graph;
@@ -183,6 +188,14 @@ int main(int argc, char** argv) {
         token_count += tokens.size();
       }
     });
+    auto candidates = timed(recognize, [&] {
+      std::vector<std::vector<Candidate>> out;
+      out.reserve(split.size());
+      for (const auto& s : split) out.push_back(recognizer.recognize(s.text));
+      return out;
+    });
+    for (const auto& c : candidates) candidate_count += c.size();
+    entity_count += timed(resolve, [&] { return Resolver(recognizer).resolve(split, candidates); }).entities.size();
     if (double(pipeline_bytes) < pipeline_mb * 1e6) {
       pipeline_bytes += doc.text.size();
       DocumentExtraction extraction = timed(extract, [&] { return pipeline.extract(doc); });
@@ -203,18 +216,18 @@ int main(int argc, char** argv) {
   fs::remove_all(dir);
 
   double b = double(bytes);
-  std::printf("\n%zu documents, %.1f MB, %zu sentences, %zu tokens, %zu load issues\n", docs, b / 1e6, sentence_count,
-              token_count, issues.size());
+  std::printf("\n%zu documents, %.1f MB, %zu sentences, %zu tokens, %zu candidates, %zu entities, %zu load issues\n",
+              docs, b / 1e6, sentence_count, token_count, candidate_count, entity_count, issues.size());
   std::printf("setup (CPU): segmenter load %.3f s (wall %.3f s, %zu words), normalize tables %.3f s, pipeline %.3f s\n",
               setup_segmenter.seconds, segmenter_wall, segmenter.size(), setup_normalize.seconds, setup_pipeline.seconds);
   std::printf("front end, per stage (thread CPU time, MB of source text per second):\n");
-  for (const Stage* s : {&load, &norm, &body, &sentences, &segment}) print(*s, b);
+  for (const Stage* s : {&load, &norm, &body, &sentences, &segment, &recognize, &resolve}) print(*s, b);
   Stage front{"front end total"};
-  front.seconds = load.seconds + norm.seconds + body.seconds + sentences.seconds + segment.seconds;
+  front.seconds = load.seconds + norm.seconds + body.seconds + sentences.seconds + segment.seconds + recognize.seconds;
   print(front, b);
-  Stage front_no_seg{"  without segment"};
-  front_no_seg.seconds = front.seconds - segment.seconds;
-  print(front_no_seg, b);
+  Stage front_resolve{"  with resolve"};
+  front_resolve.seconds = front.seconds + resolve.seconds;
+  print(front_resolve, b);
   std::printf("full pipeline on %.1f MB:\n", double(pipeline_bytes) / 1e6);
   print(extract, double(pipeline_bytes));
 #ifdef BANGFU_BENCH_GRAPH

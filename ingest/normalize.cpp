@@ -2,14 +2,16 @@
 
 #include <opencc/Lexicon.hpp>
 #include <opencc/MarisaDict.hpp>
-#include <opencc/SimpleConverter.hpp>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <bitset>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/utf8.hpp"
@@ -32,12 +34,29 @@ class Tables {
   }
 
   const icu::Normalizer2& nfkc() const { return *nfkc_; }
-  const opencc::SimpleConverter& t2s() const { return *t2s_; }
+  bool changes_in_t2s(char32_t cp) const { return cp < kTableSize && t2s_changed_[cp]; }
   // Copied as is: NFKC leaves it alone and it is neither space, control nor zero-width.
   bool plain(char32_t cp) const { return cp < 0x10000 && plain_[cp]; }
-  bool changes_in_t2s(char32_t cp) const { return cp < kTableSize && t2s_changed_[cp]; }
   const std::string* single_nfkc(char32_t cp) const {
     return cp < 0x10000 && has_single_[cp] ? &single_[cp] : nullptr;
+  }
+
+  // OpenCC's t2s on one run of Chinese, code point for code point (every entry of its two dictionaries
+  // keeps the length of its key): at each position the longest TSPhrases key, else the TSCharacters entry.
+  // This is what OpenCC's max-match segmentation followed by its dictionary-group conversion computes; doing
+  // it here over hash tables costs a fraction of OpenCC's per-call set-up and marisa-trie walks.
+  void t2s(std::vector<char32_t>& run) const {
+    for (std::size_t i = 0; i < run.size();) {
+      std::size_t matched = longest_phrase(run, i);
+      if (matched > 0) {
+        const std::u32string& value = phrases_.at(std::u32string(run.begin() + long(i), run.begin() + long(i + matched)));
+        std::copy(value.begin(), value.end(), run.begin() + long(i));
+        i += matched;
+        continue;
+      }
+      if (auto it = characters_.find(run[i]); it != characters_.end()) run[i] = it->second;
+      ++i;
+    }
   }
 
  private:
@@ -45,63 +64,49 @@ class Tables {
     UErrorCode status = U_ZERO_ERROR;
     nfkc_ = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU NFKC unavailable: ") + u_errorName(status));
-    std::string config = std::string(kOpenCCDir) + "t2s.json";
-    try {
-      t2s_ = std::make_unique<opencc::SimpleConverter>(config);
-    } catch (const std::exception& e) {
-      throw std::runtime_error("cannot load OpenCC config " + config + ": " + e.what());
-    }
-    derive_t2s_set();
+    read_dictionary("TSCharacters.ocd2", [&](std::u32string key, std::u32string value) {
+      if (key.size() == 1 && value.size() == 1 && key != value) characters_.emplace(key[0], value[0]);
+    });
+    read_dictionary("TSPhrases.ocd2", [&](std::u32string key, std::u32string value) {
+      if (key.size() != value.size()) return;  // never in OpenCC's files; kept out so offsets stay 1:1
+      max_phrase_ = std::max(max_phrase_, key.size());
+      phrase_starts_.insert(key[0]);
+      phrases_.emplace(std::move(key), std::move(value));
+    });
     derive_nfkc_tables();
   }
 
-  // A character t2s changes on its own, or where a phrase entry differs from its key. Read from the two
-  // dictionaries t2s.json chains; converting every CJK code point through OpenCC instead gives the same
-  // set but took a quarter of a second at every start, and is kept only for when the files are elsewhere.
-  void derive_t2s_set() {
-    if (!mark_differences("TSCharacters.ocd2")) probe_characters();
-    mark_differences("TSPhrases.ocd2");  // without it, characters alone still convert
-  }
-
-  bool mark_differences(const std::string& name) {
-    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen((std::string(kOpenCCDir) + name).c_str(), "rb"), std::fclose);
-    if (!file) return false;
-    auto dict = opencc::MarisaDict::NewFromFile(file.get());
+  // Reads one of the dictionaries t2s.json chains, marking every character an entry changes.
+  template <typename Add>
+  void read_dictionary(const std::string& name, Add add) {
+    std::string path = std::string(kOpenCCDir) + name;
+    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), std::fclose);
+    if (!file) throw std::runtime_error("cannot open OpenCC dictionary " + path + " (Debian package opencc)");
+    std::shared_ptr<opencc::MarisaDict> dict;
+    try {
+      dict = opencc::MarisaDict::NewFromFile(file.get());
+    } catch (const std::exception& e) {
+      throw std::runtime_error("cannot read OpenCC dictionary " + path + ": " + e.what());
+    }
     for (const auto& entry : *dict->GetLexicon()) {
-      std::string key = entry->Key(), value = entry->GetDefault();
-      for (std::size_t i = 0, j = 0; i < key.size() && j < value.size();) {
-        char32_t a = utf8::next(key, i), b = utf8::next(value, j);
-        if (a != b && a < kTableSize) t2s_changed_[a] = true;
-      }
+      std::u32string key = decode(entry->Key()), value = decode(entry->GetDefault());
+      for (std::size_t i = 0; i < key.size() && i < value.size(); ++i)
+        if (key[i] != value[i] && key[i] < kTableSize) t2s_changed_[key[i]] = true;
+      add(std::move(key), std::move(value));
     }
-    return true;
   }
 
-  void probe_characters() {
-    std::string probe;
-    std::vector<char32_t> cps;
-    auto add_range = [&](char32_t lo, char32_t hi) {
-      for (char32_t cp = lo; cp <= hi; ++cp) {
-        cps.push_back(cp);
-        utf8::append(probe, cp);
-        probe += '\n';
-      }
-    };
-    add_range(0x2E80, 0x2FDF);
-    add_range(0x3000, 0x9FFF);
-    add_range(0xF900, 0xFAFF);
-    add_range(0xFE30, 0xFE4F);
-    add_range(0x20000, 0x2FFFF);
-    std::string converted = t2s_->Convert(probe);
-    std::size_t pos = 0;
-    for (char32_t cp : cps) {
-      std::size_t nl = converted.find('\n', pos);
-      if (nl == std::string::npos) break;
-      std::size_t i = pos;
-      if (!(nl - pos == utf8::seq_len(static_cast<unsigned char>(converted[pos])) && utf8::next(converted, i) == cp))
-        t2s_changed_[cp] = true;
-      pos = nl + 1;
-    }
+  static std::u32string decode(const std::string& s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) out += utf8::next(s, i);
+    return out;
+  }
+
+  std::size_t longest_phrase(const std::vector<char32_t>& run, std::size_t i) const {
+    if (!phrase_starts_.count(run[i])) return 0;
+    for (std::size_t n = std::min(max_phrase_, run.size() - i); n >= 2; --n)
+      if (phrases_.count(std::u32string(run.begin() + long(i), run.begin() + long(i + n)))) return n;
+    return 0;
   }
 
   void derive_nfkc_tables() {
@@ -125,8 +130,11 @@ class Tables {
   }
 
   const icu::Normalizer2* nfkc_ = nullptr;
-  std::unique_ptr<opencc::SimpleConverter> t2s_;
   std::bitset<kTableSize> t2s_changed_;
+  std::unordered_map<char32_t, char32_t> characters_;        // TSCharacters: one character to one
+  std::unordered_map<std::u32string, std::u32string> phrases_;  // TSPhrases
+  std::unordered_set<char32_t> phrase_starts_;
+  std::size_t max_phrase_ = 0;
   std::vector<bool> plain_, has_single_;
   std::vector<std::string> single_;
 };
@@ -212,30 +220,26 @@ class Builder {
     out_.to_source.push_back(pending_space_src_);
   }
 
-  // Converts the finished run of Chinese as a whole, so OpenCC's phrase table sees the context.
+  // Converts the finished run of Chinese as a whole, so the phrase table sees the context. Conversion keeps
+  // the number of code points, so each converted one keeps the source offset of the one it replaces.
   void close_run() {
     if (run_begin_ == kNoRun) return;
     std::size_t begin = run_begin_;
     run_begin_ = kNoRun;
     if (!run_needs_t2s_) return;
     run_needs_t2s_ = false;
-    std::string original = out_.text.substr(begin);
-    std::string converted = tables_.t2s().Convert(original);
-    if (converted == original) return;
-    std::vector<std::uint32_t> starts;  // source offset of each original code point
-    for (std::size_t i = 0; i < original.size(); i += utf8::seq_len(static_cast<unsigned char>(original[i])))
-      starts.push_back(out_.to_source[begin + i]);
-    std::size_t n_conv = utf8::length(converted);
+    run_.clear();
+    starts_.clear();
+    for (std::size_t i = begin; i < out_.text.size();) {
+      starts_.push_back(out_.to_source[i]);
+      run_.push_back(utf8::next(out_.text, i));
+    }
+    tables_.t2s(run_);
     out_.text.resize(begin);
     out_.to_source.resize(begin);
-    std::size_t k = 0;
-    for (std::size_t i = 0; i < converted.size(); ++k) {
-      std::size_t len = utf8::seq_len(static_cast<unsigned char>(converted[i]));
-      // One-to-one in nearly every case; otherwise spread the converted characters over the original ones.
-      std::uint32_t src = starts.size() == n_conv ? starts[k] : starts[k * starts.size() / n_conv];
-      out_.text.append(converted, i, len);
-      out_.to_source.resize(out_.text.size(), src);
-      i += len;
+    for (std::size_t k = 0; k < run_.size(); ++k) {
+      utf8::append(out_.text, run_[k]);
+      out_.to_source.resize(out_.text.size(), starts_[k]);
     }
   }
 
@@ -245,6 +249,8 @@ class Builder {
   std::uint32_t pending_space_src_ = 0;
   std::size_t run_begin_ = kNoRun;
   bool run_needs_t2s_ = false;
+  std::vector<char32_t> run_;          // the run being converted
+  std::vector<std::uint32_t> starts_;  // source offset of each of its code points
 };
 
 void normalize_segment(const Tables& tables, std::string_view source, std::size_t begin, std::size_t end,

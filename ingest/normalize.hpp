@@ -6,10 +6,10 @@
 
 namespace bangfu::ingest {
 
-// NFKC (full-width letters, digits and punctuation become ASCII: ，→, （→( ：→:), then OpenCC t2s on runs
-// of Chinese that hold a character t2s changes. Runs of spaces/tabs collapse to one space, spaces at line
+// NFKC (full-width letters, digits and punctuation become ASCII: ，→, （→( ：→:), then Traditional →
+// Simplified by OpenCC's t2s dictionaries on runs of Chinese that hold a character t2s changes. Runs of spaces/tabs collapse to one space, spaces at line
 // ends go, CR LF becomes LF, control and zero-width characters go. Every output byte maps back to the byte
-// offset of the source character it came from. Thread-safe; the first call loads OpenCC (tens of ms).
+// offset of the source character it came from. Thread-safe; the first call reads the tables (tens of ms).
 NormalizedText normalize(std::string_view source);
 
 // Just the normalized string, e.g. for comparing names the way the scorer does.

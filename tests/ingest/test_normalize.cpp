@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
+#include <opencc/Lexicon.hpp>
+#include <opencc/MarisaDict.hpp>
+#include <opencc/SimpleConverter.hpp>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -56,6 +60,46 @@ TEST_CASE("normalize: a whole Traditional file converts", "[normalize]") {
 TEST_CASE("normalize: phrases convert with their context", "[normalize]") {
   CHECK(normalize("頭髮").text == "头发");
   CHECK(normalize("發展").text == "发展");
+}
+
+// normalize() converts with its own reading of OpenCC's dictionaries; OpenCC's converter is the reference.
+// Every phrase key, each with neighbours that could start or end another phrase, and every character entry
+// in a run of them must come out exactly as OpenCC makes it.
+TEST_CASE("normalize: Traditional to Simplified agrees with OpenCC's own converter", "[normalize]") {
+  opencc::SimpleConverter reference("/usr/share/opencc/t2s.json");
+  auto keys_of = [](const char* name) {
+    std::vector<std::string> keys;
+    std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen((std::string("/usr/share/opencc/") + name).c_str(), "rb"),
+                                               std::fclose);
+    REQUIRE(file);
+    auto dict = opencc::MarisaDict::NewFromFile(file.get());
+    for (const auto& entry : *dict->GetLexicon()) keys.push_back(entry->Key());
+    return keys;
+  };
+  std::vector<std::string> phrases = keys_of("TSPhrases.ocd2"), characters = keys_of("TSCharacters.ocd2");
+  REQUIRE(phrases.size() > 100);
+  REQUIRE(characters.size() > 1000);
+  std::size_t differ = 0;
+  auto check = [&](const std::string& text) {
+    std::string ours = normalize(text).text, theirs = reference.Convert(text);
+    if (ours != theirs && ++differ <= 5) FAIL_CHECK(text << ": " << ours << " vs OpenCC " << theirs);
+  };
+  for (std::size_t i = 0; i < phrases.size(); ++i) {
+    const std::string& before = phrases[(i + 1) % phrases.size()];
+    const std::string& after = characters[(i * 7) % characters.size()];
+    check(phrases[i]);
+    check("醫院" + phrases[i] + "發展");
+    check(before + phrases[i] + after);
+  }
+  std::string run;
+  for (std::size_t i = 0; i < characters.size(); ++i) {
+    run += characters[i];
+    if (run.size() > 60 || i + 1 == characters.size()) {
+      check(run);
+      run.clear();
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("normalize: whitespace collapses, line breaks stay, CRLF and controls go", "[normalize]") {
