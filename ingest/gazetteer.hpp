@@ -34,6 +34,11 @@ class Gazetteer {
   // Byte length of the longest division name ending at `end` of `text`, 0 if none.
   std::size_t longest_before(std::string_view text, std::size_t end) const;
 
+  template <class F>
+  void each_name(F&& f) const {  // every full name and short form, once
+    for (const auto& entry : by_name_) f(std::string_view(entry.first));
+  }
+
   const Division& at(int id) const { return divisions_[static_cast<std::size_t>(id)]; }
   std::size_t size() const { return divisions_.size(); }
   int province_of(int id) const;                 // the province the division lies in (itself for provinces)

@@ -35,6 +35,8 @@ class Tables {
 
   const icu::Normalizer2& nfkc() const { return *nfkc_; }
   bool changes_in_t2s(char32_t cp) const { return cp < kTableSize && t2s_changed_[cp]; }
+  // A BMP ideograph copied as is and left alone by t2s: nearly every character of a Simplified article.
+  bool settled_cjk(char32_t cp) const { return cp < 0x10000 && settled_cjk_[cp]; }
   // Copied as is: NFKC leaves it alone and it is neither space, control nor zero-width.
   bool plain(char32_t cp) const { return cp < 0x10000 && plain_[cp]; }
   const std::string* single_nfkc(char32_t cp) const {
@@ -74,6 +76,8 @@ class Tables {
       phrases_.emplace(std::move(key), std::move(value));
     });
     derive_nfkc_tables();
+    settled_cjk_.assign(0x10000, false);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) settled_cjk_[cp] = utf8::is_cjk(cp) && plain(cp) && !changes_in_t2s(cp);
   }
 
   // Reads one of the dictionaries t2s.json chains, marking every character an entry changes.
@@ -135,7 +139,7 @@ class Tables {
   std::unordered_map<std::u32string, std::u32string> phrases_;  // TSPhrases
   std::unordered_set<char32_t> phrase_starts_;
   std::size_t max_phrase_ = 0;
-  std::vector<bool> plain_, has_single_;
+  std::vector<bool> plain_, has_single_, settled_cjk_;
   std::vector<std::string> single_;
 };
 
@@ -187,6 +191,28 @@ class Builder {
     }
     utf8::append(out_.text, cp);
     out_.to_source.resize(out_.text.size(), src);
+  }
+
+  // Printable ASCII other than space, copied as is: source bytes [src, src + bytes.size()).
+  void ascii_span(std::string_view bytes, std::uint32_t src) {
+    close_run();
+    flush_space();
+    out_.text.append(bytes);
+    std::size_t at = out_.to_source.size();
+    out_.to_source.resize(at + bytes.size());
+    for (std::size_t k = 0; k < bytes.size(); ++k) out_.to_source[at + k] = src + static_cast<std::uint32_t>(k);
+  }
+
+  // Three-byte ideographs that stay as they are (settled_cjk): source bytes [src, src + bytes.size()).
+  void settled_cjk_span(std::string_view bytes, std::uint32_t src) {
+    flush_space();
+    if (run_begin_ == kNoRun) run_begin_ = out_.text.size();
+    out_.text.append(bytes);
+    std::size_t at = out_.to_source.size();
+    out_.to_source.resize(at + bytes.size());
+    std::uint32_t* map = out_.to_source.data() + at;
+    for (std::size_t k = 0; k < bytes.size(); k += 3)
+      map[k] = map[k + 1] = map[k + 2] = src + static_cast<std::uint32_t>(k);
   }
 
   // Bytes of one source character already known to be normalized (copied without decoding twice).
@@ -274,6 +300,19 @@ void normalize_segment(const Tables& tables, std::string_view source, std::size_
   }
 }
 
+// The end of the run of settled three-byte ideographs starting at `i` (i itself when there is none).
+std::size_t settled_cjk_end(const Tables& tables, std::string_view s, std::size_t i) {
+  while (i + 2 < s.size()) {
+    auto c0 = static_cast<unsigned char>(s[i]), c1 = static_cast<unsigned char>(s[i + 1]),
+         c2 = static_cast<unsigned char>(s[i + 2]);
+    if ((c0 & 0xF0) != 0xE0 || (c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) break;
+    char32_t cp = (char32_t(c0 & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
+    if (!tables.settled_cjk(cp)) break;
+    i += 3;
+  }
+  return i;
+}
+
 }  // namespace
 
 NormalizedText normalize(std::string_view source) {
@@ -284,9 +323,19 @@ NormalizedText normalize(std::string_view source) {
   while (i < n) {
     unsigned char c = static_cast<unsigned char>(source[i]);
     auto src = static_cast<std::uint32_t>(i);
+    if (std::size_t end = settled_cjk_end(tables, source, i); end > i) {
+      builder.settled_cjk_span(source.substr(i, end - i), src);
+      i = end;
+      continue;
+    }
     if (c < 0x80) {
       if (c > 0x20 && c != 0x7F) {
-        builder.ascii(static_cast<char>(c), src);
+        std::size_t end = i + 1;
+        while (end < n && static_cast<unsigned char>(source[end]) > 0x20 && static_cast<unsigned char>(source[end]) < 0x7F)
+          ++end;
+        builder.ascii_span(source.substr(i, end - i), src);
+        i = end;
+        continue;
       } else if (c == ' ' || c == '\t') {
         builder.space(src);
       } else if (c == '\n') {

@@ -28,15 +28,26 @@ struct Suffix {
   bool short_form = false, region = false, chain = false, anchor = false, committee = false;
 };
 
+const std::vector<int> kNoDivisions;
+
 enum class Kind { Region, Suffix, Link, Prefix, Protect, Boundary, Punct, Char, Alnum, User, Ref };
 
 struct Piece {
   std::uint32_t b = 0, e = 0;
   Kind kind = Kind::Char;
-  std::vector<int> divisions;        // Region from the gazetteer
+  const std::vector<int>* divisions = &kNoDivisions;  // Region from the gazetteer (the gazetteer's own list)
   EntityType type = EntityType::County;  // Region (composed) / Suffix / User
   const Suffix* suffix = nullptr;
   bool composed = false;              // Region built from a body + place ending (卫城镇)
+};
+
+// What one word is in each of the lists tokenize() consults, so that it walks one trie per position
+// instead of five. The pointers point into the lists themselves, which do not change after loading.
+struct Lexeme {
+  const EntityType* user = nullptr;
+  bool reference = false, region = false;
+  const Suffix* suffix = nullptr;
+  const std::string* part = nullptr;
 };
 
 // A word list of the recognizer's lexicons.
@@ -68,6 +79,7 @@ struct Recognizer::Data {
   WordMap<std::string> cues;        // exclude / after / patient
   WordMap<std::pair<EntityType, std::string>> references;
   WordMap<EntityType> user;
+  WordMap<Lexeme> lexemes;  // user, references, gazetteer, suffixes and parts together, for tokenize()
   StringSet surnames;
   StringSet name_syllables;  // of Tibetan names, which have no surname (data/name_syllables.tsv)
   std::optional<Segmenter> dictionary;  // jieba's words with frequency and part of speech
@@ -79,11 +91,8 @@ struct Recognizer::Data {
   std::vector<std::pair<std::string, std::string>> abbreviations;  // longest full ending first
 
   void load(const RecognizerOptions& options);
+  void index_lexemes();
   std::vector<Piece> tokenize(std::string_view s) const;
-  bool starts_any(char32_t cp) const {  // may a user word, reference, region, ending or name part start here?
-    return user.may_start(cp) || references.may_start(cp) || gazetteer.may_start(cp) || suffixes.may_start(cp) ||
-           parts.may_start(cp);
-  }
   void compose_regions(std::string_view s, std::vector<Piece>& toks) const;
   void find_names(std::string_view s, const std::vector<Piece>& toks, std::vector<Candidate>& out) const;
   bool extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const;
@@ -176,6 +185,16 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
   dictionary = Segmenter::load(dict_path);
 }
 
+void Recognizer::Data::index_lexemes() {
+  StringMap<Lexeme> all;
+  user.each_word([&](std::string_view w, const EntityType& v) { all[std::string(w)].user = &v; });
+  references.each_word([&](std::string_view w, const auto&) { all[std::string(w)].reference = true; });
+  gazetteer.each_name([&](std::string_view w) { all[std::string(w)].region = true; });
+  suffixes.each_word([&](std::string_view w, const Suffix& v) { all[std::string(w)].suffix = &v; });
+  parts.each_word([&](std::string_view w, const std::string& v) { all[std::string(w)].part = &v; });
+  for (const auto& [word, lexeme] : all) lexemes.add(word, lexeme);
+}
+
 std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
   std::vector<Piece> toks;
   toks.reserve(s.size() / 3 + 1);  // about a piece a character
@@ -207,7 +226,7 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
       pos = t.e;
       continue;
     }
-    if (!starts_any(cp)) {  // most characters begin no listed word
+    if (!lexemes.may_start(cp)) {  // most characters begin no listed word
       t.kind = Kind::Char;
       t.e = static_cast<std::uint32_t>(pos + char_len(s, pos));
       toks.push_back(std::move(t));
@@ -218,11 +237,14 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
     const EntityType* user_type = nullptr;
     const Suffix* sfx = nullptr;
     const std::string* part = nullptr;
-    std::size_t n_user = user.longest(s, pos, &user_type);
-    std::size_t n_ref = references.longest(s, pos);
-    std::size_t n_region = gazetteer.longest_at(s, pos);
-    std::size_t n_suffix = suffixes.longest(s, pos, &sfx);
-    std::size_t n_part = parts.longest(s, pos, &part);
+    std::size_t n_user = 0, n_ref = 0, n_region = 0, n_suffix = 0, n_part = 0;
+    lexemes.each_at(s, pos, [&](std::size_t n, const Lexeme& x) {  // shortest first: the last one is longest
+      if (x.user) n_user = n, user_type = x.user;
+      if (x.reference) n_ref = n;
+      if (x.region) n_region = n;
+      if (x.suffix) n_suffix = n, sfx = x.suffix;
+      if (x.part) n_part = n, part = x.part;
+    });
     if (part && *part == "level") n_part = 0;  // level words matter only at a name's start
     std::size_t best = std::max({n_user, n_ref, n_region, n_suffix, n_part});
     if (best == 0) {
@@ -235,8 +257,8 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
       t.kind = Kind::Ref;
     } else if (best == n_region && !splits_word(s, pos, pos + best)) {
       t.kind = Kind::Region;
-      t.divisions = gazetteer.find(s.substr(pos, best));
-      t.type = gazetteer.at(t.divisions.front()).level;
+      t.divisions = &gazetteer.find(s.substr(pos, best));
+      t.type = gazetteer.at(t.divisions->front()).level;
     } else if (best == n_region) {
       t.kind = Kind::Char;
       best = char_len(s, pos);
@@ -266,10 +288,10 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Piece>& t
         ((k > 1 && toks[k - 2].kind == Kind::Region) || toks[j].type == EntityType::County)) {
       std::string_view w = s.substr(toks[k - 1].b, toks[k - 1].e - toks[k - 1].b);
       bool short_form = true;
-      for (int id : toks[k - 1].divisions) short_form = short_form && !gazetteer.is_full_name(id, w);
+      for (int id : *toks[k - 1].divisions) short_form = short_form && !gazetteer.is_full_name(id, w);
       if (short_form) {
         toks[k - 1].kind = Kind::Char;
-        toks[k - 1].divisions.clear();
+        toks[k - 1].divisions = &kNoDivisions;
         --k;
       }
     }
@@ -500,7 +522,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     std::size_t k = s0;
     Candidate c;
     while (k < j && toks[k].kind == Kind::Region) {
-      c.leading.push_back(toks[k].divisions.empty() ? -1 : toks[k].divisions.front());
+      c.leading.push_back(toks[k].divisions->empty() ? -1 : toks[k].divisions->front());
       c.last_region = toks[k].b - toks[s0].b;
       ++k;
     }
@@ -583,7 +605,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
         rc.end = toks[r].e;
         rc.surface = std::string(s.substr(rc.begin, rc.end - rc.begin));
         rc.type = toks[r].type;
-        rc.divisions = toks[r].divisions;
+        rc.divisions = *toks[r].divisions;
         rc.rule = toks[r].composed ? "place-ending" : "gazetteer";
         rc.inner = true;
         out.push_back(std::move(rc));
@@ -595,15 +617,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     chunk_start = j + 1;
   }
   for (std::size_t j = 0; j < toks.size(); ++j) {
-    if (used[j]) continue;
     const Piece& t = toks[j];
+    if (used[j] || (t.kind != Kind::Region && t.kind != Kind::User && t.kind != Kind::Ref)) continue;
     Candidate c;
     c.begin = t.b;
     c.end = t.e;
     c.surface = std::string(s.substr(t.b, t.e - t.b));
     if (t.kind == Kind::Region) {
       c.type = t.type;
-      c.divisions = t.divisions;
+      c.divisions = *t.divisions;
       c.rule = t.composed ? "place-ending" : "gazetteer";
     } else if (t.kind == Kind::User) {
       c.type = t.type;
@@ -785,8 +807,10 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     out.push_back(std::move(c));
   };
   for (std::size_t pos = 0; pos < s.size();) {
+    std::size_t next = pos;
+    char32_t cp = utf8::next(s, next);
     const std::string* kind = nullptr;
-    std::size_t n = is_cjk_at(s, pos) ? titles.longest(s, pos, &kind) : 0;
+    std::size_t n = utf8::is_cjk(cp) && titles.may_start(cp) ? titles.longest(s, pos, &kind) : 0;
     if (!n) {
       pos += char_len(s, pos);
       continue;
@@ -849,7 +873,10 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
   }
 }
 
-Recognizer::Recognizer(const RecognizerOptions& options) : data_(std::make_unique<Data>()) { data_->load(options); }
+Recognizer::Recognizer(const RecognizerOptions& options) : data_(std::make_unique<Data>()) {
+  data_->load(options);
+  data_->index_lexemes();
+}
 Recognizer::~Recognizer() = default;
 Recognizer::Recognizer(Recognizer&&) noexcept = default;
 Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;

@@ -4,6 +4,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -77,6 +78,13 @@ class WordTrie {
     return last_of([&](auto&& report) { each_at(s, pos, report); }, value);
   }
 
+  // Calls f(word, value) for every word, in no particular order (words added reversed come out reversed).
+  template <class F>
+  void each_word(F&& f) const {
+    std::string word;
+    each_word_below(0, word, f);
+  }
+
   const V* find(std::string_view word) const {
     if (word.empty()) return nullptr;
     std::uint32_t node = 0;
@@ -96,6 +104,17 @@ class WordTrie {
       if (value) *value = &v;
     });
     return best;
+  }
+
+  template <class F>
+  void each_word_below(std::uint32_t node, std::string& word, F& f) const {
+    if (nodes_[node].value >= 0) f(std::string_view(word), values_[static_cast<std::size_t>(nodes_[node].value)]);
+    for (const auto& [cp, kid] : nodes_[node].children) {
+      std::size_t size = word.size();
+      utf8::append(word, cp);
+      each_word_below(kid, word, f);
+      word.resize(size);
+    }
   }
 
   void add_code_points(const std::vector<char32_t>& cps, V value) {
