@@ -74,6 +74,7 @@ struct Recognizer::Data {
   Gazetteer gazetteer;
   WordMap<Suffix> suffixes;
   WordMap<std::string> parts;       // link / prefix / level / boundary / protect
+  WordMap<std::uint8_t> levels;     // the level words among the parts (省, 州, 县)
   WordMap<int> generic;
   WordMap<std::string> titles;      // post / member
   WordMap<std::string> cues;        // exclude / after / patient
@@ -112,6 +113,13 @@ struct Recognizer::Data {
   std::size_t dotted_name_start(std::string_view s, std::size_t end, const std::vector<Candidate>& found) const;
   bool cue_before(std::string_view s, std::size_t pos, const std::string& kind) const;
   bool is_boundary_word(std::string_view s, std::size_t pos) const;
+  // Can a title start at `pos`? Asked at every character of every sentence, so it reads the bytes itself.
+  bool title_may_start(std::string_view s, std::size_t pos) const {
+    if (pos + 2 >= s.size() || (static_cast<unsigned char>(s[pos]) & 0xF0) != 0xE0) return false;
+    std::size_t i = pos;
+    char32_t cp = utf8::next(s, i);
+    return i == pos + 3 && utf8::is_cjk(cp) && titles.may_start(cp);
+  }
 };
 
 void Recognizer::Data::load(const RecognizerOptions& o) {
@@ -135,6 +143,7 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     static const std::set<std::string> kKinds = {"link", "prefix", "level", "boundary", "protect"};
     if (!kKinds.count(row.fields[1])) row.fail("unknown kind '" + row.fields[1] + "'");
     parts.add(row.fields[0], row.fields[1]);
+    if (row.fields[1] == "level") levels.add(row.fields[0], 1);
   }
   for (const auto& row : Lexicon::read_file(dir + "generic_terms.tsv", 1, 2)) {
     if (!row.get(1).empty() && row.get(1) != "class") row.fail("flag must be 'class' or nothing");
@@ -323,9 +332,8 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Piece>& t
 
 bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
   if (t.kind != Kind::Char) return false;
-  const std::string* part = parts.find(s.substr(t.b, t.e - t.b));
   // 省级, 县域, 区内: the level character starts a descriptive word, it does not stand for a region.
-  if (!part || *part != "level" || generic.longest(s, t.b) > t.e - t.b) return false;
+  if (!levels.find(s.substr(t.b, t.e - t.b)) || generic.longest(s, t.b) > t.e - t.b) return false;
   return !(t.b >= 3 && is_cjk_at(s, t.b - 3) && generic.longest(s, t.b - 3) >= 3 + (t.e - t.b));
 }
 
@@ -807,10 +815,8 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     out.push_back(std::move(c));
   };
   for (std::size_t pos = 0; pos < s.size();) {
-    std::size_t next = pos;
-    char32_t cp = utf8::next(s, next);
     const std::string* kind = nullptr;
-    std::size_t n = utf8::is_cjk(cp) && titles.may_start(cp) ? titles.longest(s, pos, &kind) : 0;
+    std::size_t n = title_may_start(s, pos) ? titles.longest(s, pos, &kind) : 0;
     if (!n) {
       pos += char_len(s, pos);
       continue;
@@ -899,10 +905,17 @@ std::vector<Candidate> Recognizer::recognize(std::string_view sentence) const {
   std::vector<Candidate> out;
   data_->find_names(sentence, toks, out);
   data_->find_persons(sentence, out);
-  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  // Sorting indices and moving each candidate once: candidates are large, and std::sort on indices with
+  // the same comparisons makes the same permutation.
+  std::vector<std::uint32_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return out[a].begin != out[b].begin ? out[a].begin < out[b].begin : out[a].end > out[b].end;
   });
-  return out;
+  std::vector<Candidate> sorted;
+  sorted.reserve(out.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace bangfu::ingest

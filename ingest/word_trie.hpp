@@ -88,8 +88,10 @@ class WordTrie {
   const V* find(std::string_view word) const {
     if (word.empty()) return nullptr;
     std::uint32_t node = 0;
-    for (std::size_t i = 0; i < word.size();)
-      if ((node = child(node, utf8::next(word, i))) == 0) return nullptr;
+    for (std::size_t i = 0; i < word.size();) {
+      char32_t cp = utf8::next(word, i);
+      if ((node == 0 && !may_start(cp)) || (node = child(node, cp)) == 0) return nullptr;
+    }
     if (nodes_[node].value < 0) return nullptr;
     return &values_[static_cast<std::size_t>(nodes_[node].value)];
   }
