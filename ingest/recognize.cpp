@@ -118,7 +118,9 @@ struct Recognizer::Data {
     if (pos + 2 >= s.size() || (static_cast<unsigned char>(s[pos]) & 0xF0) != 0xE0) return false;
     std::size_t i = pos;
     char32_t cp = utf8::next(s, i);
-    return i == pos + 3 && utf8::is_cjk(cp) && titles.may_start(cp);
+    if (i != pos + 3 || !utf8::is_cjk(cp) || !titles.may_start(cp)) return false;
+    char32_t second = i < s.size() ? utf8::next(s, i) : 0;
+    return titles.may_start_with(cp, second);
   }
 };
 
@@ -903,6 +905,7 @@ std::vector<Candidate> Recognizer::recognize(std::string_view sentence) const {
   auto toks = data_->tokenize(sentence);
   data_->compose_regions(sentence, toks);
   std::vector<Candidate> out;
+  out.reserve(toks.size() / 4 + 4);  // candidates are large: growing the vector would move them
   data_->find_names(sentence, toks, out);
   data_->find_persons(sentence, out);
   // Sorting indices and moving each candidate once: candidates are large, and std::sort on indices with

@@ -59,17 +59,24 @@ class WordTrie {
     if (pos >= s.size()) return false;
     return may_start(utf8::next(s, pos));
   }
-  bool may_start(char32_t cp) const { return cp >= first_.size() || first_[cp]; }
+  bool may_start(char32_t cp) const { return cp >= kBmp || bit(first_, cp); }
+  // Might a word start with `a` then `b`? A filter (false positives, no false negatives) that settles
+  // most first-character hits of common characters without walking the trie.
+  bool may_start_with(char32_t a, char32_t b) const {
+    return cp_outside(a, b) || (bit(first_, a) && (bit(whole_, a) || bit(pairs_, pair_bit(a, b))));
+  }
 
   // Calls f(bytes, value) for every word starting at `pos`, shortest first.
   template <class F>
   void each_at(std::string_view s, std::size_t pos, F&& f) const {
-    if (!starts_word(s, pos)) return;
-    std::uint32_t node = 0;
-    for (std::size_t i = pos; i < s.size();) {
-      node = child(node, utf8::next(s, i));
-      if (node == 0) break;
+    if (pos >= s.size()) return;
+    std::size_t i = pos;
+    char32_t cp = utf8::next(s, i);
+    if (!may_start(cp)) return;
+    for (std::uint32_t node = child(0, cp); node != 0;) {
       if (nodes_[node].value >= 0) f(i - pos, values_[static_cast<std::size_t>(nodes_[node].value)]);
+      if (i >= s.size()) break;
+      node = child(node, utf8::next(s, i));
     }
   }
 
@@ -121,11 +128,9 @@ class WordTrie {
 
   void add_code_points(const std::vector<char32_t>& cps, V value) {
     if (cps.empty()) return;
+    mark_first(cps);
     std::uint32_t node = 0;
-    for (char32_t cp : cps) {
-      if (node == 0) mark_first(cp);
-      node = child_or_add(node, cp);
-    }
+    for (char32_t cp : cps) node = child_or_add(node, cp);
     if (nodes_[node].value < 0) {
       nodes_[node].value = static_cast<std::int32_t>(values_.size());
       values_.push_back(std::move(value));
@@ -166,14 +171,26 @@ class WordTrie {
     return id;
   }
 
-  void mark_first(char32_t cp) {
-    if (first_.empty()) first_.assign(0x10000, false);
-    if (cp < first_.size()) first_[cp] = true;
+  static constexpr char32_t kBmp = 0x10000;
+  using Bits = std::vector<std::uint64_t>;
+  static bool bit(const Bits& bits, std::uint32_t i) { return bits[i / 64] >> (i % 64) & 1; }
+  static void set(Bits& bits, std::uint32_t i) { bits[i / 64] |= std::uint64_t{1} << (i % 64); }
+  static std::uint32_t pair_bit(char32_t a, char32_t b) { return (a * 40503u + b) & (kBmp - 1); }
+  static bool cp_outside(char32_t a, char32_t b) { return a >= kBmp || b >= kBmp; }
+
+  void mark_first(const std::vector<char32_t>& cps) {
+    if (cps.front() >= kBmp) return;  // beyond the BMP, always tried
+    set(first_, cps.front());
+    if (cps.size() == 1) set(whole_, cps.front());
+    else if (cps[1] < kBmp) set(pairs_, pair_bit(cps[0], cps[1]));
+    else set(whole_, cps.front());  // a second character beyond the BMP: let every pair through
   }
 
   std::vector<Node> nodes_{1};
   std::vector<V> values_;
-  std::vector<bool> first_;  // first characters in the Basic Multilingual Plane; beyond it, always tried
+  // Bits over the Basic Multilingual Plane: first characters, first characters that are words of their
+  // own, and hashed pairs of first and second characters. 8 KB each.
+  Bits first_ = Bits(kBmp / 64), whole_ = Bits(kBmp / 64), pairs_ = Bits(kBmp / 64);
   // The root's children in the BMP, by code point, once there are many (gazetteer, suffixes): the root
   // is asked at every character, its other levels only after a hit. 256 KB, so small tries go without.
   static constexpr std::size_t kDenseRoot = 64;

@@ -1,6 +1,7 @@
 // WordTrie: longest words at a position and ending at a position, as the recognizer and gazetteer use it.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 
 #include "ingest/word_trie.hpp"
@@ -55,4 +56,35 @@ TEST_CASE("word trie: reversed words, the longest one ending at a position", "[w
   CHECK(t.longest_ending("xABC", 4) == 3);
   std::string broken = "贵州\xE7\x9C";  // a cut-off last character
   CHECK(t.longest_ending(broken, broken.size()) == 0);
+}
+
+TEST_CASE("word trie: every word comes back once from each_word", "[word_trie]") {
+  WordTrie<int> t;
+  t.add("人民医院", 1);
+  t.add("人民", 2);
+  t.add("州", 3);
+  t.add("人民", 4);  // added again: one word, the new value
+  std::map<std::string, int> seen;
+  t.each_word([&](std::string_view w, int v) { CHECK(seen.emplace(std::string(w), v).second); });
+  CHECK(seen == std::map<std::string, int>{{"人民医院", 1}, {"人民", 4}, {"州", 3}});
+}
+
+TEST_CASE("word trie: the first-two-characters filter never drops a word", "[word_trie]") {
+  WordTrie<int> t;
+  t.add("院长", 1);
+  t.add("州", 2);  // a one-character word lets any second character through
+  t.add("𠀋院", 3);  // beyond the BMP: always tried
+  auto cp = [](const char* s) {
+    std::string_view v(s);
+    std::size_t i = 0;
+    return bangfu::ingest::utf8::next(v, i);
+  };
+  CHECK(t.may_start_with(cp("院"), cp("长")));
+  CHECK(t.may_start_with(cp("州"), cp("医")));
+  CHECK(t.may_start_with(cp("𠀋"), cp("院")));
+  CHECK_FALSE(t.may_start_with(cp("医"), cp("院")));  // 医 starts no word
+  // 院 followed by 士 starts no word; the filter may still say yes (hashed), but longest() must say none.
+  CHECK(t.longest("院士", 0) == 0);
+  CHECK(t.longest("州医院", 0) == std::string("州").size());
+  CHECK(t.longest("𠀋院", 0) == std::string("𠀋院").size());
 }
