@@ -46,8 +46,11 @@ struct Piece {
 struct Lexeme {
   const EntityType* user = nullptr;
   bool reference = false, region = false;
+  const std::vector<int>* divisions = nullptr;  // regions: the gazetteer's divisions of this name
+  bool full_name = false;                       // regions: the full name of one of them
   const Suffix* suffix = nullptr;
-  const std::string* part = nullptr;
+  bool part = false, level = false;  // a name part; a level word (which is no part after the start)
+  Kind part_kind = Kind::Boundary;   // Link, Prefix, Protect or Boundary
 };
 
 // A word list of the recognizer's lexicons.
@@ -100,7 +103,7 @@ struct Recognizer::Data {
   std::size_t trim_start(std::string_view s, const std::vector<Piece>& toks, std::size_t from, std::size_t to) const;
   bool generic_only(std::string_view body) const;
   bool is_level(std::string_view s, const Piece& t) const;
-  bool splits_word(std::string_view s, std::size_t b, std::size_t e) const;
+  bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
   // Part-of-speech of each dictionary word of `text` by forward maximum matching.
   std::vector<std::string_view> word_tags(std::string_view text) const;
   std::size_t strip_generic(std::string_view body) const;
@@ -200,9 +203,19 @@ void Recognizer::Data::index_lexemes() {
   StringMap<Lexeme> all;
   user.each_word([&](std::string_view w, const EntityType& v) { all[std::string(w)].user = &v; });
   references.each_word([&](std::string_view w, const auto&) { all[std::string(w)].reference = true; });
-  gazetteer.each_name([&](std::string_view w) { all[std::string(w)].region = true; });
+  gazetteer.each_name([&](std::string_view w) {
+    Lexeme& x = all[std::string(w)];
+    x.region = true;
+    x.divisions = &gazetteer.find(w);
+    x.full_name = std::any_of(x.divisions->begin(), x.divisions->end(), [&](int id) { return gazetteer.is_full_name(id, w); });
+  });
   suffixes.each_word([&](std::string_view w, const Suffix& v) { all[std::string(w)].suffix = &v; });
-  parts.each_word([&](std::string_view w, const std::string& v) { all[std::string(w)].part = &v; });
+  parts.each_word([&](std::string_view w, const std::string& v) {
+    Lexeme& x = all[std::string(w)];
+    x.part = true;
+    x.level = v == "level";
+    x.part_kind = v == "link" ? Kind::Link : v == "prefix" ? Kind::Prefix : v == "protect" ? Kind::Protect : Kind::Boundary;
+  });
   for (const auto& [word, lexeme] : all) lexemes.add(word, lexeme);
 }
 
@@ -247,16 +260,17 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
     // Longest match over every word list; ties go to the earlier list.
     const EntityType* user_type = nullptr;
     const Suffix* sfx = nullptr;
-    const std::string* part = nullptr;
+    const Lexeme* part = nullptr;
+    const Lexeme* region = nullptr;
     std::size_t n_user = 0, n_ref = 0, n_region = 0, n_suffix = 0, n_part = 0;
     lexemes.each_at(s, pos, [&](std::size_t n, const Lexeme& x) {  // shortest first: the last one is longest
       if (x.user) n_user = n, user_type = x.user;
       if (x.reference) n_ref = n;
-      if (x.region) n_region = n;
+      if (x.region) n_region = n, region = &x;
       if (x.suffix) n_suffix = n, sfx = x.suffix;
-      if (x.part) n_part = n, part = x.part;
+      if (x.part) n_part = n, part = &x;
     });
-    if (part && *part == "level") n_part = 0;  // level words matter only at a name's start
+    if (part && part->level) n_part = 0;  // level words matter only at a name's start
     std::size_t best = std::max({n_user, n_ref, n_region, n_suffix, n_part});
     if (best == 0) {
       t.kind = Kind::Char;
@@ -266,9 +280,9 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
       t.type = *user_type;
     } else if (best == n_ref) {
       t.kind = Kind::Ref;
-    } else if (best == n_region && !splits_word(s, pos, pos + best)) {
+    } else if (best == n_region && !splits_word(s, pos, pos + best, *region)) {
       t.kind = Kind::Region;
-      t.divisions = &gazetteer.find(s.substr(pos, best));
+      t.divisions = region->divisions;
       t.type = gazetteer.at(t.divisions->front()).level;
     } else if (best == n_region) {
       t.kind = Kind::Char;
@@ -278,7 +292,7 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
       t.suffix = sfx;
       t.type = sfx->type;
     } else {
-      t.kind = *part == "link" ? Kind::Link : *part == "prefix" ? Kind::Prefix : *part == "protect" ? Kind::Protect : Kind::Boundary;
+      t.kind = part->part_kind;
     }
     t.e = static_cast<std::uint32_t>(pos + best);
     pos = t.e;
@@ -340,9 +354,8 @@ bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
 }
 
 // A short form (康保) matched across the edge of an ordinary word (健康保障) is not a place.
-bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_t e) const {
-  for (int id : gazetteer.find(s.substr(b, e - b)))
-    if (gazetteer.is_full_name(id, s.substr(b, e - b))) return false;
+bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const {
+  if (region.full_name) return false;
   auto common = [&](std::size_t from, std::size_t to) {
     auto f = word(s.substr(from, to - from));
     return f && f->freq >= 100 && f->pos != "ns";
