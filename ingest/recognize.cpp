@@ -96,7 +96,7 @@ struct Recognizer::Data {
 
   void load(const RecognizerOptions& options);
   void index_lexemes();
-  std::vector<Piece> tokenize(std::string_view s) const;
+  void tokenize(std::string_view s, std::vector<Piece>& toks) const;  // replaces the contents of `toks`
   void compose_regions(std::string_view s, std::vector<Piece>& toks) const;
   void find_names(std::string_view s, const std::vector<Piece>& toks, std::vector<Candidate>& out) const;
   bool extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const;
@@ -219,8 +219,8 @@ void Recognizer::Data::index_lexemes() {
   for (const auto& [word, lexeme] : all) lexemes.add(word, lexeme);
 }
 
-std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
-  std::vector<Piece> toks;
+void Recognizer::Data::tokenize(std::string_view s, std::vector<Piece>& toks) const {
+  toks.clear();
   toks.reserve(s.size() / 3 + 1);  // about a piece a character
   std::size_t pos = 0;
   while (pos < s.size()) {
@@ -298,7 +298,6 @@ std::vector<Piece> Recognizer::Data::tokenize(std::string_view s) const {
     pos = t.e;
     toks.push_back(std::move(t));
   }
-  return toks;
 }
 
 // Place names built from a body and a place ending (白垛乡, 恒月花园社区, 东湖新技术开发区) become region
@@ -515,7 +514,8 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
 
 void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& toks,
                                   std::vector<Candidate>& out) const {
-  std::vector<bool> used(toks.size(), false);
+  thread_local std::vector<char> used;  // per token: part of a name found here (reused: called per sentence)
+  used.assign(toks.size(), 0);
   std::size_t chunk_start = 0;
   for (std::size_t j = 0; j < toks.size(); ++j) {
     const Piece& t = toks[j];
@@ -915,19 +915,22 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& Recognizer:
 }
 
 std::vector<Candidate> Recognizer::recognize(std::string_view sentence) const {
-  auto toks = data_->tokenize(sentence);
+  thread_local std::vector<Piece> toks;  // reused: recognize runs once per sentence
+  data_->tokenize(sentence, toks);
   data_->compose_regions(sentence, toks);
   std::vector<Candidate> out;
   out.reserve(toks.size() / 4 + 4);  // candidates are large: growing the vector would move them
   data_->find_names(sentence, toks, out);
   data_->find_persons(sentence, out);
-  // Sorting indices and moving each candidate once: candidates are large, and std::sort on indices with
-  // the same comparisons makes the same permutation.
+  auto before = [](const Candidate& a, const Candidate& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  };
+  // Usually in order already. Otherwise a stable sort of indices (ties keep the order they were found
+  // in), then each candidate moved once: candidates are large.
+  if (std::is_sorted(out.begin(), out.end(), before)) return out;
   std::vector<std::uint32_t> order(out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return out[a].begin != out[b].begin ? out[a].begin < out[b].begin : out[a].end > out[b].end;
-  });
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return before(out[a], out[b]); });
   std::vector<Candidate> sorted;
   sorted.reserve(out.size());
   for (std::uint32_t i : order) sorted.push_back(std::move(out[i]));
