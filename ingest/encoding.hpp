@@ -14,6 +14,8 @@ struct Decoded {
 
 // `hint` is a charset the file itself declares (html <meta charset>), tried first when the bytes are not UTF-8.
 Decoded decode_to_utf8(std::string_view bytes, std::string_view hint = {});
+// The same, taking `bytes` as the text when they are UTF-8 already instead of copying them.
+Decoded decode_owned_to_utf8(std::string&& bytes, std::string_view hint = {});
 
 bool is_valid_utf8(std::string_view bytes);
 

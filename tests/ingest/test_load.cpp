@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -177,4 +180,94 @@ TEST_CASE("load: the dev seeds load when the shared data is present", "[load][sh
   CHECK(issues.empty());
   REQUIRE(docs.size() >= 4);
   CHECK(docs[0].id == "000_665815207df06e30.txt");
+}
+
+namespace {
+
+// The validator as it was before the fast paths: one byte or sequence at a time.
+bool reference_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    char32_t cp = c & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return false;
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("encoding: UTF-8 validation agrees with a byte-at-a-time reference", "[encoding]") {
+  for (std::string_view bad : {"\xED\xA0\x80", "\xE0\x9F\xBF", "\xC1\xBF", "\xF4\x90\x80\x80", "\xE4\xB8",
+                               "\xE4\xB8\x41", "\x80", "\xF8\x88\x80\x80\x80"}) {
+    for (std::string pad : {"", "a", "中文", "abcdefgh", "12345678中"}) {
+      CHECK_FALSE(is_valid_utf8(pad + std::string(bad)));
+      CHECK_FALSE(is_valid_utf8(std::string(bad) + pad));
+    }
+  }
+  CHECK(is_valid_utf8("\xED\x9F\xBF\xE0\xA0\x80\xEE\x80\x80\xF0\x9F\x98\x80 中文 abcdefghijkl"));
+  // Random mixes of ASCII, control bytes, valid sequences and stray bytes, at every alignment.
+  const std::vector<std::string> pieces{"a", "abcdefgh", "\n", "\x01", "中", "文字", "é", "\xF0\x9F\x98\x80",
+                                        "\xED\x9F\xBF", "\xED\xA0\x80", "\xE0\x80\xAF", "\xE0\xA0\x80", "\x80", "\xE4"};
+  unsigned seed = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    for (int k = round % 23; k >= 0; --k) {
+      seed = seed * 1103515245u + 12345u;
+      s += pieces[(seed >> 16) % pieces.size()];
+    }
+    INFO(s);
+    REQUIRE(is_valid_utf8(s) == reference_utf8(s));
+    Decoded copied = decode_to_utf8(s);
+    Decoded owned = decode_owned_to_utf8(std::string(s));
+    REQUIRE(copied.ok == owned.ok);
+    REQUIRE(copied.text == owned.text);
+    REQUIRE(copied.error == owned.error);
+    if (reference_utf8(s) && s.find('\0') == std::string::npos) CHECK((copied.ok ? copied.text == s : true));
+  }
+}
+
+TEST_CASE("encoding: text taken over loses its UTF-8 BOM; control bytes still make a file binary", "[encoding]") {
+  Decoded d = decode_owned_to_utf8(std::string("\xEF\xBB\xBF中文 text"));
+  CHECK(d.ok);
+  CHECK(d.text == "中文 text");
+  CHECK_FALSE(decode_owned_to_utf8(std::string("abcdefgh\x01\x02\x03\x04 中文")).ok);
+  CHECK_FALSE(decode_owned_to_utf8(std::string("中文abcdefgh\0", 15)).ok);
+}
+
+TEST_CASE("load: a folder's files come in std::filesystem::path order, subfolders included", "[load]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("bangfu_test_load_order_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  std::vector<fs::path> files;
+  for (std::string name :
+       {"a.txt", "a-b/x.txt", "a/b.txt", "a b/c.txt", "a.b/d.txt", "a!/e.txt", "A.TXT", "_z.md", "b/a/z.txt"}) {
+    fs::path p = dir / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << "内容 " << name << "\n";
+    files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<LoadIssue> issues;
+  auto docs = load_documents({dir.string()}, issues);
+  fs::remove_all(dir);
+  CHECK(issues.empty());
+  REQUIRE(docs.size() == files.size());
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    CHECK(docs[i].path == files[i].string());
+    CHECK(docs[i].id == files[i].filename().string());
+  }
 }
