@@ -247,7 +247,7 @@ class PhraseSet {
 // The reason noise_reason gives a date line; mark_dated_listings looks for such lines.
 constexpr const char* kTimestamp = "timestamp";
 
-// The character at s[i] for StartFilter, its length in `len` as utf8::seq_len gives it: ASCII and
+// The character at s[i] for WordTrie::may_start_with, its length in `len` as utf8::seq_len gives it: ASCII and
 // well-formed three-byte sequences (all of CJK) are decoded, anything else is kUnknown, which the filter
 // lets through. Cheaper than utf8::next at every character of every short line.
 constexpr char32_t kUnknown = ~char32_t{0};
@@ -269,44 +269,6 @@ constexpr char32_t kUnknown = ~char32_t{0};
   return (char32_t(c & 0x0F) << 12) | (char32_t(c1 & 0x3F) << 6) | char32_t(c2 & 0x3F);
 }
 
-// Whether a word of a set of phrases may start at a character, from its first two characters: a filter
-// with false positives but no false negatives, settling most characters without walking a trie (the
-// first characters of the cues include common ones such as 不, 下, 本, 公).
-class StartFilter {
- public:
-  void add(std::string_view word) {
-    if (word.empty()) return;
-    std::size_t i = 0;
-    char32_t a = utf8::next(word, i);
-    if (a >= kBmp) {
-      always_ = true;
-      return;
-    }
-    if (i == word.size()) return set(whole_, a);
-    char32_t b = utf8::next(word, i);
-    if (b >= kBmp) return set(whole_, a);
-    set(pairs_, pair_bit(a, b));
-  }
-
-  // `a` and then `b` (0 at the end of the text) are the characters at the position asked about; either
-  // may be kUnknown.
-  bool may_start(char32_t a, char32_t b) const {
-    if ((a | b) >= kBmp || always_) return true;
-    return bit(whole_, a) || bit(pairs_, pair_bit(a, b));
-  }
-
- private:
-  static constexpr char32_t kBmp = 0x10000;
-  using Bits = std::array<std::uint64_t, kBmp / 64>;
-  static bool bit(const Bits& bits, std::uint32_t i) { return bits[i / 64] >> (i % 64) & 1; }
-  static void set(Bits& bits, std::uint32_t i) { bits[i / 64] |= std::uint64_t{1} << (i % 64); }
-  static std::uint32_t pair_bit(char32_t a, char32_t b) { return (a * 40503u + b) & (kBmp - 1); }
-
-  // Bits over the Basic Multilingual Plane: one-character words, and hashed pairs of first characters.
-  Bits whole_{}, pairs_{};
-  bool always_ = false;  // a word starts beyond the BMP: every position is tried
-};
-
 class Classifier {
  public:
   // Every cue in one of four tries by where it must match, its value the kinds it belongs to: a line is
@@ -317,7 +279,7 @@ class Classifier {
       if (cue.where == "prefix") add_kind(prefixes_, cue.text, bit);
       else if (cue.where == "suffix") add_kind(suffixes_, reverse_chars(cue.text), bit);
       else if (cue.where == "line") add_kind(lines_, cue.text, bit);
-      else add_kind(contained_, cue.text, bit), contained_starts_.add(cue.text);
+      else add_kind(contained_, cue.text, bit);
     }
   }
 
@@ -364,7 +326,8 @@ class Classifier {
     char32_t a = n ? filter_key(text, 0, len) : 0;
     for (std::size_t i = 0; i < n; i += len, len = next_len) {
       char32_t b = i + len < n ? filter_key(text, i + len, next_len) : 0;
-      if (contained_starts_.may_start(a, b)) contained_.each_at(text, i, take);
+      // A filter on the first two characters: the cues start with common ones such as 不, 下, 本, 公.
+      if (contained_.may_start_with(a, b)) contained_.each_at(text, i, take);
       a = b;
     }
     return found;
@@ -376,7 +339,6 @@ class Classifier {
     return static_cast<std::size_t>(std::find(kinds.begin(), kinds.end(), kind) - kinds.begin()) % kinds.size();
   }
   WordTrie<Kinds> prefixes_, suffixes_, lines_, contained_;  // suffixes_ stored reversed
-  StartFilter contained_starts_;
 };
 
 // For each line, the index of the first line with the same text (itself if none came before). An open
