@@ -263,7 +263,7 @@ void Recognizer::Data::tokenize(std::string_view s, std::vector<Piece>& toks) co
     const Lexeme* part = nullptr;
     const Lexeme* region = nullptr;
     std::size_t n_user = 0, n_ref = 0, n_region = 0, n_suffix = 0, n_part = 0;
-    lexemes.each_at(s, pos, [&](std::size_t n, const Lexeme& x) {  // shortest first: the last one is longest
+    lexemes.each_at(s, pos, cp, after, [&](std::size_t n, const Lexeme& x) {  // shortest first: the last is longest
       if (x.user) n_user = n, user_type = x.user;
       if (x.reference) n_ref = n;
       if (x.region) n_region = n, region = &x;

@@ -70,9 +70,16 @@ class WordTrie {
   template <class F>
   void each_at(std::string_view s, std::size_t pos, F&& f) const {
     if (pos >= s.size()) return;
-    std::size_t i = pos;
-    char32_t cp = utf8::next(s, i);
+    std::size_t after = pos;
+    char32_t cp = utf8::next(s, after);
+    each_at(s, pos, cp, after, f);
+  }
+
+  // The same, for a caller that has decoded the first character already: `cp` at `pos`, ending at `after`.
+  template <class F>
+  void each_at(std::string_view s, std::size_t pos, char32_t cp, std::size_t after, F&& f) const {
     if (!may_start(cp)) return;
+    std::size_t i = after;
     for (std::uint32_t node = child(0, cp); node != 0;) {
       if (nodes_[node].value >= 0) f(i - pos, values_[static_cast<std::size_t>(nodes_[node].value)]);
       if (i >= s.size()) break;
