@@ -745,6 +745,13 @@ std::size_t name_dot_at(std::string_view s, std::size_t pos) {
   return 0;
 }
 constexpr std::size_t kNamePartChars = 6;
+
+// Does `s` hold a name dot anywhere? Without one no dotted name can be read, so its scans are skipped.
+bool has_name_dot(std::string_view s) {
+  for (std::string_view dot : {"·", "•", "・"})
+    if (s.find(dot) != std::string_view::npos) return true;
+  return false;
+}
 }  // namespace
 
 // A name of parts joined by middle dots at `pos` (阿不都·买买提): its byte length, else 0. The last part
@@ -829,6 +836,7 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     c.rule = rule;
     out.push_back(std::move(c));
   };
+  const bool dotted = has_name_dot(s);
   for (std::size_t pos = 0; pos < s.size();) {
     const std::string* kind = nullptr;
     std::size_t n = title_may_start(s, pos) ? titles.longest(s, pos, &kind) : 0;
@@ -843,7 +851,7 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     std::size_t at = after;
     while (at < s.size() && is_cjk_at(s, at) && !is_boundary_word(s, at)) {
       // 张三; names without a surname: 次仁多吉 (Tibetan), 阿不都·买买提 (transliterated, dotted).
-      std::size_t len = dotted_name_length(s, at);
+      std::size_t len = dotted ? dotted_name_length(s, at) : 0;
       if (!len) len = syllable_name_length(s, at);
       if (len) drop_regions_inside(at, at + len);
       if (!len && surnames.count(s.substr(at, char_len(s, at)))) len = person_length(s, at);
@@ -858,9 +866,9 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     auto starts_phrase = [&](std::size_t b) {
       return b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || ends_organization(out, b);  // 某局格桑扎西局长
     };
-    std::size_t dotted = dotted_name_start(s, pos, out);
+    std::size_t dotted_start = dotted ? dotted_name_start(s, pos, out) : std::string_view::npos;
     std::size_t tibetan = pos >= 12 && syllable_name_length(s, pos - 12) == 12 ? pos - 12 : std::string_view::npos;
-    for (std::size_t b : {dotted, tibetan}) {
+    for (std::size_t b : {dotted_start, tibetan}) {
       if (b == std::string_view::npos || !starts_phrase(b)) continue;
       drop_regions_inside(b, pos);
       if (!overlaps(b, pos)) {
