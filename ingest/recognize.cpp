@@ -62,6 +62,11 @@ bool is_cjk_at(std::string_view s, std::size_t pos) {
   return pos < s.size() && utf8::is_cjk(utf8::next(s, i));
 }
 
+// A few short tags compared in place: cheaper than a set lookup for lists this small.
+bool one_of(std::string_view tag, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), tag) != list.end();
+}
+
 std::size_t char_len(std::string_view s, std::size_t pos) { return utf8::seq_len(static_cast<unsigned char>(s[pos])); }
 
 bool strip_pos(std::string_view pos) {
@@ -105,7 +110,7 @@ struct Recognizer::Data {
   bool is_level(std::string_view s, const Piece& t) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
   // Part-of-speech of each dictionary word of `text` by forward maximum matching.
-  std::vector<std::string_view> word_tags(std::string_view text) const;
+  void word_tags(std::string_view text, std::vector<std::string_view>& tags) const;  // replaces `tags`
   std::size_t strip_generic(std::string_view body) const;
   bool common_words_only(std::string_view body) const;
   bool has_class_word(std::string_view body) const;
@@ -369,8 +374,8 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
   return false;
 }
 
-std::vector<std::string_view> Recognizer::Data::word_tags(std::string_view text) const {
-  std::vector<std::string_view> tags;
+void Recognizer::Data::word_tags(std::string_view text, std::vector<std::string_view>& tags) const {
+  tags.clear();
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t best = char_len(text, pos);
     std::string_view tag = "x";
@@ -383,7 +388,6 @@ std::vector<std::string_view> Recognizer::Data::word_tags(std::string_view text)
     tags.push_back(tag);
     pos += best;
   }
-  return tags;
 }
 
 bool Recognizer::Data::generic_only(std::string_view body) const {
@@ -571,13 +575,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     if (!body.empty() && dictionary) {
       // A verb or a locative right after the region (贵州推进…中心, 贵州省内…医院) makes a clause, and so
       // does a verb, adjective or numeral anywhere in a body with no region to anchor it.
-      auto tags = word_tags(body);
-      static const std::set<std::string, std::less<>> kNotFirst = {"v", "d", "p", "c", "u", "m", "q", "f1"};
-      static const std::set<std::string, std::less<>> kNotInNames = {"v", "vn", "a", "ad", "an", "vd", "s", "m", "q", "d", "f1"};
+      thread_local std::vector<std::string_view> tags;  // reused: asked for most name candidates
+      word_tags(body, tags);
+      auto not_first = [](std::string_view tag) { return one_of(tag, {"v", "d", "p", "c", "u", "m", "q", "f1"}); };
+      auto not_in_names = [](std::string_view tag) {
+        return one_of(tag, {"v", "vn", "a", "ad", "an", "vd", "s", "m", "q", "d", "f1"});
+      };
       bool strict = c.leading.empty() && !has_prefix;
-      if (kNotFirst.count(tags.front())) continue;
-      if (strict && std::any_of(tags.begin(), tags.end(), [](std::string_view t) { return kNotInNames.count(t) > 0; }))
-        continue;
+      if (not_first(tags.front())) continue;
+      if (strict && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
       if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
     }
