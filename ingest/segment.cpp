@@ -44,79 +44,87 @@ bool is_ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c))
 // Open-addressing hash of every word and every prefix of a word (jieba's "prefix dict"): building the DAG
 // of a sentence stops extending a candidate as soon as it is not a prefix of any word.
 struct Segmenter::Dictionary {
-  struct Slot {
-    std::uint32_t offset = 0;  // key bytes in `arena`
-    std::uint32_t freq = 0;
-    float log_freq = 0;        // log(freq), so the route search does no logarithms
-    std::uint8_t length = 0;
-    std::uint8_t pos = 0;      // index into `tags`; 0: a prefix only, not a word
+  // All the route search reads of an entry, next to the hash it is found by: a hit costs one cache line
+  // of the 16 MB table, not one in an array of hashes and another in an array of entries.
+  struct Cell {
+    std::uint64_t hash = 0;  // 0: an empty cell
+    float log_freq = 0;      // log(freq), so the route search does no logarithms
+    std::uint8_t pos = 0;    // index into `tags`; 0: a prefix only, not a word
   };
+  static_assert(sizeof(Cell) == 16);
 
   std::string arena;
-  std::vector<std::uint64_t> hashes;  // probed alone: 8 bytes a slot keeps the probing in cache
-  std::vector<Slot> slots;            // read only on a hit
+  std::vector<Cell> cells;
+  std::vector<std::uint32_t> freqs;  // parallel to `cells`; read only by lookups, so kept out of the cells
   std::vector<std::string_view> tags{""};
   std::uint8_t last_tag = 0;
   std::size_t entries = 0, words = 0;
   double total = 0;          // sum of word frequencies
   double log_total = 0;
 
-  // Entries of the single characters of the BMP's CJK blocks, the first lookup at every position.
+  // The single characters of the BMP's CJK blocks, the first lookup at every position: 8 bytes each,
+  // 216 KB that mostly stay in cache.
+  struct Single {
+    float log_freq = 0;
+    std::uint8_t pos = 0;      // 0: no word
+    bool known = false;        // a word or a prefix of one
+  };
   static constexpr char32_t kSingleBase = 0x3400, kSingleEnd = 0xA000;
-  std::vector<const Slot*> singles;
+  std::vector<Single> singles;  // empty until loading is done
 
   void index_singles() {
-    singles.assign(kSingleEnd - kSingleBase, nullptr);
+    singles.assign(kSingleEnd - kSingleBase, Single{});
     std::string buffer;
     for (char32_t cp = kSingleBase; cp < kSingleEnd; ++cp) {
       buffer.clear();
       utf8::append(buffer, cp);
-      singles[cp - kSingleBase] = find(buffer);
+      if (const Cell* c = find(buffer)) singles[cp - kSingleBase] = Single{c->log_freq, c->pos, true};
     }
   }
 
-  const Slot* find(std::string_view word) const {
-    if (word.size() > 255 || slots.empty()) return nullptr;
+  const Cell* find(std::string_view word) const {
+    if (word.size() > 255 || cells.empty()) return nullptr;
     return find_hashed(hash_bytes(word));
   }
+  std::uint32_t freq_of(const Cell* c) const { return freqs[static_cast<std::size_t>(c - cells.data())]; }
 
   // One bit per hash (other bits of it than the table's index) of every entry: 256 KB that stay in
-  // cache, where the table's 24 MB do not, and most probes are for text that is no entry.
+  // cache, where the table's 16 MB do not, and most probes are for text that is no entry.
   static constexpr std::size_t kFilterBits = std::size_t{1} << 21;
   std::vector<std::uint64_t> filter = std::vector<std::uint64_t>(kFilterBits / 64, 0);
   static std::size_t filter_bit(std::uint64_t h) { return (h >> 40) & (kFilterBits - 1); }
-
-  const Slot* find_hashed(std::uint64_t h) const {
+  bool may_hold(std::uint64_t h) const {
     std::size_t bit = filter_bit(h);
-    if (!(filter[bit / 64] >> (bit % 64) & 1)) return nullptr;
-    std::size_t mask = hashes.size() - 1;
+    return filter[bit / 64] >> (bit % 64) & 1;
+  }
+
+  const Cell* find_hashed(std::uint64_t h) const { return may_hold(h) ? probe(h) : nullptr; }
+
+  // The cell of `h` past the filter.
+  const Cell* probe(std::uint64_t h) const {
+    std::size_t mask = cells.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      if (hashes[i] == h) return &slots[i];
-      if (hashes[i] == 0) return nullptr;
+      if (cells[i].hash == h) return &cells[i];
+      if (cells[i].hash == 0) return nullptr;
     }
   }
 
-  Slot& insert(std::uint32_t offset, std::uint8_t length) {
-    return insert_hashed(offset, length, hash_bytes(std::string_view(arena).substr(offset, length)));
-  }
-
-  Slot& insert_hashed(std::uint32_t offset, std::uint8_t length, std::uint64_t h) {
-    if ((entries + 1) * 10 > slots.size() * 7) grow();
-    std::size_t mask = hashes.size() - 1;
+  std::size_t insert_hashed(std::uint64_t h) {
+    if ((entries + 1) * 10 > cells.size() * 7) grow();
+    std::size_t mask = cells.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      if (hashes[i] == h) return slots[i];
-      if (hashes[i] == 0) {
-        hashes[i] = h;
+      if (cells[i].hash == h) return i;
+      if (cells[i].hash == 0) {
+        cells[i].hash = h;
         std::size_t bit = filter_bit(h);
         filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
-        slots[i].offset = offset, slots[i].length = length;
         ++entries;
-        return slots[i];
+        return i;
       }
     }
   }
 
-  void grow() { reserve(slots.size() / 2 + 1); }
+  void grow() { reserve(cells.size() / 2 + 1); }
 
   std::uint8_t tag_index(std::string_view tag) {
     if (tag == tags[last_tag]) return last_tag;  // dictionaries come in runs of the same tag
@@ -132,18 +140,18 @@ struct Segmenter::Dictionary {
     std::size_t want = (entries + lines * 2) * 10 / 7 + 1;
     std::size_t size = 1u << 16;
     while (size < want) size <<= 1;
-    if (size > slots.size()) {
-      std::vector<Slot> old = std::move(slots);
-      std::vector<std::uint64_t> old_hashes = std::move(hashes);
-      slots.assign(size, Slot{});
-      hashes.assign(size, 0);
+    if (size > cells.size()) {
+      std::vector<Cell> old = std::move(cells);
+      std::vector<std::uint32_t> old_freqs = std::move(freqs);
+      cells.assign(size, Cell{});
+      freqs.assign(size, 0);
       std::size_t mask = size - 1;
       for (std::size_t k = 0; k < old.size(); ++k) {
-        if (old_hashes[k] == 0) continue;
-        std::size_t i = old_hashes[k] & mask;
-        while (hashes[i] != 0) i = (i + 1) & mask;
-        hashes[i] = old_hashes[k];
-        slots[i] = old[k];
+        if (old[k].hash == 0) continue;
+        std::size_t i = old[k].hash & mask;
+        while (cells[i].hash != 0) i = (i + 1) & mask;
+        cells[i] = old[k];
+        freqs[i] = old_freqs[k];
       }
     }
   }
@@ -156,71 +164,119 @@ struct Segmenter::Dictionary {
       std::size_t next = std::min(word.size(), i + utf8::seq_len(static_cast<unsigned char>(word[i])));
       for (; i < next; ++i) h = (h ^ static_cast<unsigned char>(word[i])) * kFnvPrime;
       if (i >= word.size()) break;
-      insert_hashed(offset, static_cast<std::uint8_t>(i), h | 1u);
+      insert_hashed(h | 1u);
     }
-    Slot& s = insert_hashed(offset, length, h | 1u);
-    if (s.pos != 0) total -= s.freq; else ++words;
-    s.freq = freq;
-    s.log_freq = static_cast<float>(std::log(std::max<double>(freq, 1.0)));
-    s.pos = tag_index(tag.empty() ? "x" : tag);
+    std::size_t at = insert_hashed(h | 1u);
+    Cell& c = cells[at];
+    if (c.pos != 0) total -= freqs[at]; else ++words;
+    freqs[at] = freq;
+    c.log_freq = static_cast<float>(std::log(std::max<double>(freq, 1.0)));
+    c.pos = tag_index(tag.empty() ? "x" : tag);
     total += freq;
   }
 
-  // Best split of code points [0, n) of a run whose code point starts are `starts` (n+1 entries).
-  void cut(std::string_view text, const std::vector<std::uint32_t>& starts, std::vector<Token>& out) const;
+  // A run of CJK characters: where each starts (one more entry: where the run ends) and what it is.
+  struct Run {
+    std::vector<std::uint32_t> starts;
+    std::vector<char32_t> cps;
+  };
+  // Best split of a run of `text`.
+  void cut(std::string_view text, const Run& run, std::vector<Token>& out) const;
+
+ private:
+  struct Scratch;
+  // FNV-1a over text[b, e), one character of a run: three bytes but for the rare supplementary ones.
+  [[gnu::always_inline]] static std::uint64_t extend(std::uint64_t h, std::string_view text, std::uint32_t b, std::uint32_t e) {
+    auto byte = [&](std::uint32_t k) { return static_cast<unsigned char>(text[k]); };
+    if (e - b == 3) return (((((h ^ byte(b)) * kFnvPrime) ^ byte(b + 1)) * kFnvPrime) ^ byte(b + 2)) * kFnvPrime;
+    for (; b < e; ++b) h = (h ^ byte(b)) * kFnvPrime;
+    return h;
+  }
+  [[gnu::always_inline]] Single single(std::string_view text, const Run& run, std::size_t i) const;
+  void pair_hashes(std::string_view text, const Run& run, Scratch& scratch) const;
+  void best_route(std::string_view text, const Run& run, Scratch& scratch) const;
+  void emit(const Run& run, const Scratch& scratch, std::vector<Token>& out) const;
 };
 
-void Segmenter::Dictionary::cut(std::string_view text, const std::vector<std::uint32_t>& starts,
-                                std::vector<Token>& out) const {
-  const std::size_t n = starts.size() - 1;
-  // route[i]: best log-probability of text from code point i to the end, and where the first word ends.
-  thread_local std::vector<double> score;
-  thread_local std::vector<std::uint32_t> next;
-  thread_local std::vector<const Slot*> best_slot;
-  score.assign(n + 1, 0.0);
-  next.assign(n + 1, 0);
-  best_slot.assign(n + 1, nullptr);
-  for (std::size_t i = n; i-- > 0;) {
-    double best = -1e300;
-    std::size_t best_end = i + 1;
-    const Slot* chosen = nullptr;
-    std::uint64_t h = kFnvOffset;  // hash of the piece, extended a character at a time
-    for (std::size_t j = i + 1; j <= n; ++j) {
-      for (std::size_t b = starts[j - 1]; b < starts[j]; ++b) h = (h ^ static_cast<unsigned char>(text[b])) * kFnvPrime;
-      const Slot* s;
-      if (j == i + 1) {
-        std::size_t k = starts[i];
-        char32_t cp = utf8::next(text, k);
-        s = cp >= kSingleBase && cp < kSingleEnd && !singles.empty() ? singles[cp - kSingleBase]
-                                                                     : find(text.substr(starts[i], starts[j] - starts[i]));
-      } else {
-        if (starts[j] - starts[i] > 255) break;
-        s = find_hashed(h | 1u);
-        if (!s) break;
-      }
-      bool word = s && s->pos != 0;
-      if (word || j == i + 1) {
-        double p = (word ? double(s->log_freq) : 0.0) - log_total + score[j];
-        if (p > best) best = p, best_end = j, chosen = word ? s : nullptr;
-      }
-      if (!s) break;
-    }
-    score[i] = best;
-    next[i] = static_cast<std::uint32_t>(best_end);
-    best_slot[i] = chosen;
+// Per-thread storage of the route search, grown to the longest run seen and never cleared: every cell a
+// run reads is written first.
+struct Segmenter::Dictionary::Scratch {
+  std::vector<std::uint64_t> pair;  // pair[i]: FNV-1a state after characters i and i+1
+  std::vector<double> score;        // score[i]: best log-probability of the text from character i to the end
+  std::vector<std::uint32_t> next;  // next[i]: where the first word of that route ends
+  std::vector<std::uint8_t> tag;    // tag[i]: its tag, 0 when it is no dictionary word
+  void fit(std::size_t n) {
+    if (score.size() > n) return;
+    pair.resize(n + 1), score.resize(n + 1), next.resize(n + 1), tag.resize(n + 1);
   }
+};
+
+inline Segmenter::Dictionary::Single Segmenter::Dictionary::single(std::string_view text, const Run& run, std::size_t i) const {
+  std::size_t k = run.cps[i] - kSingleBase;  // wraps below the base
+  if (k < singles.size()) return singles[k];
+  const Cell* c = find(text.substr(run.starts[i], run.starts[i + 1] - run.starts[i]));
+  return c ? Single{c->log_freq, c->pos, true} : Single{};
+}
+
+// Hashes every two-character piece up front, in a loop without branches on the dictionary: interleaved
+// with the probes of the route search, the multiplications of the hash had waited on their branches.
+// (Prefetching the cells here made it slower: the table mostly stays in the last-level cache.)
+void Segmenter::Dictionary::pair_hashes(std::string_view text, const Run& run, Scratch& scratch) const {
+  const std::size_t n = run.cps.size();
+  for (std::size_t i = 0; i + 1 < n; ++i)
+    scratch.pair[i] = extend(extend(kFnvOffset, text, run.starts[i], run.starts[i + 1]), text, run.starts[i + 1], run.starts[i + 2]);
+}
+
+void Segmenter::Dictionary::best_route(std::string_view text, const Run& run, Scratch& scratch) const {
+  const std::size_t n = run.cps.size();
+  const auto& starts = run.starts;
+  scratch.score[n] = 0.0;
+  for (std::size_t i = n; i-- > 0;) {
+    Single one = single(text, run, i);
+    double best = (one.pos != 0 ? double(one.log_freq) : 0.0) - log_total + scratch.score[i + 1];
+    std::size_t best_end = i + 1;
+    std::uint8_t tag = one.pos;
+    if (one.known) {
+      std::uint64_t h = scratch.pair[i];  // extended a character at a time
+      for (std::size_t j = i + 2; j <= n; ++j) {
+        if (j > i + 2) h = extend(h, text, starts[j - 1], starts[j]);
+        if (j - i >= 64 && starts[j] - starts[i] > 255) break;  // 63 characters take at most 252 bytes
+        const Cell* c = find_hashed(h | 1u);
+        if (!c) break;
+        if (c->pos != 0) {
+          double p = double(c->log_freq) - log_total + scratch.score[j];
+          if (p > best) best = p, best_end = j, tag = c->pos;
+        }
+      }
+    }
+    scratch.score[i] = best;
+    scratch.next[i] = static_cast<std::uint32_t>(best_end);
+    scratch.tag[i] = tag;
+  }
+}
+
+void Segmenter::Dictionary::emit(const Run& run, const Scratch& scratch, std::vector<Token>& out) const {
   static const std::string_view unknown = intern_pos("x");
+  const std::size_t n = run.cps.size();
   for (std::size_t i = 0; i < n;) {
-    std::size_t j = next[i];
-    if (best_slot[i] == nullptr) {
+    std::size_t j = scratch.next[i];
+    if (scratch.tag[i] == 0) {
       // Characters the dictionary does not know stay together (names, rare terms).
-      while (j < n && best_slot[j] == nullptr && next[j] == j + 1) j = next[j];
-      out.push_back({starts[i], starts[j], unknown});
+      while (j < n && scratch.tag[j] == 0 && scratch.next[j] == j + 1) j = scratch.next[j];
+      out.push_back({run.starts[i], run.starts[j], unknown});
     } else {
-      out.push_back({starts[i], starts[j], tags[best_slot[i]->pos]});
+      out.push_back({run.starts[i], run.starts[j], tags[scratch.tag[i]]});
     }
     i = j;
   }
+}
+
+void Segmenter::Dictionary::cut(std::string_view text, const Run& run, std::vector<Token>& out) const {
+  thread_local Scratch scratch;
+  scratch.fit(run.cps.size());
+  pair_hashes(text, run, scratch);
+  best_route(text, run, scratch);
+  emit(run, scratch, out);
 }
 
 Segmenter::Segmenter(std::shared_ptr<const Dictionary> dict) : dict_(std::move(dict)) {}
@@ -330,10 +386,10 @@ Segmenter Segmenter::load(const std::string& path, const std::vector<std::string
     double prob = 1.0;
     for (const auto& t : parts) {
       const auto* s = dict->find(word.substr(t.begin, t.end - t.begin));
-      prob *= (s && s->pos ? double(s->freq) : 1.0) / dict->total;
+      prob *= (s && s->pos ? double(dict->freq_of(s)) : 1.0) / dict->total;
     }
     const auto* existing = dict->find(word);
-    auto freq = static_cast<std::uint32_t>(std::max(prob * dict->total + 1.0, existing && existing->pos ? double(existing->freq) : 1.0));
+    auto freq = static_cast<std::uint32_t>(std::max(prob * dict->total + 1.0, existing && existing->pos ? double(dict->freq_of(existing)) : 1.0));
     dict->add(p.offset, p.length, freq, p.tag.empty() ? std::string_view("n") : std::string_view(p.tag));
     dict->log_total = std::log(dict->total);
   }
@@ -350,24 +406,24 @@ std::vector<Token> Segmenter::segment(std::string_view text) const {
 
 void Segmenter::segment(std::string_view text, std::vector<Token>& out) const {
   static const std::string_view number = intern_pos("m"), english = intern_pos("eng"), other = intern_pos("x");
-  thread_local std::vector<std::uint32_t> starts;
+  thread_local Dictionary::Run run;
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t b = i;
     char32_t cp = utf8::next(text, i);
     if (utf8::is_cjk(cp)) {
-      starts.clear();
-      starts.push_back(static_cast<std::uint32_t>(b));
-      std::size_t e = i;
-      while (true) {
-        starts.push_back(static_cast<std::uint32_t>(e));
-        if (e >= text.size()) break;
-        std::size_t probe = e;
-        if (!utf8::is_cjk(utf8::next(text, probe))) break;
-        e = probe;
+      // Each character decoded once: the route search reads the code points from here.
+      run.starts.clear(), run.cps.clear();
+      run.starts.push_back(static_cast<std::uint32_t>(b)), run.cps.push_back(cp);
+      while (i < text.size()) {
+        std::size_t probe = i;
+        char32_t c = utf8::next(text, probe);
+        if (!utf8::is_cjk(c)) break;
+        run.starts.push_back(static_cast<std::uint32_t>(i)), run.cps.push_back(c);
+        i = probe;
       }
-      dict_->cut(text, starts, out);
-      i = e;
+      run.starts.push_back(static_cast<std::uint32_t>(i));
+      dict_->cut(text, run, out);
     } else if (cp < 0x80 && is_ascii_alnum(static_cast<char>(cp))) {
       bool digits = std::isdigit(static_cast<unsigned char>(cp)) != 0;
       while (i < text.size()) {
@@ -396,13 +452,13 @@ void Segmenter::segment(std::string_view text, std::vector<Token>& out) const {
 std::optional<Segmenter::Entry> Segmenter::lookup(std::string_view word) const {
   const auto* s = dict_->find(word);
   if (!s || s->pos == 0) return std::nullopt;
-  return Entry{s->freq, dict_->tags[s->pos]};
+  return Entry{dict_->freq_of(s), dict_->tags[s->pos]};
 }
 
 std::optional<Segmenter::Word> Segmenter::longest_word(std::string_view text, std::size_t min_chars,
                                                       std::size_t max_chars) const {
   std::optional<Word> best;
-  if (dict_->slots.empty()) return best;
+  if (dict_->cells.empty()) return best;
   std::uint64_t h = kFnvOffset;
   std::size_t i = 0;
   for (std::size_t chars = 1; i < text.size() && chars <= max_chars && i < 255; ++chars) {
@@ -410,7 +466,7 @@ std::optional<Segmenter::Word> Segmenter::longest_word(std::string_view text, st
     for (; i < next; ++i) h = (h ^ static_cast<unsigned char>(text[i])) * kFnvPrime;
     const auto* s = dict_->find_hashed(h | 1u);
     if (!s) break;
-    if (s->pos != 0 && chars >= min_chars) best = Word{i, Entry{s->freq, dict_->tags[s->pos]}};
+    if (s->pos != 0 && chars >= min_chars) best = Word{i, Entry{dict_->freq_of(s), dict_->tags[s->pos]}};
   }
   return best;
 }
@@ -422,7 +478,7 @@ bool Segmenter::contains(std::string_view word) const {
 
 std::uint32_t Segmenter::frequency(std::string_view word) const {
   const auto* s = dict_->find(word);
-  return s && s->pos != 0 ? s->freq : 0;
+  return s && s->pos != 0 ? dict_->freq_of(s) : 0;
 }
 
 std::string_view Segmenter::pos_of(std::string_view word) const {

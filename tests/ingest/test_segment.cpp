@@ -141,3 +141,14 @@ TEST_CASE("segment: the longest dictionary word at a position, within a characte
   REQUIRE(cut);
   CHECK(cut->bytes == std::string("人民").size());
 }
+
+TEST_CASE("segment: a long run splits as its parts, and short runs after it are not confused by it", "[segment]") {
+  REQUIRE_JIEBA();
+  std::string part = "研究生命起源", text;
+  for (int k = 0; k < 40; ++k) text += part;  // one run of 240 characters, 720 bytes
+  std::vector<std::string> want;
+  for (int k = 0; k < 40; ++k)
+    for (const char* w : {"研究", "生命", "起源"}) want.push_back(w);
+  CHECK(words(jieba(), text) == want);
+  CHECK(tagged(jieba(), "我们在北京开会") == "我们/r 在/p 北京/ns 开会/v");
+}
