@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "ingest/huge_pages.hpp"
 #include "ingest/utf8.hpp"
 
 namespace bangfu::ingest {
@@ -54,8 +55,9 @@ struct Segmenter::Dictionary {
   static_assert(sizeof(Cell) == 16);
 
   std::string arena;
-  std::vector<Cell> cells;
-  std::vector<std::uint32_t> freqs;  // parallel to `cells`; read only by lookups, so kept out of the cells
+  std::vector<Cell, HugePageAllocator<Cell>> cells;
+  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> freqs;  // parallel to `cells`; read only by
+                                                                        // lookups, so kept out of the cells
   std::vector<std::string_view> tags{""};
   std::uint8_t last_tag = 0;
   std::size_t entries = 0, words = 0;
@@ -141,8 +143,8 @@ struct Segmenter::Dictionary {
     std::size_t size = 1u << 16;
     while (size < want) size <<= 1;
     if (size > cells.size()) {
-      std::vector<Cell> old = std::move(cells);
-      std::vector<std::uint32_t> old_freqs = std::move(freqs);
+      auto old = std::move(cells);
+      auto old_freqs = std::move(freqs);
       cells.assign(size, Cell{});
       freqs.assign(size, 0);
       std::size_t mask = size - 1;
