@@ -153,7 +153,6 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     static const std::set<std::string> kKinds = {"link", "prefix", "level", "boundary", "protect"};
     if (!kKinds.count(row.fields[1])) row.fail("unknown kind '" + row.fields[1] + "'");
     parts.add(row.fields[0], row.fields[1]);
-    if (row.fields[1] == "level") levels.add(row.fields[0], 1);
   }
   for (const auto& row : Lexicon::read_file(dir + "generic_terms.tsv", 1, 2)) {
     if (!row.get(1).empty() && row.get(1) != "class") row.fail("flag must be 'class' or nothing");
@@ -219,6 +218,7 @@ void Recognizer::Data::index_lexemes() {
     Lexeme& x = all[std::string(w)];
     x.part = true;
     x.level = v == "level";
+    if (x.level) levels.add(w, 1);  // from the final value: a word listed again takes its last kind
     x.part_kind = v == "link" ? Kind::Link : v == "prefix" ? Kind::Prefix : v == "protect" ? Kind::Protect : Kind::Boundary;
   });
   for (const auto& [word, lexeme] : all) lexemes.add(word, lexeme);
