@@ -114,6 +114,17 @@ TEST_CASE("recognizer finds places: divisions, short forms, townships and villag
   CHECK(g.empty());  // 康保 is a county short form, but here it straddles 健康|保障
 }
 
+// Prefecture names are written bare all the time; jieba tags many of them as persons or nouns (恩施州 nr),
+// so their short forms are kept unless division_stop.tsv lists them as ordinary words.
+TEST_CASE("recognizer finds prefectures by their short forms, but not ordinary words", "[recognize]") {
+  auto f = found("医疗队从石家庄出发,抵达拉萨,随后前往恩施州和合肥。");
+  CHECK(f["石家庄"] == "City");
+  CHECK(f["拉萨"] == "City");
+  CHECK(f["恩施州"] == "City");
+  CHECK(f["合肥"] == "City");
+  CHECK(found("以真金白银支持人才引进,延长日照时间。").empty());
+}
+
 TEST_CASE("recognizer finds persons next to titles and skips bylines", "[recognize]") {
   auto f = found("凤凰县人民医院副院长王建华说,帮扶专家刘洋正在查房。");
   CHECK(f["王建华"] == "Person");
