@@ -107,6 +107,8 @@ struct Recognizer::Data {
   bool extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const;
   std::size_t trim_start(std::string_view s, const std::vector<Piece>& toks, std::size_t from, std::size_t to) const;
   bool generic_only(std::string_view body) const;
+  bool has_verb(std::string_view text) const;  // a verb, preposition or conjunction among its words
+  bool joins_only(std::string_view text) const;  // made only of generic words flagged 'joins' (人民)
   bool is_level(std::string_view s, const Piece& t) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
   // Part-of-speech of each dictionary word of `text` by forward maximum matching.
@@ -155,8 +157,9 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     parts.add(row.fields[0], row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "generic_terms.tsv", 1, 2)) {
-    if (!row.get(1).empty() && row.get(1) != "class") row.fail("flag must be 'class' or nothing");
-    generic.add(row.fields[0], row.get(1) == "class" ? 2 : 1);
+    const std::string& flag = row.get(1);
+    if (!flag.empty() && flag != "class" && flag != "joins") row.fail("flag must be 'class', 'joins' or nothing");
+    generic.add(row.fields[0], flag == "class" ? 2 : flag == "joins" ? 3 : 1);
   }
   for (const auto& row : Lexicon::read_file(dir + "titles.tsv", 2, 2)) {
     if (row.fields[1] != "post" && row.fields[1] != "member") row.fail("kind must be post or member");
@@ -359,7 +362,8 @@ bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
 
 // A short form (康保) matched across the edge of an ordinary word (健康保障) is not a place.
 bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const {
-  if (region.full_name) return false;
+  // A full name is a place, unless it has two characters and so may be a word's edge (和县 in 医院和县级).
+  if (region.full_name && e - b > 6) return false;
   auto common = [&](std::size_t from, std::size_t to) {
     auto f = word(s.substr(from, to - from));
     return f && f->freq >= 100 && f->pos != "ns";
@@ -388,6 +392,23 @@ void Recognizer::Data::word_tags(std::string_view text, std::vector<std::string_
     tags.push_back(tag);
     pos += best;
   }
+}
+
+bool Recognizer::Data::has_verb(std::string_view text) const {
+  if (!dictionary || text.empty()) return false;
+  thread_local std::vector<std::string_view> tags;
+  word_tags(text, tags);
+  return std::any_of(tags.begin(), tags.end(), [](std::string_view tag) { return one_of(tag, {"v", "p", "c"}); });
+}
+
+bool Recognizer::Data::joins_only(std::string_view text) const {
+  for (std::size_t pos = 0; pos < text.size();) {
+    const int* kind = nullptr;
+    std::size_t n = generic.longest(text, pos, &kind);
+    if (!n || *kind != 3) return false;
+    pos += n;
+  }
+  return !text.empty();
 }
 
 bool Recognizer::Data::generic_only(std::string_view body) const {
@@ -505,7 +526,8 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
       bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
       if (!linked && !regional && !adjacent && (!university || chars == 0 || chars > 4)) return false;
-      if (!linked && !between.empty() && generic_only(between)) return false;
+      if (!linked && !between.empty() && generic_only(between) && !(university && joins_only(between))) return false;
+      if (!linked && has_verb(between)) return false;  // 北京大学帮扶和田地区人民医院: two names and a verb
       if (regional && chars > 4) return false;
       j = k;
       return true;

@@ -114,6 +114,16 @@ TEST_CASE("recognizer finds places: divisions, short forms, townships and villag
   CHECK(g.empty());  // 康保 is a county short form, but here it straddles 健康|保障
 }
 
+TEST_CASE("recognizer keeps a university and the hospital it helps apart, and joins X大学人民医院", "[recognize]") {
+  auto f = found("北京大学帮扶和田地区人民医院。");  // a verb between: two names
+  CHECK(f["北京大学"] == "University");
+  CHECK(f["和田地区人民医院"] == "Hospital");
+  auto h = found("武汉大学人民医院与恩施州中心医院签约。");  // 人民 joins a university to its hospital
+  CHECK(h["武汉大学人民医院"] == "Hospital");
+  CHECK(h["恩施州中心医院"] == "Hospital");
+  CHECK(h.count("武汉大学") == 0);
+}
+
 // Prefecture names are written bare all the time; jieba tags many of them as persons or nouns (恩施州 nr),
 // so their short forms are kept unless division_stop.tsv lists them as ordinary words.
 TEST_CASE("recognizer finds prefectures by their short forms, but not ordinary words", "[recognize]") {
