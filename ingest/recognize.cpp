@@ -167,8 +167,8 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
   }
   for (const auto& row : Lexicon::read_file(dir + "person_cues.tsv", 2, 2)) {
     if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient" &&
-        row.fields[1] != "before")
-      row.fail("kind must be exclude, after, patient or before");
+        row.fields[1] != "before" && row.fields[1] != "not_last")
+      row.fail("kind must be exclude, after, patient, before or not_last");
     cues.add(row.fields[0], row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "references.tsv", 3, 3)) {
@@ -855,6 +855,9 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     std::string_view rest = s.substr(e);
     if (rest.substr(0, 1) == "(" && rest.find("化名") != std::string_view::npos && rest.find("化名") < 4) return;
     if (cue_before(s, b, "patient")) return;
+    // 宣传部部长: a body's ending closes no person's name (jieba tags some such words as names).
+    const std::string* last_kind = e >= b + 3 ? cues.find(s.substr(e - 3, 3)) : nullptr;
+    if (last_kind && *last_kind == "not_last") return;
     Candidate c;
     c.begin = static_cast<std::uint32_t>(b);
     c.end = static_cast<std::uint32_t>(e);
@@ -882,7 +885,11 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       std::size_t len = dotted ? dotted_name_length(s, at) : 0;
       if (!len) len = syllable_name_length(s, at);
       if (len) drop_regions_inside(at, at + len);
-      if (!len && surnames.count(s.substr(at, char_len(s, at)))) len = person_length(s, at);
+      if (!len && surnames.count(s.substr(at, char_len(s, at)))) {
+        // Right after a title, a surname and a region's short form are a name (书记李卫东, 校长郭东明).
+        len = person_length(s, at);
+        if (len) drop_regions_inside(at, at + len);
+      }
       if (!len) break;
       add(at, at + len, title, "title-name:" + title);
       at += len;

@@ -67,6 +67,7 @@ class DocResolver {
   int group_for(const std::string& key);
   void place_names();
   void place_references();
+  int publisher_of(EntityType type) const;
   void merge_aliases();
   int region_group(EntityType level);
   Resolution build();
@@ -211,6 +212,42 @@ int DocResolver::region_group(EntityType level) {
   return g;
 }
 
+namespace {
+
+bool first_person(const Candidate& c) { return c.surface.rfind("我", 0) == 0 || c.surface.rfind("本", 0) == 0; }
+
+// Is byte `pos` of `text` inside a quotation (“…” or "…")?
+bool quoted(const std::string& text, std::size_t pos) {
+  int open = 0, ascii = 0;
+  for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
+    if (text.compare(i, 3, "“") == 0) ++open;
+    else if (text.compare(i, 3, "”") == 0) open = std::max(0, open - 1);
+    else if (text[i] == '"') ++ascii;
+  }
+  return open > 0 || ascii % 2 == 1;
+}
+
+}  // namespace
+
+// In an article an institution publishes about itself, 我院 is that institution: the first one of
+// the type the article names, when it names one before it first says 我院. Otherwise none (-1).
+int DocResolver::publisher_of(EntityType type) const {
+  std::size_t first_ref_sentence = candidates_.size(), first_ref_begin = 0;
+  for (std::size_t si = 0; si < candidates_.size() && first_ref_sentence == candidates_.size(); ++si)
+    for (const auto& c : candidates_[si])
+      if (c.reference == "nearest" && c.type == type && first_person(c)) {
+        first_ref_sentence = si;
+        first_ref_begin = c.begin;
+        break;
+      }
+  for (const auto& p : placed_) {
+    if (p.sentence > first_ref_sentence || (p.sentence == first_ref_sentence && p.candidate->begin >= first_ref_begin))
+      break;
+    if (!p.reference && !p.candidate->inner && p.candidate->type == type) return p.group;
+  }
+  return -1;
+}
+
 void DocResolver::place_references() {
   for (std::size_t si = 0; si < candidates_.size(); ++si) {
     for (const auto& c : candidates_[si]) {
@@ -221,8 +258,11 @@ void DocResolver::place_references() {
         if (g >= 0 && (c.surface.rfind("我", 0) == 0 || c.surface.rfind("本", 0) == 0))
           reference_aliases_.insert({g, c.surface});
       } else if (c.reference == "nearest") {
+        // 我院 outside a quotation is the publisher (see publisher_of); inside one, the speaker's, as 该院.
+        if (first_person(c) && !quoted(sentences_[si].text, c.begin)) g = publisher_of(c.type);
+        if (g >= 0) reference_aliases_.insert({g, c.surface});
         // The nearest preceding named entity of the type (该院 → the hospital last written).
-        for (auto it = placed_.rbegin(); it != placed_.rend(); ++it) {
+        for (auto it = placed_.rbegin(); g < 0 && it != placed_.rend(); ++it) {
           if (it->reference || it->sentence > si || (it->sentence == si && it->candidate->begin >= c.begin)) continue;
           if (it->candidate->type == c.type) {
             g = it->group;
