@@ -9,8 +9,10 @@
 #include <tuple>
 
 #include "ingest/body.hpp"
+#include "ingest/branches.hpp"
 #include "ingest/normalize.hpp"
 #include "ingest/officials.hpp"
+#include "ingest/parties.hpp"
 #include "ingest/recognize.hpp"
 #include "ingest/relations.hpp"
 #include "ingest/resolve.hpp"
@@ -60,6 +62,7 @@ struct Pipeline::Impl {
   Recognizer recognizer;
   RelationExtractor relations;
   OfficialsReader officials;
+  PartiesReader parties;
 
   explicit Impl(const PipelineOptions& o)
       : data_dir(data_dir_of(o)),
@@ -67,7 +70,8 @@ struct Pipeline::Impl {
         body(body_rules),
         recognizer(RecognizerOptions{data_dir, o.lexicons, ""}),
         relations(RelationExtractor::from_files(relation_files(data_dir))),
-        officials(data_dir) {}
+        officials(data_dir),
+        parties(data_dir) {}
 };
 
 Pipeline::Pipeline(const PipelineOptions& options) {
@@ -102,11 +106,15 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   for (const auto& list : resolved.mentions)
     for (const auto& m : list) ++article.mentions[m.canonical];
   std::map<std::tuple<std::string, int, std::string>, std::size_t> seen;  // edge → index in out.relations
+  std::vector<ExtractedRelation> branches = find_branches(out.entities, sentences, resolved.mentions);
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     SentenceContext context{doc.id, resolved.province, {}};
     if (i > 0 && sentences[i - 1].paragraph == sentences[i].paragraph) context.previous = resolved.mentions[i - 1];
     std::vector<ExtractedRelation> found = impl_->relations.extract(sentences[i], resolved.mentions[i], context);
     merge_officials(found, impl_->officials.read(sentences[i], resolved.mentions[i], article));
+    for (auto& r : impl_->parties.read(sentences[i], resolved.mentions[i])) found.push_back(std::move(r));
+    for (auto& r : branches)
+      if (r.source_begin == sentences[i].source_begin && r.source_end == sentences[i].source_end) found.push_back(r);
     for (auto& r : found) {
       if (!names.count(r.src) || !names.count(r.dst) || r.src == r.dst) continue;
       // The evidence is the sentence as the source document has it.

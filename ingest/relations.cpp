@@ -35,6 +35,19 @@ struct End {
   float weight = 1.0f;
 };
 
+// Does the clause of `match` name a person, or an institution as 我院/本院/我校, before the match?
+bool other_party_before(const PatternMatch& match, const SentenceIndex& index) {
+  for (const auto& m : index.mentions())
+    if (m.begin < match.begin && m.type == graph::EntityType::Person && index.clause_breaks(m.end, match.begin) == 0)
+      return true;
+  std::string_view text = index.text().substr(0, match.begin);
+  std::size_t clause = text.find_last_of(",;");
+  std::string_view tail = clause == std::string_view::npos ? text : text.substr(clause + 1);
+  for (const char* self : {"我院", "本院", "我校", "本校", "我中心", "我委"})
+    if (tail.find(self) != std::string_view::npos) return true;
+  return false;
+}
+
 std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& match, const SentenceIndex& index,
                                   const SentenceContext& context) {
   const auto& mentions = index.mentions();
@@ -46,6 +59,10 @@ std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& 
   }
   for (const auto& m : context.previous)
     if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
+  // An agreement signed by persons (甲院长与乙签订) or by an institution that calls itself 我院 is not
+  // the article's province's.
+  bool named_parties = rule.rel == graph::RelType::partners_with || rule.rel == graph::RelType::co_builds;
+  if (named_parties && other_party_before(match, index)) return std::nullopt;
   if (!context.province.empty() && contains(rule.src_types, graph::EntityType::Province))
     return End{context.province, -1, true, kArticleProvince};
   return std::nullopt;
