@@ -68,6 +68,7 @@ class DocResolver {
   void place_names();
   void place_references();
   int publisher_of(EntityType type) const;
+  int unnamed_self(const Candidate& c);
   void merge_aliases();
   int region_group(EntityType level);
   Resolution build();
@@ -248,6 +249,17 @@ int DocResolver::publisher_of(EntityType type) const {
   return -1;
 }
 
+// An article that never names the institution it calls 我院 still speaks of one institution: it is an
+// entity of its own, named 我院.
+int DocResolver::unnamed_self(const Candidate& c) {
+  int g = group_for("S|" + std::string(graph::to_string(c.type)));
+  Group& grp = groups_[g];
+  grp.surfaces[c.surface] += 1;
+  grp.types[c.type] += 1;
+  grp.named = true;
+  return g;
+}
+
 void DocResolver::place_references() {
   for (std::size_t si = 0; si < candidates_.size(); ++si) {
     for (const auto& c : candidates_[si]) {
@@ -259,7 +271,10 @@ void DocResolver::place_references() {
           reference_aliases_.insert({g, c.surface});
       } else if (c.reference == "nearest") {
         // 我院 outside a quotation is the publisher (see publisher_of); inside one, the speaker's, as 该院.
-        if (first_person(c) && !quoted(sentences_[si].text, c.begin)) g = publisher_of(c.type);
+        if (first_person(c) && !quoted(sentences_[si].text, c.begin)) {
+          g = publisher_of(c.type);
+          if (g < 0) g = unnamed_self(c);
+        }
         if (g >= 0) reference_aliases_.insert({g, c.surface});
         // The nearest preceding named entity of the type (该院 → the hospital last written).
         for (auto it = placed_.rbegin(); g < 0 && it != placed_.rend(); ++it) {
