@@ -202,6 +202,13 @@ class Search {
           break;
         }
       }
+      // 县委县政府, 市委市政府: two bodies written back to back are a pair, without a joiner.
+      if (next < 0) {
+        int adjacent = s_.mention_at(q);
+        if (adjacent >= 0 && s_.mentions()[adjacent].type == graph::EntityType::Agency &&
+            s_.mentions()[chain.back()].type == graph::EntityType::Agency)
+          next = adjacent;
+      }
       if (!allowed(next, kind) || std::find(chain.begin(), chain.end(), next) != chain.end()) break;
       chain.push_back(next);
       ends.push_back(after_mention(next));
