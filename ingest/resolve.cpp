@@ -241,12 +241,19 @@ int DocResolver::publisher_of(EntityType type) const {
         first_ref_begin = c.begin;
         break;
       }
+  // placed_ holds names first and references after them, so the earliest is searched for, not the first.
+  const Placed* earliest = nullptr;
   for (const auto& p : placed_) {
     if (p.sentence > first_ref_sentence || (p.sentence == first_ref_sentence && p.candidate->begin >= first_ref_begin))
-      break;
-    if (!p.reference && !p.candidate->inner && p.candidate->type == type) return p.group;
+      continue;
+    // 省人民医院 (a level name resolved to the article's province's hospital) names it as well as a full name.
+    bool named = !p.reference || p.candidate->reference == "level";
+    if (!named || p.candidate->inner || p.candidate->type != type) continue;
+    if (!earliest || p.sentence < earliest->sentence ||
+        (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
+      earliest = &p;
   }
-  return -1;
+  return earliest ? earliest->group : -1;
 }
 
 // An article that never names the institution it calls 我院 still speaks of one institution: it is an
