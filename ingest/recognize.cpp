@@ -122,6 +122,7 @@ struct Recognizer::Data {
   std::size_t dotted_name_length(std::string_view s, std::size_t pos) const;
   std::size_t dotted_name_start(std::string_view s, std::size_t end, const std::vector<Candidate>& found) const;
   bool cue_before(std::string_view s, std::size_t pos, const std::string& kind) const;
+  bool cue_at(std::string_view s, std::size_t pos, const std::string& kind) const;
   bool is_boundary_word(std::string_view s, std::size_t pos) const;
   // Can a title start at `pos`? Asked at every character of every sentence, so it reads the bytes itself.
   bool title_may_start(std::string_view s, std::size_t pos) const {
@@ -167,8 +168,8 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
   }
   for (const auto& row : Lexicon::read_file(dir + "person_cues.tsv", 2, 2)) {
     if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient" &&
-        row.fields[1] != "before" && row.fields[1] != "not_last")
-      row.fail("kind must be exclude, after, patient, before or not_last");
+        row.fields[1] != "before" && row.fields[1] != "not_last" && row.fields[1] != "in_name")
+      row.fail("kind must be exclude, after, patient, before, not_last or in_name");
     cues.add(row.fields[0], row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "references.tsv", 3, 3)) {
@@ -699,6 +700,12 @@ bool Recognizer::Data::is_boundary_word(std::string_view s, std::size_t pos) con
   return n && *part == "boundary";
 }
 
+// Is the character at `pos` a cue of `kind`?
+bool Recognizer::Data::cue_at(std::string_view s, std::size_t pos, const std::string& kind) const {
+  const std::string* k = cues.find(s.substr(pos, char_len(s, pos)));
+  return k && *k == kind;
+}
+
 // Does a cue of `kind` end right before `pos` (spaces skipped)?
 bool Recognizer::Data::cue_before(std::string_view s, std::size_t pos, const std::string& kind) const {
   while (pos > 0 && (s[pos - 1] == ' ' || s[pos - 1] == '\t')) --pos;
@@ -927,7 +934,7 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       }
       bool chars_ok = true;
       for (std::size_t i = b; i < pos; i += 3)
-        if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i))) chars_ok = false;
+        if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i) && !cue_at(s, i, "in_name"))) chars_ok = false;
       if (starts && chars_ok && !overlaps(b, pos)) {
         add(b, pos, title, "name-title:" + title);
         break;
