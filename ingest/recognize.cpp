@@ -117,6 +117,8 @@ struct Recognizer::Data {
   bool common_words_only(std::string_view body) const;
   bool has_class_word(std::string_view body) const;
   void find_persons(std::string_view s, std::vector<Candidate>& out) const;
+  void find_listed_persons(std::string_view s, std::vector<Candidate>& out) const;
+  std::size_t listed_name_start(std::string_view s, std::size_t end, bool first) const;
   std::size_t person_length(std::string_view s, std::size_t pos) const;
   std::size_t syllable_name_length(std::string_view s, std::size_t pos) const;
   std::size_t dotted_name_length(std::string_view s, std::size_t pos) const;
@@ -622,6 +624,11 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       ++end_tok;
       committee = true;
     }
+    // 五所医院, 两家医院: a count of places, not a name.
+    if (body.size() >= 6 && numeral_before(s, body_b + 3) && std::string("家所个批").find(s.substr(body_b + 3, 3)) != std::string::npos) {
+      chunk_start = j + 1;
+      continue;
+    }
     bool generic_body = body.empty() || generic_only(body);
     if (generic_body && !c.leading.empty() && (has_class_word(body) || counted_before(s, toks[s0].b))) {
       chunk_start = j + 1;  // 宁夏县级医院, 78家内蒙古医院: a kind of place in a region, not a name
@@ -944,6 +951,70 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
   }
 }
 
+
+// A count right after 等 (张三、李四等5名专家): the list before it is of people.
+static bool counted_people_after(std::string_view s, std::size_t pos) {
+  std::size_t i = pos;
+  bool numeral = false;
+  static const std::string kNumerals = "一二两三四五六七八九十百千万多余";
+  while (i < s.size()) {
+    if (std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; numeral = true; continue; }
+    if (i + 3 <= s.size() && kNumerals.find(s.substr(i, 3)) != std::string::npos) { i += 3; numeral = true; continue; }
+    break;
+  }
+  return numeral && i + 3 <= s.size() && (s.substr(i, 3) == "名" || s.substr(i, 3) == "位");
+}
+
+// Where a listed name ending at `end` starts: a surname and one or two more characters, after 、 (or,
+// for the list's first name, after anything). npos when no name fits.
+std::size_t Recognizer::Data::listed_name_start(std::string_view s, std::size_t end, bool first) const {
+  for (std::size_t len : {9u, 6u}) {
+    if (len > end) continue;
+    std::size_t b = end - len;
+    bool chars_ok = true;
+    for (std::size_t i = b; i < end; i += 3)
+      if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i) && !cue_at(s, i, "in_name"))) chars_ok = false;
+    if (!chars_ok || !surnames.count(s.substr(b, 3)) || is_boundary_word(s, b)) continue;
+    bool after_comma = b >= 3 && s.substr(b - 3, 3) == "、";
+    if (after_comma || (first && len == 9 && !(b >= 3 && s.substr(b - 3, 3) == "、"))) return b;
+    if (first && len == 6) return b;
+  }
+  return std::string_view::npos;
+}
+
+// Names listed without titles before 等 and a count of people (选派了张三、李四等五名专家), or three and
+// more before a bare 等: persons.
+void Recognizer::Data::find_listed_persons(std::string_view s, std::vector<Candidate>& out) const {
+  for (std::size_t pos = s.find("等"); pos != std::string_view::npos; pos = s.find("等", pos + 3)) {
+    std::vector<std::pair<std::size_t, std::size_t>> names;
+    std::size_t end = pos;
+    while (true) {
+      // The list's first name is the one not preceded by 、.
+      std::size_t b = listed_name_start(s, end, false);
+      if (b == std::string_view::npos) {
+        b = listed_name_start(s, end, true);
+        if (b != std::string_view::npos) names.emplace_back(b, end);
+        break;
+      }
+      names.emplace_back(b, end);
+      end = b - 3;
+    }
+    std::size_t needed = counted_people_after(s, pos + 3) ? 2 : 3;
+    if (names.size() < needed) continue;
+    for (const auto& [b, e] : names) {
+      bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && b < c.end; });
+      if (taken) continue;
+      Candidate c;
+      c.begin = static_cast<std::uint32_t>(b);
+      c.end = static_cast<std::uint32_t>(e);
+      c.surface = std::string(s.substr(b, e - b));
+      c.type = EntityType::Person;
+      c.rule = "listed-names";
+      out.push_back(std::move(c));
+    }
+  }
+}
+
 Recognizer::Recognizer(const RecognizerOptions& options) : data_(std::make_unique<Data>()) {
   data_->load(options);
   data_->index_lexemes();
@@ -972,6 +1043,7 @@ std::vector<Candidate> Recognizer::recognize(std::string_view sentence) const {
   out.reserve(toks.size() / 4 + 4);  // candidates are large: growing the vector would move them
   data_->find_names(sentence, toks, out);
   data_->find_persons(sentence, out);
+  data_->find_listed_persons(sentence, out);
   auto before = [](const Candidate& a, const Candidate& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   };
