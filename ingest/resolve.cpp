@@ -17,7 +17,7 @@ bool is_org(EntityType t) { return !graph::is_region(t) && t != EntityType::Pers
 
 EntityType level_type(const std::string& level) {
   if (level == "省") return EntityType::Province;
-  if (level == "市" || level == "州" || level == "盟") return EntityType::City;
+  if (level == "市" || level == "州" || level == "盟" || level == "地区") return EntityType::City;
   return EntityType::County;
 }
 
