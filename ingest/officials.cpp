@@ -237,21 +237,25 @@ class ListReader {
     return items;
   }
 
-  // The region of `level` (县, 州 …) this article speaks of most.
+  // The region of `level` (县, 州 …) this article speaks of most: one whose name ends in the level word,
+  // else, for a prefecture (州, 盟) or a province, any of that rank (延边 for 副州长).
   const ExtractedEntity* region_of_level(const std::string& level) const {
-    const ExtractedEntity* best = nullptr;
-    int best_count = -1;
+    const ExtractedEntity* named_best = nullptr;
+    const ExtractedEntity* ranked_best = nullptr;
+    int named_count = -1, ranked_count = -1;
     for (const auto& e : *article_.entities) {
       if (e.type != EntityType::Province && e.type != EntityType::City && e.type != EntityType::County) continue;
-      bool fits = ends_with(e.name, level) || (level == "州" && e.name.find("州") != std::string::npos &&
-                                                 e.type == EntityType::City);
-      if (level == "省" && e.type == EntityType::Province) fits = true;
-      if (!fits) continue;
       auto it = article_.mentions.find(e.name);
       int count = it == article_.mentions.end() ? 0 : it->second;
-      if (count > best_count) { best = &e; best_count = count; }
+      bool named = ends_with(e.name, level) || std::any_of(e.aliases.begin(), e.aliases.end(), [&](const std::string& a) {
+                     return ends_with(a, level);
+                   });
+      bool ranked = ((level == "州" || level == "盟") && e.type == EntityType::City) ||
+                    (level == "省" && e.type == EntityType::Province);
+      if (named && count > named_count) named_best = &e, named_count = count;
+      if (ranked && count > ranked_count) ranked_best = &e, ranked_count = count;
     }
-    return best;
+    return named_best ? named_best : ranked_best;
   }
 
   const ExtractedEntity* entity_named(const std::string& name) const {
@@ -263,10 +267,12 @@ class ListReader {
     return nullptr;
   }
 
-  // The government of `region` if the article names it (某某县人民政府), else the region itself.
-  std::string government_of(const ExtractedEntity& region) const {
+  // The government of `region` if the article names it (某某县人民政府, or 县政府 for the county it speaks
+  // of), else the region itself.
+  std::string government_of(const ExtractedEntity& region, const std::string& level) const {
     std::vector<std::string> names{region.name};
     names.insert(names.end(), region.aliases.begin(), region.aliases.end());
+    names.push_back(level);
     for (const auto& n : names)
       for (const char* ending : {"人民政府", "政府"})
         if (const auto* gov = entity_named(n + ending); gov && gov->type == EntityType::Agency) return gov->name;
@@ -295,9 +301,9 @@ class ListReader {
     if (body && committee_level(*body) == post.head_level) {
       std::string stem = body->canonical.substr(0, body->canonical.size() - std::string("委").size());
       if (const auto* region = entity_named(stem); region && graph::is_region(region->type))
-        return government_of(*region);
+        return government_of(*region, post.head_level);
     }
-    if (const auto* region = region_of_level(post.head_level)) return government_of(*region);
+    if (const auto* region = region_of_level(post.head_level)) return government_of(*region, post.head_level);
     return {};
   }
 
