@@ -118,6 +118,7 @@ struct Recognizer::Data {
   bool has_class_word(std::string_view body) const;
   void find_persons(std::string_view s, std::vector<Candidate>& out) const;
   void find_listed_persons(std::string_view s, std::vector<Candidate>& out) const;
+  std::size_t bare_name_length(std::string_view s, std::size_t pos) const;
   std::size_t listed_name_start(std::string_view s, std::size_t end, bool first) const;
   std::size_t person_length(std::string_view s, std::size_t pos) const;
   std::size_t syllable_name_length(std::string_view s, std::size_t pos) const;
@@ -904,6 +905,7 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
         len = person_length(s, at);
         if (len) drop_regions_inside(at, at + len);
       }
+      if (!len && *kind == "post") len = bare_name_length(s, at);
       if (!len) break;
       add(at, at + len, title, "title-name:" + title);
       at += len;
@@ -951,6 +953,29 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
   }
 }
 
+
+// A name without a surname between a post and a separator (院长助理多杰, 副县长拉毛措,): two or three
+// characters that are no common word and hold none. Many Tibetan and Yi names are written so.
+std::size_t Recognizer::Data::bare_name_length(std::string_view s, std::size_t pos) const {
+  for (std::size_t len : {9u, 6u}) {
+    std::size_t e = pos + len;
+    if (e > s.size()) continue;
+    bool separated = e == s.size() || s[e] == ',' || s[e] == ';' || s[e] == '(' || s.compare(e, 3, "、") == 0 ||
+                     s.compare(e, 3, "。") == 0;
+    if (!separated) continue;
+    bool ok = true;
+    for (std::size_t i = pos; i < e && ok; i += 3) {
+      ok = is_cjk_at(s, i) && !(is_boundary_word(s, i) && !cue_at(s, i, "in_name")) && !titles.longest(s, i) &&
+           !suffixes.longest(s, i);
+      for (std::size_t j = i + 6; ok && j <= e; j += 3) {  // 团队, 一行, 成员: common words are not names
+        auto w = word(s.substr(i, j - i));
+        if (w && w->freq >= 100 && w->pos.substr(0, 2) != "nr") ok = false;
+      }
+    }
+    if (ok) return len;
+  }
+  return 0;
+}
 
 // A count right after 等 (张三、李四等5名专家): the list before it is of people.
 static bool counted_people_after(std::string_view s, std::size_t pos) {
