@@ -67,8 +67,9 @@ class DocResolver {
   int group_for(const std::string& key);
   void place_names();
   void place_references();
-  int publisher_of(EntityType type) const;
+  int publisher_of(EntityType type);
   int unnamed_self(const Candidate& c);
+  void merge_numbered_hospitals();
   void merge_aliases();
   int region_group(EntityType level);
   Resolution build();
@@ -232,7 +233,7 @@ bool quoted(const std::string& text, std::size_t pos) {
 
 // In an article an institution publishes about itself, 我院 is that institution: the first one of
 // the type the article names, when it names one before it first says 我院. Otherwise none (-1).
-int DocResolver::publisher_of(EntityType type) const {
+int DocResolver::publisher_of(EntityType type) {
   std::size_t first_ref_sentence = candidates_.size(), first_ref_begin = 0;
   for (std::size_t si = 0; si < candidates_.size() && first_ref_sentence == candidates_.size(); ++si)
     for (const auto& c : candidates_[si])
@@ -253,7 +254,28 @@ int DocResolver::publisher_of(EntityType type) const {
         (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
       earliest = &p;
   }
-  return earliest ? earliest->group : -1;
+  if (earliest) return earliest->group;
+  // Named only after it: the first institution of the type that never shares a sentence with 我院 (the
+  // one it signs with or visits does).
+  std::set<std::size_t> with_self;
+  for (std::size_t si = 0; si < candidates_.size(); ++si)
+    for (const auto& c : candidates_[si])
+      if (c.reference == "nearest" && c.type == type && first_person(c)) with_self.insert(si);
+  for (const auto& p : placed_) {
+    bool named = !p.reference || p.candidate->reference == "level";
+    if (!named || p.candidate->inner || p.candidate->type != type || with_self.count(p.sentence)) continue;
+    if (!earliest || p.sentence < earliest->sentence ||
+        (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
+      earliest = &p;
+  }
+  if (!earliest) return -1;
+  // Only when no other institution of the type shares a sentence with 我院 either: the counterpart of a
+  // signing would otherwise be the one named, and the publisher unnamed.
+  for (const auto& p : placed_)
+    if (!p.reference && p.candidate->type == type && with_self.count(p.sentence) &&
+        uf_.find(p.group) != uf_.find(earliest->group))
+      return -1;
+  return earliest->group;
 }
 
 // An article that never names the institution it calls 我院 still speaks of one institution: it is an
@@ -360,6 +382,7 @@ void DocResolver::merge_aliases() {
     if (same.size() == 1) uf_.join(static_cast<int>(gi), same[0]);
   }
   merge_abbreviations();
+  merge_numbered_hospitals();
 }
 
 namespace {
@@ -398,6 +421,44 @@ bool linked_name(const std::string& core) {
 
 // 云南阜外医院 / 云南省阜外心血管病医院: a short form keeps the region, the ending and, in order, some
 // characters of the full name's own part; when exactly one full name of the document fits, it is that one.
+// Does `suffix` abbreviate a numbered hospital (二院, 一附院, 附一院)? Such names are short for a
+// university's or a city's numbered hospital (某大二院 = 某某大学第二医院).
+bool numbered_hospital_ending(const std::string& suffix) {
+  static const std::string kNumerals = "一二三四五六七八九";
+  if (utf8::length(suffix) > 3 || suffix.size() < 6 || suffix.compare(suffix.size() - 3, 3, "院") != 0) return false;
+  for (std::size_t i = 0; i + 3 <= suffix.size(); i += 3)
+    if (kNumerals.find(suffix.substr(i, 3)) != std::string::npos) return true;
+  return false;
+}
+
+// 吉大一院, 温医二院: a numbered hospital's abbreviation is the one hospital of the article whose name holds
+// its characters in order (吉林大学第一医院), the shortest such when several do.
+void DocResolver::merge_numbered_hospitals() {
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    const Group& g = groups_[gi];
+    if (!g.named || !numbered_hospital_ending(g.suffix) || !g.types.count(EntityType::Hospital)) continue;
+    for (const auto& [abbr, n] : g.surfaces) {
+      int best = -1;
+      std::size_t best_len = 0;
+      bool tie = false;
+      for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+        const Group& h = groups_[hi];
+        if (hi == gi || !h.named || !h.types.count(EntityType::Hospital) || numbered_hospital_ending(h.suffix)) continue;
+        for (const auto& [full, m] : h.surfaces) {
+          std::size_t len = utf8::length(full);
+          if (len < utf8::length(abbr) + 2 || !ordered_subset(abbr, full)) continue;
+          if (best < 0 || len < best_len) best = static_cast<int>(hi), best_len = len, tie = false;
+          else if (len == best_len && uf_.find(static_cast<int>(hi)) != uf_.find(best)) tie = true;
+        }
+      }
+      if (best >= 0 && !tie) {
+        uf_.join(static_cast<int>(gi), best);
+        break;
+      }
+    }
+  }
+}
+
 void DocResolver::merge_abbreviations() {
   auto type_of = [&](const Group& g) { return g.key.substr(0, g.key.find('|')); };
   for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
