@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -93,7 +94,7 @@ struct Post {
 
 // A body and the titles written after it, up to the person (or the next body).
 struct Item {
-  const Mention* body = nullptr;  // null: the titles have no body of their own
+  std::optional<Mention> body;  // none: the titles have no body of their own
   std::vector<Post> posts;
 };
 
@@ -135,6 +136,10 @@ class ListReader {
   ListReader(const OfficialsReader::Data& data, const Sentence& sentence, const std::vector<Mention>& mentions,
              const ArticleEntities& article)
       : d_(data), s_(sentence), mentions_(mentions), article_(article) {}
+
+  // Persons whose titles this reader read, placed or not: the trigger patterns' reading of them is
+  // not kept (a head title with no government in the article is nobody's post at a hospital).
+  std::set<std::string> claimed;
 
   std::vector<ExtractedRelation> run() {
     std::vector<ExtractedRelation> out;
@@ -231,7 +236,7 @@ class ListReader {
       }
       auto posts = posts_of(role);
       if (!posts) break;
-      items.push_back({&mentions_[m], std::move(*posts)});
+      items.push_back({mentions_[m], std::move(*posts)});
       cur = mentions_[m].begin;
     }
     return items;
@@ -293,13 +298,18 @@ class ListReader {
   }
 
   // The body of a government head written at `body` (or at none): 县委 + 县长 → the county's government.
-  std::string head_body(const Post& post, const Mention* body) const {
+  std::string head_body(const Post& post, const std::optional<Mention>& body) const {
     if (body && graph::is_region(body->type)) return body->canonical;
     if (body && body->type == EntityType::Agency && committee_level(*body).empty() &&
         (ends_with(body->canonical, "政府")))
       return body->canonical;
     if (body && committee_level(*body) == post.head_level) {
       std::string stem = body->canonical.substr(0, body->canonical.size() - std::string("委").size());
+      // 某某县委 names its county: its government by that name. A bare 市委 names none (see below).
+      for (const char* ending : {"人民政府", "政府"}) {
+        const auto* gov = stem == post.head_level ? nullptr : entity_named(stem + ending);
+        if (gov && gov->type == EntityType::Agency) return gov->name;
+      }
       if (const auto* region = entity_named(stem); region && graph::is_region(region->type))
         return government_of(*region, post.head_level);
     }
@@ -353,25 +363,29 @@ class ListReader {
   }
 
   // The body the previous list item's person holds the post nearest its name at.
-  const Mention* previous_body(const std::vector<ExtractedRelation>& prev_edges) const {
-    if (prev_edges.empty()) return nullptr;
-    const std::string& body = prev_edges.back().dst;
-    for (const auto& m : mentions_)
-      if (m.canonical == body && m.type != EntityType::Person) return &m;
-    return nullptr;
+  std::optional<Mention> previous_body(const std::vector<ExtractedRelation>& prev_edges) const {
+    if (prev_edges.empty()) return std::nullopt;
+    const auto* e = entity_named(prev_edges.back().dst);
+    if (!e) return std::nullopt;
+    Mention m;
+    m.canonical = e->name;
+    m.surface = e->name;
+    m.type = e->type;
+    return m;
   }
 
   std::vector<ExtractedRelation> read_person(std::size_t pi, std::size_t prev_person,
-                                             const std::vector<ExtractedRelation>& prev_edges) const {
+                                             const std::vector<ExtractedRelation>& prev_edges) {
     const Mention& person = mentions_[pi];
     std::optional<std::vector<Post>> bare;
     std::string_view lead;
     std::vector<Item> items = items_before(pi, prev_person, bare, lead);
     bool after_previous = prev_person != npos && trim_separators(lead).empty();
     std::vector<ExtractedRelation> out;
+    if (!items.empty() || bare) claimed.insert(person.canonical);
     if (bare) {
       // A title with no body of its own takes the body of the list item before it.
-      Item item{after_previous ? previous_body(prev_edges) : nullptr, *bare};
+      Item item{after_previous ? previous_body(prev_edges) : std::nullopt, *bare};
       if (item.body || std::any_of(bare->begin(), bare->end(), [](const Post& p) { return !p.head_level.empty(); }))
         items.push_back(std::move(item));
     }
@@ -379,6 +393,7 @@ class ListReader {
     // 副市长甲、乙: a second name right after the first shares its posts.
     if (after_previous && !bare && prev_person != npos &&
         text(mentions_[prev_person].end, person.begin) == "、") {
+      if (!prev_edges.empty()) claimed.insert(person.canonical);
       for (auto r : prev_edges) {
         r.src = person.canonical;
         r.confidence = kInheritedConfidence;
@@ -396,10 +411,14 @@ class ListReader {
 
 }  // namespace
 
-std::vector<ExtractedRelation> OfficialsReader::read(const Sentence& sentence, const std::vector<Mention>& mentions,
-                                                     const ArticleEntities& article) const {
+OfficialsReader::Reading OfficialsReader::read(const Sentence& sentence, const std::vector<Mention>& mentions,
+                                               const ArticleEntities& article) const {
   if (!article.entities) return {};
-  return ListReader(*data_, sentence, mentions, article).run();
+  ListReader reader(*data_, sentence, mentions, article);
+  Reading out;
+  out.relations = reader.run();
+  out.persons = std::move(reader.claimed);
+  return out;
 }
 
 }  // namespace bangfu::ingest

@@ -7,6 +7,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,9 +31,13 @@ class OfficialsReader {
   OfficialsReader(OfficialsReader&&) noexcept;
   OfficialsReader& operator=(OfficialsReader&&) noexcept;
 
-  // The posts and ranks of the persons of one sentence.
-  std::vector<ExtractedRelation> read(const Sentence& sentence, const std::vector<Mention>& mentions,
-                                      const ArticleEntities& article) const;
+  // What the reader made of one sentence: the posts and ranks it placed, and every person whose titles
+  // it read (placed or not), whose posts the trigger patterns must not guess.
+  struct Reading {
+    std::vector<ExtractedRelation> relations;
+    std::set<std::string> persons;
+  };
+  Reading read(const Sentence& sentence, const std::vector<Mention>& mentions, const ArticleEntities& article) const;
 
   struct Data;  // the lexicons, shared with the reader of one sentence
 

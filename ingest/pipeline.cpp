@@ -41,16 +41,15 @@ std::vector<std::string> relation_files(const std::string& dir) {
 
 // The list reader knows a listed person's posts better than the trigger patterns, which read one
 // title at a time: for the persons it reads, its posts and ranks replace theirs.
-void merge_officials(std::vector<ExtractedRelation>& found, std::vector<ExtractedRelation> listed) {
-  std::set<std::string> persons;
-  for (const auto& r : listed) persons.insert(r.src);
+void merge_officials(std::vector<ExtractedRelation>& found, OfficialsReader::Reading listed) {
+  const std::set<std::string>& persons = listed.persons;
   found.erase(std::remove_if(found.begin(), found.end(),
                              [&](const ExtractedRelation& r) {
                                return (r.rel == graph::RelType::serves_as || r.rel == graph::RelType::works_for) &&
                                       persons.count(r.src);
                              }),
               found.end());
-  for (auto& r : listed) found.push_back(std::move(r));
+  for (auto& r : listed.relations) found.push_back(std::move(r));
 }
 
 }  // namespace

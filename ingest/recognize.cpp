@@ -26,6 +26,7 @@ constexpr std::size_t kMaxNameChars = 30;
 struct Suffix {
   EntityType type = EntityType::Organization;
   bool short_form = false, region = false, chain = false, anchor = false, committee = false;
+  bool branch = false;  // 院区, 分院: after an institution's name and a short name of its own, a branch of it
 };
 
 const std::vector<int> kNoDivisions;
@@ -151,7 +152,8 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
       else if (flag == "chain") sfx.chain = true;
       else if (flag == "anchor") sfx.anchor = true;
       else if (flag == "committee") sfx.committee = true;
-      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee)");
+      else if (flag == "branch") sfx.branch = true;
+      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee, branch)");
     }
     suffixes.add(row.fields[0], sfx);
   }
@@ -529,7 +531,8 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
       if (t.type != EntityType::Hospital && !(linked && t.type == EntityType::University) && !school) return false;
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
       bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
-      if (!linked && !regional && !adjacent && (!university || chars == 0 || chars > 4)) return false;
+      bool branch = t.suffix->branch && chars > 0 && chars <= 4;  // 某某医院新区院区
+      if (!linked && !regional && !adjacent && !branch && (!university || chars == 0 || chars > 4)) return false;
       if (!linked && !between.empty() && generic_only(between) && !(university && joins_only(between))) return false;
       if (!linked && has_verb(between)) return false;  // 北京大学帮扶和田地区人民医院: two names and a verb
       if (regional && chars > 4) return false;
@@ -612,6 +615,16 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       if (strict && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
       if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
+    }
+    // 医疗队员: a team's ending whose last character starts a common word with the next one does not
+    // end a name there (a title such as 队长 is the exception: the name does end).
+    if (t.type == EntityType::Organization && t.e + 3 <= s.size() && is_cjk_at(s, t.e)) {
+      std::string_view tail = s.substr(t.e - 3, 6);
+      auto w = word(tail);
+      if (w && w->freq >= 1000 && !titles.find(tail)) {
+        chunk_start = j + 1;
+        continue;
+      }
     }
     std::size_t end_tok = j;
     while (extend_chain(s, toks, end_tok)) {}
@@ -960,8 +973,9 @@ std::size_t Recognizer::Data::bare_name_length(std::string_view s, std::size_t p
   for (std::size_t len : {9u, 6u}) {
     std::size_t e = pos + len;
     if (e > s.size()) continue;
+    const std::string* next_kind = nullptr;
     bool separated = e == s.size() || s[e] == ',' || s[e] == ';' || s[e] == '(' || s.compare(e, 3, "、") == 0 ||
-                     s.compare(e, 3, "。") == 0;
+                     s.compare(e, 3, "。") == 0 || (cues.longest(s, e, &next_kind) && *next_kind == "after");
     if (!separated) continue;
     bool ok = true;
     for (std::size_t i = pos; i < e && ok; i += 3) {

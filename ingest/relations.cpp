@@ -247,7 +247,10 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
     const auto& rule = book.rules[k];
     for (const auto& match : matches[k]) {
       if (rule.rel == graph::RelType::serves_as && rule.confidence < post_claims[match.anchor_begin]) continue;
-      bool hedged = is_hedged(index, match.anchor_begin, match.anchor_end, book.hedges);
+      // A cue after the trigger but before the verb it governs (甲与乙计划签署) hedges too, within the clause.
+      std::uint32_t hedge_end = match.anchor_end;
+      if (match.end > hedge_end && index.clause_breaks(hedge_end, match.end) == 0) hedge_end = match.end;
+      bool hedged = is_hedged(index, match.anchor_begin, hedge_end, book.hedges);
       std::vector<End> srcs;
       for (int i : match.src) srcs.push_back({mentions[i].canonical, i, mentions[i].resolved_reference, 1.0f});
       if (srcs.empty()) {
