@@ -374,6 +374,35 @@ class ListReader {
     return m;
   }
 
+  Mention self_mention() const {
+    Mention m;
+    m.canonical = m.surface = article_.self;
+    m.type = EntityType::Hospital;
+    return m;
+  }
+
+  // 某院卒中中心甲主任: a body, its department, the name, then the title.
+  std::optional<Item> title_after(std::size_t pi, std::size_t prev_person) const {
+    const Mention& person = mentions_[pi];
+    std::string_view rest = std::string_view(s_.text).substr(person.end);
+    std::optional<Post> post;
+    for (std::size_t len = std::min(rest.size(), d_.longest_title); len >= 6 && !post; len -= 3) {
+      auto it = d_.titles.find(std::string(rest.substr(0, len)));
+      if (it != d_.titles.end() && it->second == "post") post = Post{it->first, it->second, {}};
+      if (len < 9) break;
+    }
+    if (!post || pi == 0) return std::nullopt;
+    const Mention& body = mentions_[pi - 1];
+    std::size_t floor = prev_person == npos ? 0 : mentions_[prev_person].end;
+    if (body.type == EntityType::Person || body.begin < floor) return std::nullopt;
+    std::string_view department = text(body.end, person.begin);
+    if (char_count(department) > kMaxDepartmentChars || !plain_words(department)) return std::nullopt;
+    post->title = std::string(department) + post->title;
+    for (const auto& [head, level] : d_.heads)
+      if (ends_with(post->title, head)) post->head_level = level;
+    return Item{body, {*post}};
+  }
+
   std::vector<ExtractedRelation> read_person(std::size_t pi, std::size_t prev_person,
                                              const std::vector<ExtractedRelation>& prev_edges) {
     const Mention& person = mentions_[pi];
@@ -386,8 +415,17 @@ class ListReader {
     if (bare) {
       // A title with no body of its own takes the body of the list item before it.
       Item item{after_previous ? previous_body(prev_edges) : std::nullopt, *bare};
+      // In an institution's own news a post with no body at all is a post there (副院长甲、党办主任乙).
+      if (!item.body && !article_.self.empty() && prev_person == npos) item.body = self_mention();
+      if (!item.body && !article_.self.empty() && after_previous && prev_edges.empty()) item.body = self_mention();
       if (item.body || std::any_of(bare->begin(), bare->end(), [](const Post& p) { return !p.head_level.empty(); }))
         items.push_back(std::move(item));
+    }
+    if (items.empty() && !bare) {
+      if (auto item = title_after(pi, prev_person)) {
+        claimed.insert(person.canonical);
+        items.push_back(std::move(*item));
+      }
     }
     if (!items.empty()) return edges_of(person, items, "officials.list", kListConfidence);
     // 副市长甲、乙: a second name right after the first shares its posts.

@@ -99,11 +99,18 @@ class SentenceParties {
     }
     if (k == 0 || !is_party(mentions_[k - 1])) return out;
     out.push_back(&mentions_[k - 1]);
+    std::size_t first = k - 1;
     for (std::size_t j = k - 1; j > 0; --j) {
       const Mention& prev = mentions_[j - 1];
       if (!is_party(prev) || !is_connector(between(prev.end, mentions_[j].begin))) break;
       out.push_back(&prev);
+      first = j - 1;
     }
+    // 与甲、乙签订: a list after a preposition is one side of the agreement, signed with someone
+    // else (an elided subject), not among its members.
+    std::string_view before = between(0, mentions_[first].begin);
+    for (const char* prep : {"与", "同", "和", "跟"})
+      if (before.size() >= 3 && before.substr(before.size() - 3) == prep) return {};
     return out;
   }
 
