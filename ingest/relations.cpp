@@ -11,6 +11,7 @@
 #include "ingest/relation_hedge.hpp"
 #include "ingest/relation_match.hpp"
 #include "ingest/relation_rules.hpp"
+#include "ingest/utf8.hpp"
 
 namespace bangfu::ingest {
 
@@ -48,6 +49,22 @@ bool other_party_before(const PatternMatch& match, const SentenceIndex& index) {
   return false;
 }
 
+// Does mention `m` start its clause (nothing but a date or time before it)?
+bool starts_clause(const SentenceIndex& index, const Mention& m) {
+  std::string_view text = index.text().substr(0, m.begin);
+  std::size_t clause = text.find_last_of(",;");
+  std::string_view lead = clause == std::string_view::npos ? text : text.substr(clause + 1);
+  for (std::size_t i = 0; i < lead.size();) {
+    std::size_t n = utf8::seq_len(static_cast<unsigned char>(lead[i]));
+    std::string_view c = lead.substr(i, n);
+    bool dateish = std::isdigit(static_cast<unsigned char>(lead[i])) || c == " " || c == "年" || c == "月" ||
+                   c == "日" || c == "上" || c == "下" || c == "午";
+    if (!dateish) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& match, const SentenceIndex& index,
                                   const SentenceContext& context) {
   const auto& mentions = index.mentions();
@@ -56,6 +73,15 @@ std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& 
     if (m.begin >= match.begin || index.clause_breaks(0, m.begin) > 0) break;
     if (contains(rule.src_types, m.type))
       return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence};
+  }
+  // 甲一行来到乙,与丙签订…: the sentence's first actor is the subject of its later clauses.
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto& m = mentions[i];
+    if (m.begin >= match.begin) break;
+    if (m.type == graph::EntityType::Person) continue;
+    if (contains(rule.src_types, m.type) && starts_clause(index, m))
+      return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence * kPerClause};
+    break;
   }
   for (const auto& m : context.previous)
     if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
