@@ -343,6 +343,27 @@ void DocResolver::place_references() {
   }
 }
 
+// "(" or "(下称“", "(以下简称\"" …: what opens an alternate name right after a name.
+bool alias_bracket(std::string_view between) {
+  if (between.substr(0, 1) != "(") return false;
+  between.remove_prefix(1);
+  for (std::string_view intro : {"以下简称", "以下称", "下称", "简称"})
+    if (between.substr(0, intro.size()) == intro) {
+      between.remove_prefix(intro.size());
+      break;
+    }
+  for (std::string_view quote : {"“", "\""})
+    if (between.substr(0, quote.size()) == quote) between.remove_prefix(quote.size());
+  return between.empty();
+}
+
+// Does the alternate end at `pos` with ")" (after an optional closing quote)?
+bool closes_alias(const std::string& text, std::size_t pos) {
+  for (std::string_view quote : {"”", "\""})
+    if (text.compare(pos, quote.size(), quote) == 0) pos += quote.size();
+  return text.compare(pos, 1, ")") == 0;
+}
+
 void DocResolver::merge_aliases() {
   // A(B) and A——B: the same thing under two names.
   for (std::size_t i = 0; i + 1 < placed_.size(); ++i) {
@@ -353,7 +374,7 @@ void DocResolver::merge_aliases() {
       const std::string& text = sentences_[a.sentence].text;
       if (b.candidate->begin < a.candidate->end) continue;
       std::string_view between(text.data() + a.candidate->end, b.candidate->begin - a.candidate->end);
-      bool paren = between == "(" && text.compare(b.candidate->end, 1, ")") == 0;
+      bool paren = alias_bracket(between) && closes_alias(text, b.candidate->end);
       bool dash = between == "——" || between == "—" || between == "--";
       bool same_kind = (is_org(a.candidate->type) && is_org(b.candidate->type)) ||
                        (graph::is_region(a.candidate->type) && graph::is_region(b.candidate->type));
