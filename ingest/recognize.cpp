@@ -883,6 +883,11 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     std::string_view rest = s.substr(e);
     if (rest.substr(0, 1) == "(" && rest.find("化名") != std::string_view::npos && rest.find("化名") < 4) return;
     if (cue_before(s, b, "patient")) return;
+    // 8位医疗专家, 各位援藏医生: a measure word after a count is no surname.
+    std::string_view first = s.substr(b, 3);
+    if ((first == "位" || first == "名") && b >= 3 &&
+        (numeral_before(s, b) || s.substr(b - 3, 3) == "各" || s.substr(b - 3, 3) == "每" || s.substr(b - 3, 3) == "诸"))
+      return;
     // 宣传部部长: a body's ending closes no person's name (jieba tags some such words as names).
     const std::string* last_kind = e >= b + 3 ? cues.find(s.substr(e - 3, 3)) : nullptr;
     if (last_kind && *last_kind == "not_last") return;
