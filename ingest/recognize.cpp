@@ -988,7 +988,7 @@ std::size_t Recognizer::Data::bare_name_length(std::string_view s, std::size_t p
            !suffixes.longest(s, i);
       for (std::size_t j = i + 6; ok && j <= e; j += 3) {  // 团队, 一行, 成员: common words are not names
         auto w = word(s.substr(i, j - i));
-        if (w && w->freq >= 100 && w->pos.substr(0, 2) != "nr") ok = false;
+        if (w && w->freq >= 20 && w->pos.substr(0, 2) != "nr") ok = false;
       }
     }
     if (ok) return len;
