@@ -583,6 +583,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       ++k;
     }
     bool has_prefix = k < j && toks[k].kind == Kind::Prefix;
+    if (has_prefix && c.leading.empty() && k + 1 < j && toks[k + 1].kind == Kind::Region) {
+      // 中共某某县委, 农工党某某省委会: a party's name before the region it is the committee of.
+      ++k;
+      while (k < j && toks[k].kind == Kind::Region) {
+        c.leading.push_back(toks[k].divisions->empty() ? -1 : toks[k].divisions->front());
+        c.last_region = toks[k].b - toks[s0].b;
+        ++k;
+      }
+    }
     if (k < j && c.leading.empty() && is_level(s, toks[k])) {
       c.level = std::string(s.substr(toks[k].b, toks[k].e - toks[k].b));
       ++k;
