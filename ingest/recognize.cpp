@@ -804,9 +804,12 @@ std::size_t Recognizer::Data::syllable_name_length(std::string_view s, std::size
 
 namespace {
 // The middle dots that join the parts of transliterated names (阿依古丽·买买提).
+// A full stop between two Chinese characters (阿依古丽.买买提) stands for the dot as well: sentences
+// never end there.
 std::size_t name_dot_at(std::string_view s, std::size_t pos) {
   for (std::string_view dot : {"·", "•", "・"})
     if (s.substr(pos, dot.size()) == dot) return dot.size();
+  if (pos < s.size() && s[pos] == '.' && pos >= 3 && is_cjk_at(s, pos - 3) && is_cjk_at(s, pos + 1)) return 1;
   return 0;
 }
 constexpr std::size_t kNamePartChars = 6;
@@ -815,6 +818,8 @@ constexpr std::size_t kNamePartChars = 6;
 bool has_name_dot(std::string_view s) {
   for (std::string_view dot : {"·", "•", "・"})
     if (s.find(dot) != std::string_view::npos) return true;
+  for (std::size_t at = s.find('.'); at != std::string_view::npos; at = s.find('.', at + 1))
+    if (name_dot_at(s, at)) return true;
   return false;
 }
 }  // namespace
