@@ -234,48 +234,52 @@ bool quoted(const std::string& text, std::size_t pos) {
 // In an article an institution publishes about itself, 我院 is that institution: the first one of
 // the type the article names, when it names one before it first says 我院. Otherwise none (-1).
 int DocResolver::publisher_of(EntityType type) {
-  std::size_t first_ref_sentence = candidates_.size(), first_ref_begin = 0;
-  for (std::size_t si = 0; si < candidates_.size() && first_ref_sentence == candidates_.size(); ++si)
-    for (const auto& c : candidates_[si])
-      if (c.reference == "nearest" && c.type == type && first_person(c)) {
-        first_ref_sentence = si;
-        first_ref_begin = c.begin;
-        break;
-      }
-  // placed_ holds names first and references after them, so the earliest is searched for, not the first.
-  const Placed* earliest = nullptr;
-  for (const auto& p : placed_) {
-    if (p.sentence > first_ref_sentence || (p.sentence == first_ref_sentence && p.candidate->begin >= first_ref_begin))
-      continue;
-    // 省人民医院 (a level name resolved to the article's province's hospital) names it as well as a full name.
-    bool named = !p.reference || p.candidate->reference == "level";
-    if (!named || p.candidate->inner || p.candidate->type != type) continue;
-    if (!earliest || p.sentence < earliest->sentence ||
-        (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
-      earliest = &p;
-  }
-  if (earliest) return earliest->group;
-  // Named only after it: the first institution of the type that never shares a sentence with 我院 (the
-  // one it signs with or visits does).
+  // Sentences that say 我院, and the institutions named in the same clause: its counterparts (the one it
+  // signs with or visits), never itself.
   std::set<std::size_t> with_self;
   for (std::size_t si = 0; si < candidates_.size(); ++si)
     for (const auto& c : candidates_[si])
       if (c.reference == "nearest" && c.type == type && first_person(c)) with_self.insert(si);
+  if (with_self.empty()) return -1;
+  std::set<int> counterparts;
   for (const auto& p : placed_) {
-    bool named = !p.reference || p.candidate->reference == "level";
-    if (!named || p.candidate->inner || p.candidate->type != type || with_self.count(p.sentence)) continue;
-    if (!earliest || p.sentence < earliest->sentence ||
-        (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
-      earliest = &p;
+    if (p.reference || p.candidate->type != type || !with_self.count(p.sentence)) continue;
+    const std::string& text = sentences_[p.sentence].text;
+    for (const auto& c : candidates_[p.sentence]) {
+      if (c.reference != "nearest" || c.type != type || !first_person(c)) continue;
+      std::size_t from = std::min(c.end, p.candidate->end), to = std::max(c.begin, p.candidate->begin);
+      std::string_view between = from < to ? std::string_view(text).substr(from, to - from) : std::string_view();
+      if (between.find_first_of(",;") == std::string_view::npos) counterparts.insert(uf_.find(p.group));
+    }
   }
-  if (!earliest) return -1;
-  // Only when no other institution of the type shares a sentence with 我院 either: the counterpart of a
-  // signing would otherwise be the one named, and the publisher unnamed.
-  for (const auto& p : placed_)
-    if (!p.reference && p.candidate->type == type && with_self.count(p.sentence) &&
-        uf_.find(p.group) != uf_.find(earliest->group))
-      return -1;
-  return earliest->group;
+  std::size_t first_ref_sentence = *with_self.begin(), first_ref_begin = 0;
+  for (const auto& c : candidates_[first_ref_sentence])
+    if (c.reference == "nearest" && c.type == type && first_person(c)) {
+      first_ref_begin = c.begin;
+      break;
+    }
+  // The earliest institution of the type named before the first 我院 (placed_ holds names first and
+  // references after them, so the earliest is searched for); else, with no counterpart named, the
+  // earliest named after it.
+  for (bool before : {true, false}) {
+    if (!before && !counterparts.empty()) break;
+    const Placed* earliest = nullptr;
+    for (const auto& p : placed_) {
+      bool is_before = p.sentence < first_ref_sentence ||
+                       (p.sentence == first_ref_sentence && p.candidate->begin < first_ref_begin);
+      if (before != is_before) continue;
+      // 省人民医院 (a level name resolved to the article's province's hospital) names it as well.
+      bool named = !p.reference || p.candidate->reference == "level";
+      if (!named || p.candidate->inner || p.candidate->type != type || counterparts.count(uf_.find(p.group)) ||
+          (!before && with_self.count(p.sentence)))
+        continue;
+      if (!earliest || p.sentence < earliest->sentence ||
+          (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
+        earliest = &p;
+    }
+    if (earliest) return earliest->group;
+  }
+  return -1;
 }
 
 // An article that never names the institution it calls 我院 still speaks of one institution: it is an
@@ -336,6 +340,14 @@ void DocResolver::place_references() {
         if (fits.size() == 1) {
           g = *fits.begin();
           reference_aliases_.insert({g, c.surface});
+        } else if (fits.empty() && c.reference == "level" && c.type != EntityType::Consortium &&
+                   c.surface.size() > c.body + 6) {
+          // 县人民医院 with no county hospital named in full: the article still names one hospital.
+          g = group_for("L" + std::string(graph::to_string(c.type)) + "|" + c.surface);
+          Group& grp = groups_[g];
+          grp.surfaces[c.surface] += 1;
+          grp.types[c.type] += 1;
+          grp.named = true;
         }
       }
       if (g >= 0) placed_.push_back(Placed{si, &c, g, true});
