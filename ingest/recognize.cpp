@@ -112,6 +112,7 @@ struct Recognizer::Data {
   bool joins_only(std::string_view text) const;  // made only of generic words flagged 'joins' (人民)
   bool is_level(std::string_view s, const Piece& t) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
+  bool ends_name_before(std::string_view s, std::size_t pos) const;
   // Part-of-speech of each dictionary word of `text` by forward maximum matching.
   void word_tags(std::string_view text, std::vector<std::string_view>& tags) const;  // replaces `tags`
   std::size_t strip_generic(std::string_view body) const;
@@ -299,8 +300,9 @@ void Recognizer::Data::tokenize(std::string_view s, std::vector<Piece>& toks) co
       t.divisions = region->divisions;
       t.type = gazetteer.at(t.divisions->front()).level;
     } else if (best == n_region) {
-      t.kind = Kind::Char;
+      // Not a place here: its first character stands alone, as the word it is (和 in 医院和县医院).
       best = char_len(s, pos);
+      t.kind = part && n_part == best ? part->part_kind : Kind::Char;
     } else if (best == n_suffix) {
       t.kind = Kind::Suffix;
       t.suffix = sfx;
@@ -367,6 +369,15 @@ bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
 }
 
 // A short form (康保) matched across the edge of an ordinary word (健康保障) is not a place.
+// Does an entity ending (医院, 中心, 卫生院 …) end right before byte `pos`?
+bool Recognizer::Data::ends_name_before(std::string_view s, std::size_t pos) const {
+  for (std::size_t back = 3; back <= 18 && back <= pos; back += 3) {
+    const Suffix* sfx = suffixes.find(s.substr(pos - back, back));
+    if (sfx && !sfx->region) return true;
+  }
+  return false;
+}
+
 bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const {
   // A full name is a place, unless it has two characters and so may be a word's edge (和县 in 医院和县级).
   if (region.full_name && e - b > 6) return false;
@@ -374,6 +385,9 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
     auto f = word(s.substr(from, to - from));
     return f && f->freq >= 100 && f->pos != "ns";
   };
+  // 甲县妇幼保健院和县人民医院: a two-character name starting with a conjunction, right after a name's
+  // ending, is the conjunction and the next name's level word, never the county 和县.
+  if (region.full_name && e - b == 6 && is_boundary_word(s, b) && b >= 3 && ends_name_before(s, b)) return true;
   // A name ending right after it (帮助威宁医院) settles the reading even when the left edge is a word (助威).
   bool name_follows = e < s.size() && (suffixes.longest(s, e) || gazetteer.longest_at(s, e));
   if (!name_follows && b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b))) return true;
