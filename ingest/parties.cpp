@@ -67,6 +67,7 @@ class SentenceParties {
         std::vector<const Mention*> parties = parties_before(at);
         if (parties.size() < 2 || hedged(at)) continue;
         add_pairs(parties, rel, out);
+        add_members(parties, at, out);
       }
     }
     return out;
@@ -121,6 +122,29 @@ class SentenceParties {
     std::string_view clause = between(start, at);
     return std::any_of(d_.hedges.begin(), d_.hedges.end(),
                        [&](const std::string& h) { return clause.find(h) != std::string_view::npos; });
+  }
+
+  // 甲与乙、丙举行某某专科联盟签约仪式: a consortium named between the parties and the signing is the
+  // one they sign into, so each party is its member.
+  void add_members(const std::vector<const Mention*>& parties, std::size_t at, std::vector<ExtractedRelation>& out) const {
+    std::size_t last_end = 0;
+    for (const auto* p : parties) last_end = std::max<std::size_t>(last_end, p->end);
+    for (const auto& m : mentions_) {
+      if (m.type != EntityType::Consortium || m.begin < last_end || m.end > at) continue;
+      for (const auto* p : parties) {
+        ExtractedRelation r;
+        r.src = p->canonical;
+        r.dst = m.canonical;
+        r.rel = graph::RelType::member_of;
+        r.evidence = s_.text;
+        r.source_begin = s_.source_begin;
+        r.source_end = s_.source_end;
+        r.rule = "parties.members";
+        r.confidence = kConfidence;
+        out.push_back(std::move(r));
+      }
+      break;
+    }
   }
 
   void add_pairs(const std::vector<const Mention*>& parties, graph::RelType rel,

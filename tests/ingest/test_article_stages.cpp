@@ -174,3 +174,10 @@ TEST_CASE("agencies: bodies written back to back are a list", "[relations]") {
   auto d = run("江口县委县政府将继续支持江口县人民医院发展。\n");
   CHECK(edge(d, "江口县委", RelType::supports, "江口县人民医院"));
 }
+
+TEST_CASE("parties: a consortium named before the signing is the one the parties join", "[parties]") {
+  auto d = run("遵义医科大学附属医院与赤水市人民医院、习水县人民医院举行贵州省心血管专科联盟签约仪式。\n");
+  for (const char* member : {"遵义医科大学附属医院", "赤水市人民医院", "习水县人民医院"})
+    CHECK(edge(d, member, RelType::member_of, "贵州省心血管专科联盟"));
+  CHECK(edge(d, "赤水市人民医院", RelType::partners_with, "习水县人民医院"));
+}
