@@ -589,6 +589,17 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
         ++r;
       if (r < j && toks[r].kind == Kind::Region) s0 = r;
     }
+    // 某省对口支援某州前方指挥部: an aid body is named for both the helper and the place it works in.
+    if (t.type == EntityType::Agency && s0 > 0 && toks[s0].kind == Kind::Region) {
+      for (std::string_view verb : {"对口支援", "对口帮扶", "援助"}) {
+        std::size_t vb = toks[s0].b >= verb.size() ? toks[s0].b - verb.size() : 0;
+        if (toks[s0].b < verb.size() || s.substr(vb, verb.size()) != verb) continue;
+        std::size_t r = s0;
+        while (r > 0 && toks[r - 1].e > vb) --r;
+        if (r > 0 && toks[r - 1].kind == Kind::Region && toks[r - 1].e == vb) s0 = r - 1;
+        break;
+      }
+    }
     std::size_t k = s0;
     Candidate c;
     while (k < j && toks[k].kind == Kind::Region) {

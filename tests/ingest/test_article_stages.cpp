@@ -181,3 +181,11 @@ TEST_CASE("parties: a consortium named before the signing is the one the parties
     CHECK(edge(d, member, RelType::member_of, "贵州省心血管专科联盟"));
   CHECK(edge(d, "赤水市人民医院", RelType::partners_with, "习水县人民医院"));
 }
+
+TEST_CASE("agencies: an aid headquarters is named for the helper and the place", "[recognize]") {
+  auto d = run("由贵州省卫生健康委员会、浙江省对口支援贵州省黔东南州前方指挥部联合主办。\n");
+  const auto* hq = entity(d, "浙江省对口支援贵州省黔东南州前方指挥部");
+  REQUIRE(hq);
+  CHECK(hq->type == EntityType::Agency);
+  CHECK(count(d, RelType::supports) == 0);  // 对口支援 inside a name supports nobody
+}
