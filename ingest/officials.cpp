@@ -18,6 +18,7 @@ struct OfficialsReader::Data {
   std::unordered_map<std::string, std::string> heads;   // 县长 → 县
   std::vector<std::string> stops;
   std::vector<std::string> committee_endings;
+  std::set<std::pair<std::string, EntityType>> own_posts;  // (title, type of the institution)
   std::size_t longest_title = 0;
 };
 
@@ -88,6 +89,7 @@ std::vector<std::string> split(std::string_view s, std::string_view sep) {
 // One post or rank of a person, at a body (or at none yet).
 struct Post {
   std::string title;  // as written, department included (心胸外科主任)
+  std::string base;   // the title alone (主任)
   std::string kind;   // post / member / honour
   std::string head_level;  // 县 for 副县长, else empty
 };
@@ -119,8 +121,12 @@ OfficialsReader::OfficialsReader(const std::string& data_dir) : data_(std::make_
       data_->titles[row.fields[0]] = "honour";
     } else if (kind == "committee") {
       data_->committee_endings.push_back(row.fields[0]);
+    } else if (kind == "own") {
+      auto type = graph::parse_entity_type(row.get(2));
+      if (!type) row.fail("an own post needs the entity type of its institution");
+      data_->own_posts.insert({row.fields[0], *type});
     } else {
-      row.fail("kind must be head, stop, honour or committee");
+      row.fail("kind must be head, stop, honour, committee or own");
     }
   }
 }
@@ -173,7 +179,7 @@ class ListReader {
       if (it == d_.titles.end()) continue;
       std::string_view department = part.substr(0, at);
       if (char_count(department) > kMaxDepartmentChars || !plain_words(department)) return std::nullopt;
-      Post post{std::string(part), it->second, {}};
+      Post post{std::string(part), std::string(part.substr(at)), it->second, {}};
       for (const auto& [head, level] : d_.heads)
         if (ends_with(part, head)) post.head_level = level;
       return post;
@@ -374,10 +380,13 @@ class ListReader {
     return m;
   }
 
+  // A post the institution calling itself 我院/我校 gives its own people (院长, 书记).
+  bool own_post(const Post& post) const { return d_.own_posts.count({post.base, article_.self_type}) > 0; }
+
   Mention self_mention() const {
     Mention m;
     m.canonical = m.surface = article_.self;
-    m.type = EntityType::Hospital;
+    m.type = article_.self_type;
     return m;
   }
 
@@ -388,13 +397,18 @@ class ListReader {
     std::optional<Post> post;
     for (std::size_t len = std::min(rest.size(), d_.longest_title); len >= 6 && !post; len -= 3) {
       auto it = d_.titles.find(std::string(rest.substr(0, len)));
-      if (it != d_.titles.end() && it->second == "post") post = Post{it->first, it->second, {}};
+      if (it != d_.titles.end() && it->second == "post") post = Post{it->first, it->first, it->second, {}};
       if (len < 9) break;
     }
-    if (!post || pi == 0) return std::nullopt;
-    const Mention& body = mentions_[pi - 1];
+    if (!post) return std::nullopt;
     std::size_t floor = prev_person == npos ? 0 : mentions_[prev_person].end;
-    if (body.type == EntityType::Person || body.begin < floor) return std::nullopt;
+    // No body before the name: in an institution's own news, a post there (陈某书记一行…).
+    bool bodiless = pi == 0 || mentions_[pi - 1].type == EntityType::Person || mentions_[pi - 1].begin < floor;
+    if (bodiless && !article_.self.empty() && prev_person == npos && own_post(*post) &&
+        (person.begin == 0 || !plain_words(text(person.begin - 3, person.begin))))
+      return Item{self_mention(), {*post}};
+    if (bodiless) return std::nullopt;
+    const Mention& body = mentions_[pi - 1];
     std::string_view department = text(body.end, person.begin);
     if (char_count(department) > kMaxDepartmentChars || !plain_words(department)) return std::nullopt;
     post->title = std::string(department) + post->title;
@@ -416,8 +430,8 @@ class ListReader {
       // A title with no body of its own takes the body of the list item before it.
       Item item{after_previous ? previous_body(prev_edges) : std::nullopt, *bare};
       // In an institution's own news a post with no body at all is a post there (副院长甲、党办主任乙).
-      if (!item.body && !article_.self.empty() && prev_person == npos) item.body = self_mention();
-      if (!item.body && !article_.self.empty() && after_previous && prev_edges.empty()) item.body = self_mention();
+      bool own = !article_.self.empty() && std::all_of(bare->begin(), bare->end(), [&](const Post& p) { return own_post(p); });
+      if (!item.body && own && (prev_person == npos || (after_previous && prev_edges.empty()))) item.body = self_mention();
       if (item.body || std::any_of(bare->begin(), bare->end(), [](const Post& p) { return !p.head_level.empty(); }))
         items.push_back(std::move(item));
     }

@@ -21,7 +21,8 @@ namespace bangfu::ingest {
 struct ArticleEntities {
   const std::vector<ExtractedEntity>* entities = nullptr;
   std::map<std::string, int> mentions;  // canonical name → number of mentions in the article
-  std::string self;                     // the institution the article calls 我院/本院, if any
+  std::string self;                     // the institution the article calls 我院/本院/我校, if any
+  graph::EntityType self_type = graph::EntityType::Hospital;
 };
 
 class OfficialsReader {

@@ -104,11 +104,15 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   ArticleEntities article{&out.entities, {}};
   for (const auto& list : resolved.mentions)
     for (const auto& m : list) ++article.mentions[m.canonical];
-  for (const auto& e : out.entities)
-    for (const auto& name : e.aliases)
-      if (name == "我院" || name == "本院") article.self = e.name;
-  for (const auto& e : out.entities)
-    if (e.name == "我院" || e.name == "本院") article.self = e.name;
+  for (const auto& e : out.entities) {
+    bool self = false;
+    for (const char* word : {"我院", "本院", "我校", "本校"})
+      self = self || e.name == word || std::find(e.aliases.begin(), e.aliases.end(), word) != e.aliases.end();
+    if (self) {
+      article.self = e.name;
+      article.self_type = e.type;
+    }
+  }
   std::map<std::tuple<std::string, int, std::string>, std::size_t> seen;  // edge → index in out.relations
   std::vector<ExtractedRelation> branches = find_branches(out.entities, sentences, resolved.mentions);
   for (std::size_t i = 0; i < sentences.size(); ++i) {
