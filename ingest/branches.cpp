@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 
 namespace bangfu::ingest {
 namespace {
@@ -44,29 +45,35 @@ int sentence_naming(const std::vector<std::vector<Mention>>& mentions, const std
 std::vector<ExtractedRelation> find_branches(const std::vector<ExtractedEntity>& entities,
                                              const std::vector<Sentence>& sentences,
                                              const std::vector<std::vector<Mention>>& mentions) {
+  // Hospitals by every name they go by: a branch's name is looked up by its prefixes, so a document
+  // with many hospitals costs its names' lengths, not their pairs.
+  std::unordered_map<std::string_view, const ExtractedEntity*> hospitals;
+  for (const auto& e : entities) {
+    if (e.type != EntityType::Hospital) continue;
+    hospitals.emplace(e.name, &e);
+    for (const auto& a : e.aliases) hospitals.emplace(a, &e);
+  }
   std::vector<ExtractedRelation> out;
   for (const auto& child : entities) {
     if (child.type != EntityType::Hospital) continue;
-    for (const auto& parent : entities) {
-      if (&parent == &child || parent.type != EntityType::Hospital) continue;
-      std::vector<std::string> names{parent.name};
-      names.insert(names.end(), parent.aliases.begin(), parent.aliases.end());
-      if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return branch_name(child.name, n); }))
-        continue;
-      int s = sentence_naming(mentions, child.name, parent.name);
-      if (s < 0) continue;
-      ExtractedRelation r;
-      r.src = child.name;
-      r.dst = parent.name;
-      r.rel = graph::RelType::member_of;
-      r.evidence = sentences[s].text;
-      r.source_begin = sentences[s].source_begin;
-      r.source_end = sentences[s].source_end;
-      r.rule = "branch_name";
-      r.confidence = 0.8f;
-      out.push_back(std::move(r));
-      break;
+    const ExtractedEntity* parent = nullptr;
+    for (std::size_t len = 9; len + 6 <= child.name.size() && !parent; len += 3) {
+      auto it = hospitals.find(std::string_view(child.name).substr(0, len));
+      if (it != hospitals.end() && it->second != &child && branch_name(child.name, it->first)) parent = it->second;
     }
+    if (!parent) continue;
+    int s = sentence_naming(mentions, child.name, parent->name);
+    if (s < 0) continue;
+    ExtractedRelation r;
+    r.src = child.name;
+    r.dst = parent->name;
+    r.rel = graph::RelType::member_of;
+    r.evidence = sentences[s].text;
+    r.source_begin = sentences[s].source_begin;
+    r.source_end = sentences[s].source_end;
+    r.rule = "branch_name";
+    r.confidence = 0.8f;
+    out.push_back(std::move(r));
   }
   return out;
 }

@@ -251,6 +251,12 @@ class ListReader {
   // The region of `level` (县, 州 …) this article speaks of most: one whose name ends in the level word,
   // else, for a prefecture (州, 盟) or a province, any of that rank (延边 for 副州长).
   const ExtractedEntity* region_of_level(const std::string& level) const {
+    auto known = regions_.find(level);
+    if (known != regions_.end()) return known->second;
+    return regions_[level] = find_region_of_level(level);
+  }
+
+  const ExtractedEntity* find_region_of_level(const std::string& level) const {
     const ExtractedEntity* named_best = nullptr;
     const ExtractedEntity* ranked_best = nullptr;
     int named_count = -1, ranked_count = -1;
@@ -270,12 +276,8 @@ class ListReader {
   }
 
   const ExtractedEntity* entity_named(const std::string& name) const {
-    for (const auto& e : *article_.entities) {
-      if (e.name == name) return &e;
-      for (const auto& a : e.aliases)
-        if (a == name) return &e;
-    }
-    return nullptr;
+    auto it = article_.by_name.find(name);
+    return it == article_.by_name.end() ? nullptr : it->second;
   }
 
   // The government of `region` if the article names it (某某县人民政府, or 县政府 for the county it speaks
@@ -459,6 +461,7 @@ class ListReader {
   const Sentence& s_;
   const std::vector<Mention>& mentions_;
   const ArticleEntities& article_;
+  mutable std::map<std::string, const ExtractedEntity*> regions_;  // level word → region, once per sentence
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ namespace bangfu::ingest {
 // What the whole article tells the list reader: its entities and how often each is mentioned.
 struct ArticleEntities {
   const std::vector<ExtractedEntity>* entities = nullptr;
+  std::unordered_map<std::string, const ExtractedEntity*> by_name;  // every name and alias → its entity
   std::map<std::string, int> mentions;  // canonical name → number of mentions in the article
   std::string self;                     // the institution the article calls 我院/本院/我校, if any
   graph::EntityType self_type = graph::EntityType::Hospital;

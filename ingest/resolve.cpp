@@ -68,6 +68,8 @@ class DocResolver {
   void place_names();
   void place_references();
   int publisher_of(EntityType type);
+  int find_publisher(EntityType type);
+  std::map<EntityType, int> publishers_;
   int unnamed_self(const Candidate& c);
   void merge_numbered_hospitals();
   void merge_aliases();
@@ -234,6 +236,13 @@ bool quoted(const std::string& text, std::size_t pos) {
 // In an article an institution publishes about itself, 我院 is that institution: the first one of
 // the type the article names, when it names one before it first says 我院. Otherwise none (-1).
 int DocResolver::publisher_of(EntityType type) {
+  // Asked at every 我院 of the article: found once per type.
+  auto known = publishers_.find(type);
+  if (known != publishers_.end()) return known->second;
+  return publishers_[type] = find_publisher(type);
+}
+
+int DocResolver::find_publisher(EntityType type) {
   // Sentences that say 我院, and the institutions named in the same clause: its counterparts (the one it
   // signs with or visits), never itself.
   std::set<std::size_t> with_self;
@@ -467,6 +476,16 @@ bool numbered_hospital_ending(const std::string& suffix) {
 // 吉大一院, 温医二院: a numbered hospital's abbreviation is the one hospital of the article whose name holds
 // its characters in order (吉林大学第一医院), the shortest such when several do.
 void DocResolver::merge_numbered_hospitals() {
+  // Full names by their first character: an abbreviation keeps its name's first character.
+  std::map<std::string, std::vector<std::size_t>> by_first;
+  for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+    const Group& h = groups_[hi];
+    if (!h.named || !h.types.count(EntityType::Hospital) || numbered_hospital_ending(h.suffix)) continue;
+    std::set<std::string> firsts;
+    for (const auto& [full, m] : h.surfaces)
+      if (!full.empty()) firsts.insert(full.substr(0, utf8::seq_len(static_cast<unsigned char>(full[0]))));
+    for (const auto& f : firsts) by_first[f].push_back(hi);
+  }
   for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
     const Group& g = groups_[gi];
     if (!g.named || !numbered_hospital_ending(g.suffix) || !g.types.count(EntityType::Hospital)) continue;
@@ -474,9 +493,12 @@ void DocResolver::merge_numbered_hospitals() {
       int best = -1;
       std::size_t best_len = 0;
       bool tie = false;
-      for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+      if (abbr.empty()) continue;
+      auto first = by_first.find(abbr.substr(0, utf8::seq_len(static_cast<unsigned char>(abbr[0]))));
+      if (first == by_first.end()) continue;
+      for (std::size_t hi : first->second) {
         const Group& h = groups_[hi];
-        if (hi == gi || !h.named || !h.types.count(EntityType::Hospital) || numbered_hospital_ending(h.suffix)) continue;
+        if (hi == gi) continue;
         for (const auto& [full, m] : h.surfaces) {
           std::size_t len = utf8::length(full);
           if (len < utf8::length(abbr) + 2 || !ordered_subset(abbr, full)) continue;
