@@ -427,7 +427,8 @@ class ListReader {
     std::vector<Item> items = items_before(pi, prev_person, bare, lead);
     bool after_previous = prev_person != npos && trim_separators(lead).empty();
     std::vector<ExtractedRelation> out;
-    if (!items.empty() || bare) claimed.insert(person.canonical);
+    // A head title read but placed nowhere (副县长 after a venue) is still this person's only post here.
+    bool unplaced_head = bare && std::any_of(bare->begin(), bare->end(), [](const Post& p) { return !p.head_level.empty(); });
     if (bare) {
       // A title with no body of its own takes the body of the list item before it.
       Item item{after_previous ? previous_body(prev_edges) : std::nullopt, *bare};
@@ -438,23 +439,31 @@ class ListReader {
         items.push_back(std::move(item));
     }
     if (items.empty() && !bare) {
-      if (auto item = title_after(pi, prev_person)) {
-        claimed.insert(person.canonical);
-        items.push_back(std::move(*item));
-      }
+      if (auto item = title_after(pi, prev_person)) items.push_back(std::move(*item));
     }
-    if (!items.empty()) return edges_of(person, items, "officials.list", kListConfidence);
+    if (!items.empty()) {
+      out = edges_of(person, items, "officials.list", kListConfidence);
+      claim(person, out, unplaced_head);
+      return out;
+    }
     // 副市长甲、乙: a second name right after the first shares its posts.
     if (after_previous && !bare && prev_person != npos &&
         text(mentions_[prev_person].end, person.begin) == "、") {
-      if (!prev_edges.empty()) claimed.insert(person.canonical);
       for (auto r : prev_edges) {
         r.src = person.canonical;
         r.confidence = kInheritedConfidence;
         out.push_back(std::move(r));
       }
     }
+    claim(person, out, unplaced_head);
     return out;
+  }
+
+  // The persons whose posts this reader settles: those it gave a post, and those whose head title it
+  // could place nowhere. Ranks alone (专家甲) settle nothing: a post the patterns read stays (甲担任某院院长).
+  void claim(const Mention& person, const std::vector<ExtractedRelation>& edges, bool unplaced_head) {
+    bool post = std::any_of(edges.begin(), edges.end(), [](const auto& r) { return r.rel == graph::RelType::serves_as; });
+    if (post || unplaced_head) claimed.insert(person.canonical);
   }
 
   const OfficialsReader::Data& d_;

@@ -50,6 +50,15 @@ void merge_officials(std::vector<ExtractedRelation>& found, OfficialsReader::Rea
                              }),
               found.end());
   for (auto& r : listed.relations) found.push_back(std::move(r));
+  // A person with a post at a body needs no second "belongs to" edge to it.
+  std::set<std::pair<std::string, std::string>> posts;
+  for (const auto& r : found)
+    if (r.rel == graph::RelType::serves_as && !r.hedged) posts.insert({r.src, r.dst});
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const ExtractedRelation& r) {
+                               return r.rel == graph::RelType::works_for && posts.count({r.src, r.dst});
+                             }),
+              found.end());
 }
 
 }  // namespace
