@@ -189,3 +189,11 @@ TEST_CASE("agencies: an aid headquarters is named for the helper and the place",
   CHECK(hq->type == EntityType::Agency);
   CHECK(count(d, RelType::supports) == 0);  // 对口支援 inside a name supports nobody
 }
+
+TEST_CASE("member_of: a consortium made of its members, or headed by one", "[relations]") {
+  auto d = run("荔波县医共体由荔波县人民医院、荔波县中医院和玉屏街道社区卫生服务中心组成。\n");
+  for (const char* member : {"荔波县人民医院", "荔波县中医院", "玉屏街道社区卫生服务中心"})
+    CHECK(edge(d, member, RelType::member_of, "荔波县医共体"));
+  d = run("三都县医共体以三都县人民医院为龙头。\n");
+  CHECK(edge(d, "三都县人民医院", RelType::member_of, "三都县医共体"));
+}
