@@ -110,7 +110,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   std::set<std::string> names;
   for (const auto& e : out.entities) names.insert(e.name);
-  ArticleEntities article{&out.entities, {}, {}};
+  ArticleEntities article;
+  article.entities = &out.entities;
   for (const auto& e : out.entities) article.by_name.emplace(e.name, &e);  // names before aliases
   for (const auto& e : out.entities)
     for (const auto& a : e.aliases) article.by_name.emplace(a, &e);
