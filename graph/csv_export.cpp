@@ -77,6 +77,12 @@ std::string file_part(std::string_view name) {
   return out;
 }
 
+// Three digits at least, so a folder listing shows the files in order.
+std::string numbered(std::size_t i) {
+  std::string s = std::to_string(i);
+  return std::string(s.size() < 3 ? 3 - s.size() : 0, '0') + s;
+}
+
 // A property column, named so it cannot clash with the fixed columns.
 struct PropColumn {
   std::string key, header;
@@ -175,7 +181,7 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
     }
   }
   for (std::size_t i = 0; i < tables.size(); ++i)
-    result.node_files.push_back("nodes_" + std::to_string(i) + "_" + file_part(tables[i]) + ".csv");
+    result.node_files.push_back("nodes_" + numbered(i) + "_" + file_part(tables[i]) + ".csv");
 
   // Edge groups: (type, start table, end table).
   std::map<std::tuple<std::uint16_t, std::size_t, std::size_t>, std::size_t> edge_group;
@@ -188,7 +194,7 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
   for (auto& [key, i] : edge_group) {
     i = n++;
     auto [type, from, to] = key;
-    result.edge_files.push_back("edges_" + std::to_string(i) + "_" + file_part(g.type_name(type)) + "_" +
+    result.edge_files.push_back("edges_" + numbered(i) + "_" + file_part(g.type_name(type)) + "_" +
                                 file_part(tables[from]) + "_" + file_part(tables[to]) + ".csv");
   }
 

@@ -70,7 +70,9 @@ def main():
         labels = [m.replace("``", "`") for m in re.findall(r"CREATE NODE TABLE `((?:[^`]|``)+)`", schema)]
         types = [m.replace("``", "`") for m in re.findall(r"CREATE REL TABLE `((?:[^`]|``)+)`", schema)]
 
-        queries = ["MATCH (n) RETURN count(*) AS c", "MATCH ()-[r]->() RETURN count(*) AS c"]
+        queries = ["MATCH (n) RETURN count(*) AS c", "MATCH ()-[r]->() RETURN count(*) AS c",
+                   "MATCH ()-[r]->() RETURN sum(r.weight) AS w",
+                   "MATCH (n) WHERE n.name CONTAINS '人民医院' RETURN count(*) AS c"]
         queries += [f"MATCH (n:{ident(l)}) RETURN count(*) AS c" for l in labels]
         queries += [f"MATCH ()-[r:{ident(t)}]->() RETURN count(*) AS c" for t in types]
         hubs = bangfu_rows(bangfu, graph, "MATCH (a)-[r]->() WHERE a.name IS NOT NULL "
