@@ -141,16 +141,19 @@ TEST_CASE("extract --jsonl writes one fact line per document and warns per bad d
   write_file(dir.file("c/a.txt"), "江南省人民医院与北岭县人民医院签署组团式帮扶协议。\n");
   write_file(dir.file("c/empty.txt"), "  \n");
   write_file(dir.file("c/bad.jsonl"), "{\"id\":\"r1\",\"text\":\"东川市中心医院与西海医科大学附属医院共建区域医疗中心。\"}\n{oops\n");
-  auto r = run_bangfu("extract --jsonl " + shell_quote(dir.file("c")) + " 2>" + shell_quote(dir.file("err")));
-  INFO(r.output << read_file(dir.file("err")));
+  // In a group: run_command's own 2>&1 must not fold the warnings into the fact lines.
+  REQUIRE(std::filesystem::exists(kBangfu));
+  auto r = run_command("{ " + shell_quote(kBangfu) + " extract --jsonl " + shell_quote(dir.file("c")) + " >" +
+                       shell_quote(dir.file("out")) + " 2>" + shell_quote(dir.file("err")) + "; }");
+  INFO(read_file(dir.file("out")) << read_file(dir.file("err")));
   CHECK(r.status == 3);
-  auto lines = lines_of(r.output);
+  auto lines = lines_of(read_file(dir.file("out")));
   REQUIRE(lines.size() == 2);
   for (const auto& l : lines) CHECK(l.rfind("{\"facts\":1,", 0) == 0);
   CHECK(lines[0].find("\"doc\":\"a.txt\"") != std::string::npos);
-  CHECK(lines[0].find("\"rel\":\"supports\"") != std::string::npos);
-  CHECK(lines[0].find("\"begin\":0") != std::string::npos);
   CHECK(lines[1].find("\"doc\":\"r1\"") != std::string::npos);
+  CHECK(lines[1].find("\"rel\":\"co_builds\"") != std::string::npos);
+  CHECK(lines[1].find("\"begin\":0,\"end\":81,\"rule\":\"co.with\"") != std::string::npos);
   auto err = read_file(dir.file("err"));
   CHECK(err.find("warning: " + dir.file("c/empty.txt")) != std::string::npos);
   CHECK(err.find("bad.jsonl:2") != std::string::npos);
