@@ -25,6 +25,6 @@ struct CsvExportResult {
 // command), kuzu-schema.cypher and kuzu-copy.cypher (run from `dir`). Throws GraphError on I/O errors.
 CsvExportResult export_csv(const Graph& g, const std::string& dir);
 
-inline constexpr std::size_t kMaxOpenFiles = 64;
+inline constexpr std::size_t kMaxOpenFiles = 256;  // well under the usual limit of 1024 descriptors
 
 }  // namespace bangfu::graph

@@ -72,7 +72,10 @@ def partition(files, count):
 def extract_run(command, paths, shipped=None):
     """Runs on a worker: the mapper over `paths` (or over `shipped` {path: bytes} written to scratch).
 
-    Returns (exit status, fact lines as bytes, stderr text)."""
+    Returns (exit status, fact lines as bytes, stderr text, wall seconds, mapper CPU seconds)."""
+    import resource
+    started = time.monotonic()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     scratch = None
     try:
         names = paths
@@ -105,7 +108,9 @@ def extract_run(command, paths, shipped=None):
             out = b"".join(line + b"\n" for line in lines)
             for local, original in back.items():
                 err = err.replace(local, original)
-        return proc.returncode, out, err
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        return proc.returncode, out, err, time.monotonic() - started, cpu
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
@@ -159,9 +164,11 @@ def main():
                             shipped[path] = b""  # the mapper reports the empty file
                 futures.append(client.submit(extract_run, command, run, shipped, key=f"bangfu-extract-{i:05d}-{started}",
                                              pure=False))
-            parts = []
+            parts, cpu, busiest = [], 0.0, 0.0
             for i, future in enumerate(futures):  # in run order, each written as soon as it is there
-                code, out, err = future.result(timeout=args.timeout)
+                code, out, err, run_wall, run_cpu = future.result(timeout=args.timeout)
+                cpu += run_cpu
+                busiest = max(busiest, run_wall)
                 future.release()
                 sys.stderr.write(err)
                 if code == 3:
@@ -179,7 +186,8 @@ def main():
         if proc.returncode == 3:
             status = 3
         print(f"cluster_ingest: {len(files)} files in {len(runs)} runs on {threads} worker threads: "
-              f"map {mapped - started:.2f} s, merge {time.monotonic() - mapped:.2f} s", file=sys.stderr)
+              f"map {mapped - started:.2f} s (mappers {cpu:.2f} CPU-s, longest run {busiest:.2f} s), "
+              f"merge {time.monotonic() - mapped:.2f} s", file=sys.stderr)
     finally:
         if not args.work:
             shutil.rmtree(work, ignore_errors=True)
