@@ -241,8 +241,11 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
       *out << g.node(boost::source(e, a)).id << ',' << g.node(boost::target(e, a)).id << ',';
       field(*out, g.type_name(g.edge(e).type));
       *out << ',';
-      PropValue weight = export_weight(g, e);
-      field(*out, column_text(weight, ColumnKind::Long));
+      // The weight as queries see it (r.weight): the evidence count, or a stored weight; none on
+      // hand-made edges without either, so that sums and filters answer alike in both engines. The
+      // column is typed long: a stored weight that is not an integer is left empty.
+      PropValue weight = g.edge_property(e, "weight");
+      if (std::holds_alternative<std::int64_t>(weight.v)) field(*out, column_text(weight, ColumnKind::Long));
       *out << ',';
       field(*out, join(edge_documents(g, e), ";"));
       *out << ',';
