@@ -73,23 +73,19 @@ void check_shards(const TempDir& dir, const std::string& corpus, int n) {
     }
     ok("ingest " + quoted(run) + " -g " + shell_quote(graphs.back()));
   }
+  // One setup, four merges (Catch sections would redo the setup for each).
   std::string merged = dir.file("merged.graph.json");
-  SECTION("fact files") {
-    ok("merge " + quoted(facts) + "-g " + shell_quote(merged));
-    CHECK(fingerprint(dir, merged) == expected);
-  }
-  SECTION("fact files, a shard given twice: its documents count once") {
-    ok("merge " + quoted(facts) + shell_quote(facts[1]) + " " + shell_quote(facts[0]) + " -g " + shell_quote(merged));
-    CHECK(fingerprint(dir, merged) == expected);
-  }
-  SECTION("shard graphs") {
-    ok("merge " + quoted(graphs) + "-g " + shell_quote(merged));
-    CHECK(fingerprint(dir, merged) == expected);
-  }
-  SECTION("a shard graph first, then fact files") {
-    std::vector<std::string> mixed = facts;
-    mixed[0] = graphs[0];
-    ok("merge " + quoted(mixed) + "-g " + shell_quote(merged));
+  std::vector<std::string> mixed = facts;
+  mixed[0] = graphs[0];
+  const std::pair<const char*, std::string> merges[] = {
+      {"fact files", quoted(facts)},
+      {"fact files, two shards given again: their documents count once",
+       quoted(facts) + shell_quote(facts[1]) + " " + shell_quote(facts[0]) + " "},
+      {"shard graphs", quoted(graphs)},
+      {"a shard graph first, then fact files", quoted(mixed)}};
+  for (const auto& [what, inputs] : merges) {
+    INFO(what);
+    ok("merge " + inputs + "-g " + shell_quote(merged));
     CHECK(fingerprint(dir, merged) == expected);
   }
 }
