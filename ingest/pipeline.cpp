@@ -9,7 +9,10 @@
 #include <tuple>
 
 #include "ingest/body.hpp"
+#include "ingest/branches.hpp"
 #include "ingest/normalize.hpp"
+#include "ingest/officials.hpp"
+#include "ingest/parties.hpp"
 #include "ingest/recognize.hpp"
 #include "ingest/relations.hpp"
 #include "ingest/resolve.hpp"
@@ -36,6 +39,19 @@ std::vector<std::string> relation_files(const std::string& dir) {
   return out;
 }
 
+// The list reader knows a listed person's posts better than the trigger patterns, which read one
+// title at a time: for the persons it reads, its posts and ranks replace theirs.
+void merge_officials(std::vector<ExtractedRelation>& found, OfficialsReader::Reading listed) {
+  const std::set<std::string>& persons = listed.persons;
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const ExtractedRelation& r) {
+                               return (r.rel == graph::RelType::serves_as || r.rel == graph::RelType::works_for) &&
+                                      persons.count(r.src);
+                             }),
+              found.end());
+  for (auto& r : listed.relations) found.push_back(std::move(r));
+}
+
 }  // namespace
 
 struct Pipeline::Impl {
@@ -44,13 +60,17 @@ struct Pipeline::Impl {
   BodyExtractor body;  // compiled from body_rules
   Recognizer recognizer;
   RelationExtractor relations;
+  OfficialsReader officials;
+  PartiesReader parties;
 
   explicit Impl(const PipelineOptions& o)
       : data_dir(data_dir_of(o)),
         body_rules(BodyRules::from_data_dir(data_dir)),
         body(body_rules),
         recognizer(RecognizerOptions{data_dir, o.lexicons, ""}),
-        relations(RelationExtractor::from_files(relation_files(data_dir))) {}
+        relations(RelationExtractor::from_files(relation_files(data_dir))),
+        officials(data_dir),
+        parties(data_dir) {}
 };
 
 Pipeline::Pipeline(const PipelineOptions& options) {
@@ -81,11 +101,25 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
 
   std::set<std::string> names;
   for (const auto& e : out.entities) names.insert(e.name);
+  ArticleEntities article{&out.entities, {}};
+  for (const auto& list : resolved.mentions)
+    for (const auto& m : list) ++article.mentions[m.canonical];
+  for (const auto& e : out.entities)
+    for (const auto& name : e.aliases)
+      if (name == "我院" || name == "本院") article.self = e.name;
+  for (const auto& e : out.entities)
+    if (e.name == "我院" || e.name == "本院") article.self = e.name;
   std::map<std::tuple<std::string, int, std::string>, std::size_t> seen;  // edge → index in out.relations
+  std::vector<ExtractedRelation> branches = find_branches(out.entities, sentences, resolved.mentions);
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     SentenceContext context{doc.id, resolved.province, {}};
     if (i > 0 && sentences[i - 1].paragraph == sentences[i].paragraph) context.previous = resolved.mentions[i - 1];
-    for (auto& r : impl_->relations.extract(sentences[i], resolved.mentions[i], context)) {
+    std::vector<ExtractedRelation> found = impl_->relations.extract(sentences[i], resolved.mentions[i], context);
+    merge_officials(found, impl_->officials.read(sentences[i], resolved.mentions[i], article));
+    for (auto& r : impl_->parties.read(sentences[i], resolved.mentions[i])) found.push_back(std::move(r));
+    for (auto& r : branches)
+      if (r.source_begin == sentences[i].source_begin && r.source_end == sentences[i].source_end) found.push_back(r);
+    for (auto& r : found) {
       if (!names.count(r.src) || !names.count(r.dst) || r.src == r.dst) continue;
       // The evidence is the sentence as the source document has it.
       r.source_begin = sentences[i].source_begin;

@@ -26,6 +26,7 @@ constexpr std::size_t kMaxNameChars = 30;
 struct Suffix {
   EntityType type = EntityType::Organization;
   bool short_form = false, region = false, chain = false, anchor = false, committee = false;
+  bool branch = false;  // 院区, 分院: after an institution's name and a short name of its own, a branch of it
 };
 
 const std::vector<int> kNoDivisions;
@@ -117,11 +118,15 @@ struct Recognizer::Data {
   bool common_words_only(std::string_view body) const;
   bool has_class_word(std::string_view body) const;
   void find_persons(std::string_view s, std::vector<Candidate>& out) const;
+  void find_listed_persons(std::string_view s, std::vector<Candidate>& out) const;
+  std::size_t bare_name_length(std::string_view s, std::size_t pos) const;
+  std::size_t listed_name_start(std::string_view s, std::size_t end, bool first) const;
   std::size_t person_length(std::string_view s, std::size_t pos) const;
   std::size_t syllable_name_length(std::string_view s, std::size_t pos) const;
   std::size_t dotted_name_length(std::string_view s, std::size_t pos) const;
   std::size_t dotted_name_start(std::string_view s, std::size_t end, const std::vector<Candidate>& found) const;
   bool cue_before(std::string_view s, std::size_t pos, const std::string& kind) const;
+  bool cue_at(std::string_view s, std::size_t pos, const std::string& kind) const;
   bool is_boundary_word(std::string_view s, std::size_t pos) const;
   // Can a title start at `pos`? Asked at every character of every sentence, so it reads the bytes itself.
   bool title_may_start(std::string_view s, std::size_t pos) const {
@@ -147,7 +152,8 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
       else if (flag == "chain") sfx.chain = true;
       else if (flag == "anchor") sfx.anchor = true;
       else if (flag == "committee") sfx.committee = true;
-      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee)");
+      else if (flag == "branch") sfx.branch = true;
+      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee, branch)");
     }
     suffixes.add(row.fields[0], sfx);
   }
@@ -167,8 +173,8 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
   }
   for (const auto& row : Lexicon::read_file(dir + "person_cues.tsv", 2, 2)) {
     if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient" &&
-        row.fields[1] != "before")
-      row.fail("kind must be exclude, after, patient or before");
+        row.fields[1] != "before" && row.fields[1] != "not_last" && row.fields[1] != "in_name")
+      row.fail("kind must be exclude, after, patient, before, not_last or in_name");
     cues.add(row.fields[0], row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "references.tsv", 3, 3)) {
@@ -525,7 +531,8 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
       if (t.type != EntityType::Hospital && !(linked && t.type == EntityType::University) && !school) return false;
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
       bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
-      if (!linked && !regional && !adjacent && (!university || chars == 0 || chars > 4)) return false;
+      bool branch = t.suffix->branch && chars > 0 && chars <= 4;  // 某某医院新区院区
+      if (!linked && !regional && !adjacent && !branch && (!university || chars == 0 || chars > 4)) return false;
       if (!linked && !between.empty() && generic_only(between) && !(university && joins_only(between))) return false;
       if (!linked && has_verb(between)) return false;  // 北京大学帮扶和田地区人民医院: two names and a verb
       if (regional && chars > 4) return false;
@@ -576,6 +583,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       ++k;
     }
     bool has_prefix = k < j && toks[k].kind == Kind::Prefix;
+    if (has_prefix && c.leading.empty() && k + 1 < j && toks[k + 1].kind == Kind::Region) {
+      // 中共某某县委, 农工党某某省委会: a party's name before the region it is the committee of.
+      ++k;
+      while (k < j && toks[k].kind == Kind::Region) {
+        c.leading.push_back(toks[k].divisions->empty() ? -1 : toks[k].divisions->front());
+        c.last_region = toks[k].b - toks[s0].b;
+        ++k;
+      }
+    }
     if (k < j && c.leading.empty() && is_level(s, toks[k])) {
       c.level = std::string(s.substr(toks[k].b, toks[k].e - toks[k].b));
       ++k;
@@ -609,6 +625,16 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
       if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
     }
+    // 医疗队员: a team's ending whose last character starts a common word with the next one does not
+    // end a name there (a title such as 队长 is the exception: the name does end).
+    if (t.type == EntityType::Organization && t.e + 3 <= s.size() && is_cjk_at(s, t.e)) {
+      std::string_view tail = s.substr(t.e - 3, 6);
+      auto w = word(tail);
+      if (w && w->freq >= 1000 && !titles.find(tail)) {
+        chunk_start = j + 1;
+        continue;
+      }
+    }
     std::size_t end_tok = j;
     while (extend_chain(s, toks, end_tok)) {}
     // 中共X医院委员会: a committee written right after an institution's name is that institution's own
@@ -620,6 +646,11 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
          toks[end_tok].type == EntityType::PrimaryCare)) {
       ++end_tok;
       committee = true;
+    }
+    // 五所医院, 两家医院: a count of places, not a name.
+    if (body.size() >= 6 && numeral_before(s, body_b + 3) && std::string("家所个批").find(s.substr(body_b + 3, 3)) != std::string::npos) {
+      chunk_start = j + 1;
+      continue;
     }
     bool generic_body = body.empty() || generic_only(body);
     if (generic_body && !c.leading.empty() && (has_class_word(body) || counted_before(s, toks[s0].b))) {
@@ -699,6 +730,12 @@ bool Recognizer::Data::is_boundary_word(std::string_view s, std::size_t pos) con
   return n && *part == "boundary";
 }
 
+// Is the character at `pos` a cue of `kind`?
+bool Recognizer::Data::cue_at(std::string_view s, std::size_t pos, const std::string& kind) const {
+  const std::string* k = cues.find(s.substr(pos, char_len(s, pos)));
+  return k && *k == kind;
+}
+
 // Does a cue of `kind` end right before `pos` (spaces skipped)?
 bool Recognizer::Data::cue_before(std::string_view s, std::size_t pos, const std::string& kind) const {
   while (pos > 0 && (s[pos - 1] == ' ' || s[pos - 1] == '\t')) --pos;
@@ -767,9 +804,12 @@ std::size_t Recognizer::Data::syllable_name_length(std::string_view s, std::size
 
 namespace {
 // The middle dots that join the parts of transliterated names (阿依古丽·买买提).
+// A full stop between two Chinese characters (阿依古丽.买买提) stands for the dot as well: sentences
+// never end there.
 std::size_t name_dot_at(std::string_view s, std::size_t pos) {
   for (std::string_view dot : {"·", "•", "・"})
     if (s.substr(pos, dot.size()) == dot) return dot.size();
+  if (pos < s.size() && s[pos] == '.' && pos >= 3 && is_cjk_at(s, pos - 3) && is_cjk_at(s, pos + 1)) return 1;
   return 0;
 }
 constexpr std::size_t kNamePartChars = 6;
@@ -778,6 +818,8 @@ constexpr std::size_t kNamePartChars = 6;
 bool has_name_dot(std::string_view s) {
   for (std::string_view dot : {"·", "•", "・"})
     if (s.find(dot) != std::string_view::npos) return true;
+  for (std::size_t at = s.find('.'); at != std::string_view::npos; at = s.find('.', at + 1))
+    if (name_dot_at(s, at)) return true;
   return false;
 }
 }  // namespace
@@ -855,6 +897,14 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     std::string_view rest = s.substr(e);
     if (rest.substr(0, 1) == "(" && rest.find("化名") != std::string_view::npos && rest.find("化名") < 4) return;
     if (cue_before(s, b, "patient")) return;
+    // 8位医疗专家, 各位援藏医生: a measure word after a count is no surname.
+    std::string_view first = s.substr(b, 3);
+    if ((first == "位" || first == "名") && b >= 3 &&
+        (numeral_before(s, b) || s.substr(b - 3, 3) == "各" || s.substr(b - 3, 3) == "每" || s.substr(b - 3, 3) == "诸"))
+      return;
+    // 宣传部部长: a body's ending closes no person's name (jieba tags some such words as names).
+    const std::string* last_kind = e >= b + 3 ? cues.find(s.substr(e - 3, 3)) : nullptr;
+    if (last_kind && *last_kind == "not_last") return;
     Candidate c;
     c.begin = static_cast<std::uint32_t>(b);
     c.end = static_cast<std::uint32_t>(e);
@@ -882,7 +932,12 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       std::size_t len = dotted ? dotted_name_length(s, at) : 0;
       if (!len) len = syllable_name_length(s, at);
       if (len) drop_regions_inside(at, at + len);
-      if (!len && surnames.count(s.substr(at, char_len(s, at)))) len = person_length(s, at);
+      if (!len && surnames.count(s.substr(at, char_len(s, at)))) {
+        // Right after a title, a surname and a region's short form are a name (书记李卫东, 校长郭东明).
+        len = person_length(s, at);
+        if (len) drop_regions_inside(at, at + len);
+      }
+      if (!len && *kind == "post") len = bare_name_length(s, at);
       if (!len) break;
       add(at, at + len, title, "title-name:" + title);
       at += len;
@@ -920,13 +975,101 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       }
       bool chars_ok = true;
       for (std::size_t i = b; i < pos; i += 3)
-        if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i))) chars_ok = false;
+        if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i) && !cue_at(s, i, "in_name"))) chars_ok = false;
       if (starts && chars_ok && !overlaps(b, pos)) {
         add(b, pos, title, "name-title:" + title);
         break;
       }
     }
     pos += n;
+  }
+}
+
+
+// A name without a surname between a post and a separator (院长助理多杰, 副县长拉毛措,): two or three
+// characters that are no common word and hold none. Many Tibetan and Yi names are written so.
+std::size_t Recognizer::Data::bare_name_length(std::string_view s, std::size_t pos) const {
+  for (std::size_t len : {9u, 6u}) {
+    std::size_t e = pos + len;
+    if (e > s.size()) continue;
+    const std::string* next_kind = nullptr;
+    bool separated = e == s.size() || s[e] == ',' || s[e] == ';' || s[e] == '(' || s.compare(e, 3, "、") == 0 ||
+                     s.compare(e, 3, "。") == 0 || (cues.longest(s, e, &next_kind) && *next_kind == "after");
+    if (!separated) continue;
+    bool ok = true;
+    for (std::size_t i = pos; i < e && ok; i += 3) {
+      ok = is_cjk_at(s, i) && !(is_boundary_word(s, i) && !cue_at(s, i, "in_name")) && !titles.longest(s, i) &&
+           !suffixes.longest(s, i);
+      for (std::size_t j = i + 6; ok && j <= e; j += 3) {  // 团队, 一行, 成员: common words are not names
+        auto w = word(s.substr(i, j - i));
+        if (w && w->freq >= 20 && w->pos.substr(0, 2) != "nr") ok = false;
+      }
+    }
+    if (ok) return len;
+  }
+  return 0;
+}
+
+// A count right after 等 (张三、李四等5名专家): the list before it is of people.
+static bool counted_people_after(std::string_view s, std::size_t pos) {
+  std::size_t i = pos;
+  bool numeral = false;
+  static const std::string kNumerals = "一二两三四五六七八九十百千万多余";
+  while (i < s.size()) {
+    if (std::isdigit(static_cast<unsigned char>(s[i]))) { ++i; numeral = true; continue; }
+    if (i + 3 <= s.size() && kNumerals.find(s.substr(i, 3)) != std::string::npos) { i += 3; numeral = true; continue; }
+    break;
+  }
+  return numeral && i + 3 <= s.size() && (s.substr(i, 3) == "名" || s.substr(i, 3) == "位");
+}
+
+// Where a listed name ending at `end` starts: a surname and one or two more characters, after 、 (or,
+// for the list's first name, after anything). npos when no name fits.
+std::size_t Recognizer::Data::listed_name_start(std::string_view s, std::size_t end, bool first) const {
+  for (std::size_t len : {9u, 6u}) {
+    if (len > end) continue;
+    std::size_t b = end - len;
+    bool chars_ok = true;
+    for (std::size_t i = b; i < end; i += 3)
+      if (!is_cjk_at(s, i) || (i > b && is_boundary_word(s, i) && !cue_at(s, i, "in_name"))) chars_ok = false;
+    if (!chars_ok || !surnames.count(s.substr(b, 3)) || is_boundary_word(s, b)) continue;
+    bool after_comma = b >= 3 && s.substr(b - 3, 3) == "、";
+    if (after_comma || (first && len == 9 && !(b >= 3 && s.substr(b - 3, 3) == "、"))) return b;
+    if (first && len == 6) return b;
+  }
+  return std::string_view::npos;
+}
+
+// Names listed without titles before 等 and a count of people (选派了张三、李四等五名专家), or three and
+// more before a bare 等: persons.
+void Recognizer::Data::find_listed_persons(std::string_view s, std::vector<Candidate>& out) const {
+  for (std::size_t pos = s.find("等"); pos != std::string_view::npos; pos = s.find("等", pos + 3)) {
+    std::vector<std::pair<std::size_t, std::size_t>> names;
+    std::size_t end = pos;
+    while (true) {
+      // The list's first name is the one not preceded by 、.
+      std::size_t b = listed_name_start(s, end, false);
+      if (b == std::string_view::npos) {
+        b = listed_name_start(s, end, true);
+        if (b != std::string_view::npos) names.emplace_back(b, end);
+        break;
+      }
+      names.emplace_back(b, end);
+      end = b - 3;
+    }
+    std::size_t needed = counted_people_after(s, pos + 3) ? 2 : 3;
+    if (names.size() < needed) continue;
+    for (const auto& [b, e] : names) {
+      bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && b < c.end; });
+      if (taken) continue;
+      Candidate c;
+      c.begin = static_cast<std::uint32_t>(b);
+      c.end = static_cast<std::uint32_t>(e);
+      c.surface = std::string(s.substr(b, e - b));
+      c.type = EntityType::Person;
+      c.rule = "listed-names";
+      out.push_back(std::move(c));
+    }
   }
 }
 
@@ -958,6 +1101,7 @@ std::vector<Candidate> Recognizer::recognize(std::string_view sentence) const {
   out.reserve(toks.size() / 4 + 4);  // candidates are large: growing the vector would move them
   data_->find_names(sentence, toks, out);
   data_->find_persons(sentence, out);
+  data_->find_listed_persons(sentence, out);
   auto before = [](const Candidate& a, const Candidate& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   };

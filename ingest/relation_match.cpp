@@ -159,12 +159,23 @@ class Search {
   }
 
   // Past a mention and a parenthesized alternate name right after it: 某医院(某大学附属医院).
+  // Also 某医院(下称“某院”), 某医院(以下简称“某院”): the alternate introduced and quoted.
   std::size_t after_mention(int i) const {
     std::size_t pos = s_.mentions()[i].end;
     if (!starts_with(text_, pos, "(")) return pos;
-    int inner = s_.mention_at(pos + 1);
+    std::size_t at = pos + 1;
+    for (const char* intro : {"以下简称", "以下称", "下称", "简称"})
+      if (starts_with(text_, at, intro)) {
+        at += std::string_view(intro).size();
+        break;
+      }
+    for (const char* quote : {"“", "\""})
+      if (starts_with(text_, at, quote)) at += std::string_view(quote).size();
+    int inner = s_.mention_at(at);
     if (inner < 0) return pos;
     std::size_t close = s_.mentions()[inner].end;
+    for (const char* quote : {"”", "\""})
+      if (starts_with(text_, close, quote)) close += std::string_view(quote).size();
     return starts_with(text_, close, ")") ? close + 1 : pos;
   }
 
@@ -201,6 +212,13 @@ class Search {
           next = chain_head(s_.mention_at(q + joiner.size()));
           break;
         }
+      }
+      // 县委县政府, 市委市政府: two bodies written back to back are a pair, without a joiner.
+      if (next < 0) {
+        int adjacent = s_.mention_at(q);
+        if (adjacent >= 0 && s_.mentions()[adjacent].type == graph::EntityType::Agency &&
+            s_.mentions()[chain.back()].type == graph::EntityType::Agency)
+          next = adjacent;
       }
       if (!allowed(next, kind) || std::find(chain.begin(), chain.end(), next) != chain.end()) break;
       chain.push_back(next);

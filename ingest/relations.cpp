@@ -11,6 +11,7 @@
 #include "ingest/relation_hedge.hpp"
 #include "ingest/relation_match.hpp"
 #include "ingest/relation_rules.hpp"
+#include "ingest/utf8.hpp"
 
 namespace bangfu::ingest {
 
@@ -35,6 +36,35 @@ struct End {
   float weight = 1.0f;
 };
 
+// Does the clause of `match` name a person, or an institution as 我院/本院/我校, before the match?
+bool other_party_before(const PatternMatch& match, const SentenceIndex& index) {
+  for (const auto& m : index.mentions())
+    if (m.begin < match.begin && m.type == graph::EntityType::Person && index.clause_breaks(m.end, match.begin) == 0)
+      return true;
+  std::string_view text = index.text().substr(0, match.begin);
+  std::size_t clause = text.find_last_of(",;");
+  std::string_view tail = clause == std::string_view::npos ? text : text.substr(clause + 1);
+  for (const char* self : {"我院", "本院", "我校", "本校", "我中心", "我委"})
+    if (tail.find(self) != std::string_view::npos) return true;
+  return false;
+}
+
+// Does mention `m` start its clause (nothing but a date or time before it)?
+bool starts_clause(const SentenceIndex& index, const Mention& m) {
+  std::string_view text = index.text().substr(0, m.begin);
+  std::size_t clause = text.find_last_of(",;");
+  std::string_view lead = clause == std::string_view::npos ? text : text.substr(clause + 1);
+  for (std::size_t i = 0; i < lead.size();) {
+    std::size_t n = utf8::seq_len(static_cast<unsigned char>(lead[i]));
+    std::string_view c = lead.substr(i, n);
+    bool dateish = std::isdigit(static_cast<unsigned char>(lead[i])) || c == " " || c == "年" || c == "月" ||
+                   c == "日" || c == "上" || c == "下" || c == "午";
+    if (!dateish) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& match, const SentenceIndex& index,
                                   const SentenceContext& context) {
   const auto& mentions = index.mentions();
@@ -44,8 +74,21 @@ std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& 
     if (contains(rule.src_types, m.type))
       return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence};
   }
+  // 甲一行来到乙,与丙签订…: the sentence's first actor is the subject of its later clauses.
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto& m = mentions[i];
+    if (m.begin >= match.begin) break;
+    if (m.type == graph::EntityType::Person) continue;
+    if (contains(rule.src_types, m.type) && starts_clause(index, m))
+      return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence * kPerClause};
+    break;
+  }
   for (const auto& m : context.previous)
     if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
+  // An agreement signed by persons (甲院长与乙签订) or by an institution that calls itself 我院 is not
+  // the article's province's.
+  bool named_parties = rule.rel == graph::RelType::partners_with || rule.rel == graph::RelType::co_builds;
+  if (named_parties && other_party_before(match, index)) return std::nullopt;
   if (!context.province.empty() && contains(rule.src_types, graph::EntityType::Province))
     return End{context.province, -1, true, kArticleProvince};
   return std::nullopt;
@@ -230,7 +273,10 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
     const auto& rule = book.rules[k];
     for (const auto& match : matches[k]) {
       if (rule.rel == graph::RelType::serves_as && rule.confidence < post_claims[match.anchor_begin]) continue;
-      bool hedged = is_hedged(index, match.anchor_begin, match.anchor_end, book.hedges);
+      // A cue after the trigger but before the verb it governs (甲与乙计划签署) hedges too, within the clause.
+      std::uint32_t hedge_end = match.anchor_end;
+      if (match.end > hedge_end && index.clause_breaks(hedge_end, match.end) == 0) hedge_end = match.end;
+      bool hedged = is_hedged(index, match.anchor_begin, hedge_end, book.hedges);
       std::vector<End> srcs;
       for (int i : match.src) srcs.push_back({mentions[i].canonical, i, mentions[i].resolved_reference, 1.0f});
       if (srcs.empty()) {

@@ -17,7 +17,7 @@ bool is_org(EntityType t) { return !graph::is_region(t) && t != EntityType::Pers
 
 EntityType level_type(const std::string& level) {
   if (level == "省") return EntityType::Province;
-  if (level == "市" || level == "州" || level == "盟") return EntityType::City;
+  if (level == "市" || level == "州" || level == "盟" || level == "地区") return EntityType::City;
   return EntityType::County;
 }
 
@@ -67,6 +67,9 @@ class DocResolver {
   int group_for(const std::string& key);
   void place_names();
   void place_references();
+  int publisher_of(EntityType type);
+  int unnamed_self(const Candidate& c);
+  void merge_numbered_hospitals();
   void merge_aliases();
   int region_group(EntityType level);
   Resolution build();
@@ -211,6 +214,81 @@ int DocResolver::region_group(EntityType level) {
   return g;
 }
 
+namespace {
+
+bool first_person(const Candidate& c) { return c.surface.rfind("我", 0) == 0 || c.surface.rfind("本", 0) == 0; }
+
+// Is byte `pos` of `text` inside a quotation (“…” or "…")?
+bool quoted(const std::string& text, std::size_t pos) {
+  int open = 0, ascii = 0;
+  for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
+    if (text.compare(i, 3, "“") == 0) ++open;
+    else if (text.compare(i, 3, "”") == 0) open = std::max(0, open - 1);
+    else if (text[i] == '"') ++ascii;
+  }
+  return open > 0 || ascii % 2 == 1;
+}
+
+}  // namespace
+
+// In an article an institution publishes about itself, 我院 is that institution: the first one of
+// the type the article names, when it names one before it first says 我院. Otherwise none (-1).
+int DocResolver::publisher_of(EntityType type) {
+  std::size_t first_ref_sentence = candidates_.size(), first_ref_begin = 0;
+  for (std::size_t si = 0; si < candidates_.size() && first_ref_sentence == candidates_.size(); ++si)
+    for (const auto& c : candidates_[si])
+      if (c.reference == "nearest" && c.type == type && first_person(c)) {
+        first_ref_sentence = si;
+        first_ref_begin = c.begin;
+        break;
+      }
+  // placed_ holds names first and references after them, so the earliest is searched for, not the first.
+  const Placed* earliest = nullptr;
+  for (const auto& p : placed_) {
+    if (p.sentence > first_ref_sentence || (p.sentence == first_ref_sentence && p.candidate->begin >= first_ref_begin))
+      continue;
+    // 省人民医院 (a level name resolved to the article's province's hospital) names it as well as a full name.
+    bool named = !p.reference || p.candidate->reference == "level";
+    if (!named || p.candidate->inner || p.candidate->type != type) continue;
+    if (!earliest || p.sentence < earliest->sentence ||
+        (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
+      earliest = &p;
+  }
+  if (earliest) return earliest->group;
+  // Named only after it: the first institution of the type that never shares a sentence with 我院 (the
+  // one it signs with or visits does).
+  std::set<std::size_t> with_self;
+  for (std::size_t si = 0; si < candidates_.size(); ++si)
+    for (const auto& c : candidates_[si])
+      if (c.reference == "nearest" && c.type == type && first_person(c)) with_self.insert(si);
+  for (const auto& p : placed_) {
+    bool named = !p.reference || p.candidate->reference == "level";
+    if (!named || p.candidate->inner || p.candidate->type != type || with_self.count(p.sentence)) continue;
+    if (!earliest || p.sentence < earliest->sentence ||
+        (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
+      earliest = &p;
+  }
+  if (!earliest) return -1;
+  // Only when no other institution of the type shares a sentence with 我院 either: the counterpart of a
+  // signing would otherwise be the one named, and the publisher unnamed.
+  for (const auto& p : placed_)
+    if (!p.reference && p.candidate->type == type && with_self.count(p.sentence) &&
+        uf_.find(p.group) != uf_.find(earliest->group))
+      return -1;
+  return earliest->group;
+}
+
+// An article that never names the institution it calls 我院 still speaks of one institution: it is an
+// entity of its own, named 我院.
+int DocResolver::unnamed_self(const Candidate& c) {
+  int g = group_for("S|" + std::string(graph::to_string(c.type)));
+  Group& grp = groups_[g];
+  grp.surfaces[c.surface] += 1;
+  grp.types[c.type] += 1;
+  grp.named = true;
+  return g;
+}
+
 void DocResolver::place_references() {
   for (std::size_t si = 0; si < candidates_.size(); ++si) {
     for (const auto& c : candidates_[si]) {
@@ -221,8 +299,14 @@ void DocResolver::place_references() {
         if (g >= 0 && (c.surface.rfind("我", 0) == 0 || c.surface.rfind("本", 0) == 0))
           reference_aliases_.insert({g, c.surface});
       } else if (c.reference == "nearest") {
+        // 我院 outside a quotation is the publisher (see publisher_of); inside one, the speaker's, as 该院.
+        if (first_person(c) && !quoted(sentences_[si].text, c.begin)) {
+          g = publisher_of(c.type);
+          if (g < 0) g = unnamed_self(c);
+        }
+        if (g >= 0) reference_aliases_.insert({g, c.surface});
         // The nearest preceding named entity of the type (该院 → the hospital last written).
-        for (auto it = placed_.rbegin(); it != placed_.rend(); ++it) {
+        for (auto it = placed_.rbegin(); g < 0 && it != placed_.rend(); ++it) {
           if (it->reference || it->sentence > si || (it->sentence == si && it->candidate->begin >= c.begin)) continue;
           if (it->candidate->type == c.type) {
             g = it->group;
@@ -259,6 +343,27 @@ void DocResolver::place_references() {
   }
 }
 
+// "(" or "(下称“", "(以下简称\"" …: what opens an alternate name right after a name.
+bool alias_bracket(std::string_view between) {
+  if (between.substr(0, 1) != "(") return false;
+  between.remove_prefix(1);
+  for (std::string_view intro : {"以下简称", "以下称", "下称", "简称"})
+    if (between.substr(0, intro.size()) == intro) {
+      between.remove_prefix(intro.size());
+      break;
+    }
+  for (std::string_view quote : {"“", "\""})
+    if (between.substr(0, quote.size()) == quote) between.remove_prefix(quote.size());
+  return between.empty();
+}
+
+// Does the alternate end at `pos` with ")" (after an optional closing quote)?
+bool closes_alias(const std::string& text, std::size_t pos) {
+  for (std::string_view quote : {"”", "\""})
+    if (text.compare(pos, quote.size(), quote) == 0) pos += quote.size();
+  return text.compare(pos, 1, ")") == 0;
+}
+
 void DocResolver::merge_aliases() {
   // A(B) and A——B: the same thing under two names.
   for (std::size_t i = 0; i + 1 < placed_.size(); ++i) {
@@ -269,7 +374,7 @@ void DocResolver::merge_aliases() {
       const std::string& text = sentences_[a.sentence].text;
       if (b.candidate->begin < a.candidate->end) continue;
       std::string_view between(text.data() + a.candidate->end, b.candidate->begin - a.candidate->end);
-      bool paren = between == "(" && text.compare(b.candidate->end, 1, ")") == 0;
+      bool paren = alias_bracket(between) && closes_alias(text, b.candidate->end);
       bool dash = between == "——" || between == "—" || between == "--";
       bool same_kind = (is_org(a.candidate->type) && is_org(b.candidate->type)) ||
                        (graph::is_region(a.candidate->type) && graph::is_region(b.candidate->type));
@@ -298,6 +403,7 @@ void DocResolver::merge_aliases() {
     if (same.size() == 1) uf_.join(static_cast<int>(gi), same[0]);
   }
   merge_abbreviations();
+  merge_numbered_hospitals();
 }
 
 namespace {
@@ -336,6 +442,44 @@ bool linked_name(const std::string& core) {
 
 // 云南阜外医院 / 云南省阜外心血管病医院: a short form keeps the region, the ending and, in order, some
 // characters of the full name's own part; when exactly one full name of the document fits, it is that one.
+// Does `suffix` abbreviate a numbered hospital (二院, 一附院, 附一院)? Such names are short for a
+// university's or a city's numbered hospital (某大二院 = 某某大学第二医院).
+bool numbered_hospital_ending(const std::string& suffix) {
+  static const std::string kNumerals = "一二三四五六七八九";
+  if (utf8::length(suffix) > 3 || suffix.size() < 6 || suffix.compare(suffix.size() - 3, 3, "院") != 0) return false;
+  for (std::size_t i = 0; i + 3 <= suffix.size(); i += 3)
+    if (kNumerals.find(suffix.substr(i, 3)) != std::string::npos) return true;
+  return false;
+}
+
+// 吉大一院, 温医二院: a numbered hospital's abbreviation is the one hospital of the article whose name holds
+// its characters in order (吉林大学第一医院), the shortest such when several do.
+void DocResolver::merge_numbered_hospitals() {
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    const Group& g = groups_[gi];
+    if (!g.named || !numbered_hospital_ending(g.suffix) || !g.types.count(EntityType::Hospital)) continue;
+    for (const auto& [abbr, n] : g.surfaces) {
+      int best = -1;
+      std::size_t best_len = 0;
+      bool tie = false;
+      for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+        const Group& h = groups_[hi];
+        if (hi == gi || !h.named || !h.types.count(EntityType::Hospital) || numbered_hospital_ending(h.suffix)) continue;
+        for (const auto& [full, m] : h.surfaces) {
+          std::size_t len = utf8::length(full);
+          if (len < utf8::length(abbr) + 2 || !ordered_subset(abbr, full)) continue;
+          if (best < 0 || len < best_len) best = static_cast<int>(hi), best_len = len, tie = false;
+          else if (len == best_len && uf_.find(static_cast<int>(hi)) != uf_.find(best)) tie = true;
+        }
+      }
+      if (best >= 0 && !tie) {
+        uf_.join(static_cast<int>(gi), best);
+        break;
+      }
+    }
+  }
+}
+
 void DocResolver::merge_abbreviations() {
   auto type_of = [&](const Group& g) { return g.key.substr(0, g.key.find('|')); };
   for (std::size_t gi = 0; gi < groups_.size(); ++gi) {

@@ -1,0 +1,155 @@
+#include "ingest/parties.hpp"
+
+#include <algorithm>
+
+#include "ingest/lexicon.hpp"
+
+namespace bangfu::ingest {
+
+using graph::EntityType;
+
+struct PartiesReader::Data {
+  std::vector<std::pair<std::string, graph::RelType>> triggers;
+  std::vector<std::string> connectors, hedges;
+};
+
+namespace {
+
+constexpr std::size_t kMaxGap = 60;  // bytes between the last party and the trigger: 举行…医联体签约
+constexpr float kConfidence = 0.8f;
+
+bool is_party(const Mention& m) { return m.type != EntityType::Person; }
+
+bool clause_break(std::string_view text) {
+  for (char c : text)
+    if (c == ',' || c == ';' || c == ':' || c == '!' || c == '?') return true;
+  return text.find("。") != std::string_view::npos;
+}
+
+}  // namespace
+
+PartiesReader::PartiesReader(const std::string& data_dir) : data_(std::make_unique<Data>()) {
+  std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
+  Lexicon lexicon = Lexicon::read_file(dir + "parties.tsv", 2, 3);
+  for (const auto& row : lexicon.rows()) {
+    const std::string& kind = row.fields[1];
+    if (kind == "trigger") {
+      auto rel = graph::parse_rel_type(row.get(2));
+      if (!rel || (*rel != graph::RelType::partners_with && *rel != graph::RelType::co_builds))
+        row.fail("a trigger's relation is partners_with or co_builds");
+      data_->triggers.emplace_back(row.fields[0], *rel);
+    } else if (kind == "connector") {
+      data_->connectors.push_back(row.fields[0]);
+    } else if (kind == "hedge") {
+      data_->hedges.push_back(row.fields[0]);
+    } else {
+      row.fail("kind must be trigger, connector or hedge");
+    }
+  }
+}
+PartiesReader::~PartiesReader() = default;
+PartiesReader::PartiesReader(PartiesReader&&) noexcept = default;
+PartiesReader& PartiesReader::operator=(PartiesReader&&) noexcept = default;
+
+namespace {
+
+class SentenceParties {
+ public:
+  SentenceParties(const PartiesReader::Data& d, const Sentence& s, const std::vector<Mention>& mentions)
+      : d_(d), s_(s), mentions_(mentions) {}
+
+  std::vector<ExtractedRelation> run() const {
+    std::vector<ExtractedRelation> out;
+    const std::string& text = s_.text;
+    for (const auto& [word, rel] : d_.triggers) {
+      for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
+        if (inside_mention(at)) continue;
+        std::vector<const Mention*> parties = parties_before(at);
+        if (parties.size() < 2 || hedged(at)) continue;
+        add_pairs(parties, rel, out);
+      }
+    }
+    return out;
+  }
+
+ private:
+  bool inside_mention(std::size_t pos) const {
+    return std::any_of(mentions_.begin(), mentions_.end(), [&](const Mention& m) { return m.begin <= pos && pos < m.end; });
+  }
+
+  std::string_view between(std::size_t from, std::size_t to) const {
+    return std::string_view(s_.text).substr(from, to > from ? to - from : 0);
+  }
+
+  bool is_connector(std::string_view gap) const {
+    return std::find(d_.connectors.begin(), d_.connectors.end(), gap) != d_.connectors.end();
+  }
+
+  // The list of parties that ends before the trigger at `at`, in the same clause.
+  std::vector<const Mention*> parties_before(std::size_t at) const {
+    std::vector<const Mention*> out;
+    std::size_t k = mentions_.size();
+    // The last party: in the trigger's clause, with only consortia (the thing agreed on) between.
+    while (k > 0) {
+      const Mention& m = mentions_[k - 1];
+      if (m.end > at) { --k; continue; }
+      if (at - m.end > kMaxGap || clause_break(between(m.end, at))) return out;
+      if (m.type == EntityType::Consortium && k > 1) { --k; continue; }
+      break;
+    }
+    if (k == 0 || !is_party(mentions_[k - 1])) return out;
+    out.push_back(&mentions_[k - 1]);
+    std::size_t first = k - 1;
+    for (std::size_t j = k - 1; j > 0; --j) {
+      const Mention& prev = mentions_[j - 1];
+      if (!is_party(prev) || !is_connector(between(prev.end, mentions_[j].begin))) break;
+      out.push_back(&prev);
+      first = j - 1;
+    }
+    // 与甲、乙签订: a list after a preposition is one side of the agreement, signed with someone
+    // else (an elided subject), not among its members.
+    std::string_view before = between(0, mentions_[first].begin);
+    for (const char* prep : {"与", "同", "和", "跟"})
+      if (before.size() >= 3 && before.substr(before.size() - 3) == prep) return {};
+    return out;
+  }
+
+  bool hedged(std::size_t at) const {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < at; ++i)
+      if (s_.text[i] == ',' || s_.text[i] == ';') start = i + 1;
+    std::string_view clause = between(start, at);
+    return std::any_of(d_.hedges.begin(), d_.hedges.end(),
+                       [&](const std::string& h) { return clause.find(h) != std::string_view::npos; });
+  }
+
+  void add_pairs(const std::vector<const Mention*>& parties, graph::RelType rel,
+                 std::vector<ExtractedRelation>& out) const {
+    for (std::size_t i = 0; i < parties.size(); ++i)
+      for (std::size_t j = i + 1; j < parties.size(); ++j) {
+        if (parties[i]->canonical == parties[j]->canonical) continue;
+        ExtractedRelation r;
+        r.src = parties[j]->canonical;  // in the order written
+        r.dst = parties[i]->canonical;
+        r.rel = rel;
+        r.evidence = s_.text;
+        r.source_begin = s_.source_begin;
+        r.source_end = s_.source_end;
+        r.rule = rel == graph::RelType::co_builds ? "parties.co_builds" : "parties.agreement";
+        r.confidence = kConfidence;
+        out.push_back(std::move(r));
+      }
+  }
+
+  const PartiesReader::Data& d_;
+  const Sentence& s_;
+  const std::vector<Mention>& mentions_;
+};
+
+}  // namespace
+
+std::vector<ExtractedRelation> PartiesReader::read(const Sentence& sentence, const std::vector<Mention>& mentions) const {
+  return SentenceParties(*data_, sentence, mentions).run();
+}
+
+}  // namespace bangfu::ingest

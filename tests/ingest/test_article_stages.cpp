@@ -1,0 +1,176 @@
+// The stages that read more than one pattern at a time: lists of officials, agreements of several
+// parties, branch campuses, the publisher (我院), persons listed without titles and numbered hospitals'
+// short names. Whole invented articles through the pipeline; names are made up, places are real.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "ingest/pipeline.hpp"
+
+using namespace bangfu::ingest;
+using bangfu::graph::EntityType;
+using bangfu::graph::RelType;
+
+namespace {
+
+const Pipeline& pipeline() {
+  static Pipeline p(PipelineOptions{std::string(BANGFU_SOURCE_DIR) + "/data", {}});
+  return p;
+}
+
+DocumentExtraction run(const std::string& text) {
+  Document doc;
+  doc.id = "t.txt";
+  doc.text = text;
+  return pipeline().extract(doc);
+}
+
+const ExtractedEntity* entity(const DocumentExtraction& d, const std::string& name_or_alias) {
+  for (const auto& e : d.entities)
+    if (e.name == name_or_alias || std::count(e.aliases.begin(), e.aliases.end(), name_or_alias)) return &e;
+  return nullptr;
+}
+
+// The relation between the entities named (by any of their names), or null.
+const ExtractedRelation* edge(const DocumentExtraction& d, const std::string& src, RelType rel, const std::string& dst) {
+  const auto* a = entity(d, src);
+  const auto* b = entity(d, dst);
+  if (!a || !b) return nullptr;
+  for (const auto& r : d.relations) {
+    if (r.rel != rel) continue;
+    if (r.src == a->name && r.dst == b->name) return &r;
+    if (bangfu::graph::is_symmetric(rel) && r.src == b->name && r.dst == a->name) return &r;
+  }
+  return nullptr;
+}
+
+std::size_t count(const DocumentExtraction& d, RelType rel) {
+  return static_cast<std::size_t>(
+      std::count_if(d.relations.begin(), d.relations.end(), [&](const auto& r) { return r.rel == rel; }));
+}
+
+}  // namespace
+
+TEST_CASE("officials: each listed title goes to the body written before it", "[officials]") {
+  auto d = run("仪式上,龙里县卫生健康局党组书记、局长周明远,龙里县人民医院院长吴华清出席。\n");
+  const auto* r = edge(d, "周明远", RelType::serves_as, "龙里县卫生健康局");
+  REQUIRE(r);
+  CHECK(r->role == "党组书记、局长");  // two titles at one body: one edge
+  CHECK(r->rule == "officials.list");
+  CHECK(edge(d, "吴华清", RelType::serves_as, "龙里县人民医院"));
+  CHECK_FALSE(edge(d, "吴华清", RelType::serves_as, "龙里县卫生健康局"));
+}
+
+TEST_CASE("officials: a title without a body takes the previous item's; names after one title share it",
+          "[officials]") {
+  auto d = run("黔南州人民医院党委书记陈立新、院长杨光辉,副院长马俊峰、林德生参加签约。\n");
+  CHECK(edge(d, "陈立新", RelType::serves_as, "黔南州人民医院"));
+  CHECK(edge(d, "杨光辉", RelType::serves_as, "黔南州人民医院"));
+  CHECK(edge(d, "马俊峰", RelType::serves_as, "黔南州人民医院"));
+  CHECK(edge(d, "林德生", RelType::serves_as, "黔南州人民医院"));
+}
+
+TEST_CASE("officials: government heads go to the government of their level", "[officials]") {
+  // 县委副书记、县长: two bodies, two edges; the county's government is named in the article.
+  auto d = run("会议由惠水县人民政府主持。\n惠水县委副书记、县长韦正清,副县长罗永安出席。\n");
+  const auto* party = edge(d, "韦正清", RelType::serves_as, "惠水县委");
+  REQUIRE(party);
+  CHECK(party->role == "副书记");
+  CHECK(edge(d, "韦正清", RelType::serves_as, "惠水县人民政府"));
+  CHECK(edge(d, "罗永安", RelType::serves_as, "惠水县人民政府"));
+  CHECK_FALSE(edge(d, "罗永安", RelType::serves_as, "惠水县委"));
+
+  // No government named: the county itself.
+  d = run("瓮安县位于黔南州北部。\n瓮安县委常委、组织部部长杨红梅,副县长田志远参加座谈。\n");
+  CHECK(edge(d, "田志远", RelType::serves_as, "瓮安县"));
+  CHECK(edge(d, "杨红梅", RelType::serves_as, "瓮安县委"));
+}
+
+TEST_CASE("officials: a title after a verb or a venue is nobody's post there", "[officials]") {
+  auto d = run("启动仪式在荔波县人民医院举行,副县长覃建华出席。\n");
+  CHECK_FALSE(edge(d, "覃建华", RelType::serves_as, "荔波县人民医院"));
+}
+
+TEST_CASE("officials: ranks are membership, posts in brackets count too", "[officials]") {
+  auto d = run("都匀市中医院心内科主任医师王晓峰、副院长(民盟都匀市委会主委)石玉兰参加义诊。\n");
+  CHECK(edge(d, "王晓峰", RelType::works_for, "都匀市中医院"));
+  CHECK_FALSE(edge(d, "王晓峰", RelType::serves_as, "都匀市中医院"));
+}
+
+TEST_CASE("persons: names without a surname between a post and a separator", "[officials][persons]") {
+  auto d = run("贵定县人民医院院长助理扎西顿珠,副院长拉姆措出席。\n");
+  CHECK(entity(d, "拉姆措"));
+  CHECK(edge(d, "拉姆措", RelType::serves_as, "贵定县人民医院"));
+  // A common word after a title is no name.
+  d = run("贵定县人民医院院长一行,前往三都县调研。\n");
+  CHECK(std::none_of(d.entities.begin(), d.entities.end(), [](const auto& e) { return e.type == EntityType::Person; }));
+}
+
+TEST_CASE("persons: names listed before a count of people, and the sender they work for", "[persons]") {
+  auto d = run("长顺县人民医院选派了王文斌、李秀、赵海军等三名专家前往紫云县人民医院开展帮扶。\n");
+  for (const char* name : {"王文斌", "李秀", "赵海军"}) {
+    CHECK(entity(d, name));
+    CHECK(edge(d, name, RelType::works_for, "长顺县人民医院"));
+  }
+  CHECK(edge(d, "长顺县人民医院", RelType::dispatches, "紫云县人民医院"));
+  // Two words and 等 with no count are no list of people.
+  d = run("帮扶、指导等工作在长顺县人民医院展开。\n");
+  CHECK(std::none_of(d.entities.begin(), d.entities.end(), [](const auto& e) { return e.type == EntityType::Person; }));
+}
+
+TEST_CASE("parties: every pair of a list of signing parties", "[parties]") {
+  auto d = run("望谟县人民医院、册亨县人民医院与安龙县人民医院签署医联体合作协议。\n");
+  CHECK(edge(d, "望谟县人民医院", RelType::partners_with, "册亨县人民医院"));
+  CHECK(edge(d, "望谟县人民医院", RelType::partners_with, "安龙县人民医院"));
+  CHECK(edge(d, "册亨县人民医院", RelType::partners_with, "安龙县人民医院"));
+  // A planned signing is no fact.
+  d = run("望谟县人民医院、册亨县人民医院与安龙县人民医院计划签署合作协议。\n");
+  CHECK(std::none_of(d.relations.begin(), d.relations.end(),
+                     [](const auto& r) { return r.rel == RelType::partners_with && !r.hedged; }));
+}
+
+TEST_CASE("parties: co-builders in a list, each pair", "[parties]") {
+  auto d = run("贞丰县人民政府、兴仁市人民政府和普安县人民政府共建区域医疗中心。\n");
+  CHECK(edge(d, "贞丰县人民政府", RelType::co_builds, "兴仁市人民政府"));
+  CHECK(edge(d, "兴仁市人民政府", RelType::co_builds, "普安县人民政府"));
+  CHECK(edge(d, "贞丰县人民政府", RelType::co_builds, "普安县人民政府"));
+}
+
+TEST_CASE("branches: a campus named after its hospital is a member of it", "[branches]") {
+  auto d = run("遵义市第一人民医院新蒲院区正式启用。\n遵义市第一人民医院派出专家坐诊。\n");
+  CHECK(edge(d, "遵义市第一人民医院新蒲院区", RelType::member_of, "遵义市第一人民医院"));
+  // A hospital named after its co-builder is not its branch.
+  d = run("遵义市第一人民医院湄潭医院挂牌。\n遵义市第一人民医院派出专家。\n");
+  CHECK(count(d, RelType::member_of) == 0);
+}
+
+TEST_CASE("publisher: 我院 is the institution the article names before it", "[publisher]") {
+  auto d = run("近日,铜仁市人民医院与思南县人民医院签订帮扶协议。\n思南县人民医院院长冉启明,我院院长杨秋平出席。\n");
+  CHECK(edge(d, "杨秋平", RelType::serves_as, "铜仁市人民医院"));
+  CHECK(edge(d, "冉启明", RelType::serves_as, "思南县人民医院"));
+  const auto* self = entity(d, "我院");
+  REQUIRE(self);
+  CHECK(self->name == "铜仁市人民医院");
+}
+
+TEST_CASE("publisher: unnamed, 我院 is an entity of its own, not the hospital it signs with", "[publisher]") {
+  auto d = run("我院与石阡县人民医院签订医联体协议。\n我院党委书记田永红出席。\n");
+  const auto* self = entity(d, "我院");
+  REQUIRE(self);
+  CHECK(self->name == "我院");
+  CHECK(edge(d, "田永红", RelType::serves_as, "我院"));
+  CHECK_FALSE(edge(d, "田永红", RelType::serves_as, "石阡县人民医院"));
+}
+
+TEST_CASE("numbered hospitals: the short name is the hospital named in full", "[resolve]") {
+  auto d = run("苏州大学第二医院与松桃县人民医院签约。\n会上,苏大二院院长潘志勇讲话。\n");
+  const auto* full = entity(d, "苏州大学第二医院");
+  REQUIRE(full);
+  CHECK(full == entity(d, "苏大二院"));
+  CHECK(edge(d, "潘志勇", RelType::serves_as, "苏州大学第二医院"));
+}
+
+TEST_CASE("agencies: bodies written back to back are a list", "[relations]") {
+  auto d = run("江口县委县政府将继续支持江口县人民医院发展。\n");
+  CHECK(edge(d, "江口县委", RelType::supports, "江口县人民医院"));
+}
