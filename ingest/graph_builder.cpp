@@ -45,9 +45,11 @@ std::string content_hash(std::string_view text) {
   return buf;
 }
 
-bool GraphBuilder::unchanged(const Document& doc) const {
-  const auto* known = graph_.document(doc.id);
-  return known && known->content_hash == content_hash(doc.text);
+bool GraphBuilder::unchanged(const Document& doc) const { return unchanged(doc.id, content_hash(doc.text)); }
+
+bool GraphBuilder::unchanged(const std::string& doc_id, const std::string& hash) const {
+  const auto* known = graph_.document(doc_id);
+  return known && known->content_hash == hash;
 }
 
 Graph::Vertex GraphBuilder::place_entity(const ExtractedEntity& e, const std::string& doc_id) {
@@ -65,30 +67,36 @@ Graph::Vertex GraphBuilder::place_entity(const ExtractedEntity& e, const std::st
   return graph_.upsert_entity(graph_.node(*same).name, e.type, aliases, doc_id);
 }
 
-BuildOutcome GraphBuilder::add(const Document& doc, const DocumentExtraction& x) {
-  std::string hash = content_hash(doc.text);
-  BuildOutcome outcome = BuildOutcome::added;
-  if (const auto* known = graph_.document(doc.id)) {
-    if (known->content_hash == hash) {
-      ++counts_.unchanged;
-      return BuildOutcome::unchanged;
-    }
-    graph_.remove_document(doc.id);
-    outcome = BuildOutcome::replaced;
-  }
+graph::DocumentInfo document_info(const Document& doc, const DocumentExtraction& x) {
   graph::DocumentInfo info;
   info.id = doc.id;
-  info.content_hash = hash;
+  info.content_hash = content_hash(doc.text);
   info.title = doc.title.empty() ? x.title : doc.title;
   info.date = doc.date.empty() ? x.date : doc.date;
   info.source = doc.source.empty() ? x.source : doc.source;
   info.url = doc.url.empty() ? x.url : doc.url;
   info.path = doc.path;
+  return info;
+}
+
+BuildOutcome GraphBuilder::add(const Document& doc, const DocumentExtraction& x) { return add(document_info(doc, x), x); }
+
+BuildOutcome GraphBuilder::add(graph::DocumentInfo info, const DocumentExtraction& x) {
+  BuildOutcome outcome = BuildOutcome::added;
+  if (const auto* known = graph_.document(info.id)) {
+    if (known->content_hash == info.content_hash) {
+      ++counts_.unchanged;
+      return BuildOutcome::unchanged;
+    }
+    graph_.remove_document(info.id);
+    outcome = BuildOutcome::replaced;
+  }
+  const std::string doc_id = info.id;
   graph_.add_document(std::move(info));
 
   std::unordered_map<std::string, Graph::Vertex> by_name;
   for (const auto& e : x.entities) {
-    auto v = place_entity(e, doc.id);
+    auto v = place_entity(e, doc_id);
     by_name[e.name] = v;
     for (const auto& a : e.aliases) by_name.emplace(a, v);
     ++counts_.entities;
@@ -98,7 +106,7 @@ BuildOutcome GraphBuilder::add(const Document& doc, const DocumentExtraction& x)
     auto src = by_name.find(r.src);
     auto dst = by_name.find(r.dst);
     if (src == by_name.end() || dst == by_name.end()) {
-      spdlog::warn("{}: relation {} -{}-> {} names an entity the extraction does not list; left out", doc.id, r.src,
+      spdlog::warn("{}: relation {} -{}-> {} names an entity the extraction does not list; left out", doc_id, r.src,
                    graph::to_string(r.rel), r.dst);
       ++counts_.skipped;
       continue;
@@ -107,7 +115,7 @@ BuildOutcome GraphBuilder::add(const Document& doc, const DocumentExtraction& x)
     if (!r.role.empty()) attrs.emplace_back("role", graph::PropValue(r.role));
     if (!r.amount.empty()) attrs.emplace_back("amount", graph::PropValue(r.amount));
     if (!r.what.empty()) attrs.emplace_back("what", graph::PropValue(r.what));
-    graph::Evidence ev{doc.id, r.evidence, r.source_begin, r.source_end, r.rule, r.confidence};
+    graph::Evidence ev{doc_id, r.evidence, r.source_begin, r.source_end, r.rule, r.confidence};
     graph_.upsert_relation(src->second, dst->second, r.rel, attrs, std::move(ev));
     ++counts_.relations;
   }

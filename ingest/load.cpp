@@ -141,6 +141,26 @@ std::string parse_error(const rapidjson::Document& json, std::size_t column_base
          std::to_string(json.GetErrorOffset() + column_base) + ")";
 }
 
+// The document files under `folder` in reading order: recursively, hidden entries left out, sorted by
+// path_less. Files are kept as strings, not paths: a path copies and compares its parsed components.
+std::vector<std::string> folder_files(const fs::path& folder, std::vector<LoadIssue>& issues) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string& p = it->path().native();
+    std::string_view name = file_name(p);
+    if (name.starts_with(".")) {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && format_of_name(name) != Format::other) files.push_back(p);
+  }
+  if (ec) issues.push_back({folder.string(), "cannot list folder: " + ec.message()});
+  std::sort(files.begin(), files.end(), path_less);
+  return files;
+}
+
 class Loader {
  public:
   Loader(const std::function<void(Document&&)>& sink, std::vector<LoadIssue>& issues) : sink_(sink), issues_(issues) {}
@@ -162,22 +182,8 @@ class Loader {
  private:
   void issue(std::string path, std::string message) { issues_.push_back({std::move(path), std::move(message)}); }
 
-  // Files are kept as strings, not paths: a path copies and compares its parsed components.
   void load_folder(const fs::path& folder) {
-    std::vector<std::string> files;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
-    for (; !ec && it != end; it.increment(ec)) {
-      const std::string& p = it->path().native();
-      std::string_view name = file_name(p);
-      if (name.starts_with(".")) {
-        if (it->is_directory()) it.disable_recursion_pending();
-        continue;
-      }
-      if (it->is_regular_file() && format_of_name(name) != Format::other) files.push_back(p);
-    }
-    if (ec) issue(folder.string(), "cannot list folder: " + ec.message());
-    std::sort(files.begin(), files.end(), path_less);
+    std::vector<std::string> files = folder_files(folder, issues_);
     std::size_t before = delivered_;
     for (auto& file : files) {
       Format format = format_of_name(file_name(file));
@@ -276,6 +282,24 @@ void for_each_document(const std::vector<std::string>& paths, const std::functio
                        std::vector<LoadIssue>& issues) {
   Loader loader(sink, issues);
   for (const auto& path : paths) loader.load_path(path);
+}
+
+std::vector<std::string> list_document_files(const std::vector<std::string>& paths, std::vector<LoadIssue>& issues) {
+  std::vector<std::string> out;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      issues.push_back({path, "no such file or directory"});
+    } else if (fs::is_directory(status)) {
+      auto files = folder_files(path, issues);
+      if (files.empty()) issues.push_back({path, "no documents found in folder"});
+      for (auto& f : files) out.push_back(std::move(f));
+    } else {
+      out.push_back(path);
+    }
+  }
+  return out;
 }
 
 std::vector<Document> load_documents(const std::vector<std::string>& paths, std::vector<LoadIssue>& issues) {

@@ -19,6 +19,10 @@ struct LoadIssue {
 void for_each_document(const std::vector<std::string>& paths, const std::function<void(Document&&)>& sink,
                        std::vector<LoadIssue>& issues);
 
+// The files for_each_document(paths) would read, in the order it reads them, without reading them:
+// how a cluster driver splits a corpus into runs of consecutive documents.
+std::vector<std::string> list_document_files(const std::vector<std::string>& paths, std::vector<LoadIssue>& issues);
+
 std::vector<Document> load_documents(const std::vector<std::string>& paths, std::vector<LoadIssue>& issues);
 
 // "path: message", the way a user should see an issue.

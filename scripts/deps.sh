@@ -3,7 +3,11 @@
 
 BANGFU_PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libboost-graph-dev rapidjson-dev
   libspdlog-dev catch2 libcli11-dev libicu-dev libopencc-dev opencc python3-jieba python3-networkx
-  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev)
+  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev python3-distributed)
+
+# Node.js and npm, for the pinned kuzu npm package (scripts/install_kuzu.sh): installed only when there is
+# no `npm` yet, so a Node.js from elsewhere (nodesource, nvm) is left alone.
+BANGFU_NODE_PACKAGES=(nodejs npm)
 
 bangfu_missing_packages() {
   local pkg
@@ -13,6 +17,9 @@ bangfu_missing_packages() {
 }
 
 bangfu_install_deps() {
+  local -a node=()
+  command -v npm >/dev/null || node=("${BANGFU_NODE_PACKAGES[@]}")
+  BANGFU_PACKAGES+=("${node[@]}")
   if ! command -v dpkg-query >/dev/null; then
     echo "bangfu: not a Debian system (no dpkg-query); install the equivalents of: ${BANGFU_PACKAGES[*]}" >&2
     return 0

@@ -14,5 +14,6 @@ if [ "${BANGFU_SANITIZE:-0}" = 1 ]; then
 fi
 cmake -S . -B "$build" "${options[@]}"
 cmake --build "$build" -j"$(bangfu_jobs)"
+bash scripts/install_kuzu.sh "$build/kuzu-npm"
 cd "$build"
 ctest --output-on-failure -j"$(bangfu_jobs)"
