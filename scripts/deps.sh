@@ -3,7 +3,12 @@
 
 BANGFU_PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libboost-graph-dev rapidjson-dev
   libspdlog-dev catch2 libcli11-dev libicu-dev libopencc-dev opencc python3-jieba python3-networkx
-  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev)
+  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev chromium fonts-noto-cjk)
+# The HTML view's npm packages (web/package.json) need node and npm: Debian's, unless the machine
+# already has them (a newer Node.js from elsewhere is kept as it is).
+if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+  BANGFU_PACKAGES+=(nodejs npm)
+fi
 
 bangfu_missing_packages() {
   local pkg
