@@ -13,6 +13,7 @@
 
 #include "cli/command.hpp"
 #include "cli/graph_file.hpp"
+#include "cli/progress_line.hpp"
 #include "cli/repl_complete.hpp"
 #include "cli/repl_support.hpp"
 #include "graph/gexf.hpp"
@@ -400,10 +401,13 @@ void Shell::ingest(const Args& args) {
   std::vector<ingest::LoadIssue> issues;
   ingest::GraphBuilder builder(graph_);
   std::size_t nodes_before = graph_.node_count(), edges_before = graph_.edge_count();
-  ingest::for_each_document(args, [&](ingest::Document&& doc) {
-    if (builder.unchanged(doc)) builder.count_unchanged();
-    else builder.add(doc, pipeline_->extract(doc));
-  }, issues);
+  {
+    ProgressLine progress("ingest", "documents", settings_.progress);
+    ingest::for_each_document(args, [&](ingest::Document&& doc) {
+      if (builder.unchanged(doc)) builder.count_unchanged();
+      else builder.add(doc, pipeline_->extract(doc));
+    }, issues, progress.callback());
+  }
   for (const auto& issue : issues) err_ << "warning: " << ingest::to_string(issue) << "\n";
   const auto& c = builder.counts();
   if (c.documents() == 0) throw UserError("nothing was read from " + args[0]);
