@@ -131,7 +131,7 @@ TEST_CASE("a large graph shows its nodes of highest degree and says so", "[graph
   CHECK(s.note.find("Of the 2 edges between them, the 1 stated most often are drawn.") != std::string::npos);
 }
 
-TEST_CASE("--around shows a neighbourhood by hops, either direction, nearest first", "[graph][html]") {
+TEST_CASE("around: a neighbourhood by hops, either direction, nearest first", "[graph][html]") {
   Graph g = star(5);
   HtmlViewOptions options;
   options.around = "甲院";  // an alias finds it
