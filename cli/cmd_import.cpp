@@ -3,6 +3,7 @@
 
 #include "cli/command.hpp"
 #include "cli/graph_file.hpp"
+#include "cli/progress_line.hpp"
 #include "graph/csv_import.hpp"
 
 namespace bangfu::cli {
@@ -10,6 +11,7 @@ namespace {
 
 struct ImportArgs {
   std::string graph, nodes, edges;
+  bool quiet = false;
 };
 
 int run_import(const ImportArgs& args) {
@@ -17,7 +19,8 @@ int run_import(const ImportArgs& args) {
   graph::Graph g = load_or_new_graph(path);
   graph::CsvImportCounts counts;
   try {
-    counts = graph::import_csv(g, args.nodes, args.edges);
+    ProgressLine progress("import", "rows", ProgressLine::wanted(args.quiet));
+    counts = graph::import_csv(g, args.nodes, args.edges, progress.callback());
   } catch (const graph::GraphError& e) {
     throw UserError(std::string(e.what()) + " (graph not saved)");
   }
@@ -35,6 +38,7 @@ Registrar reg{"import", "Add nodes and edges from CSV files to a graph", [](CLI:
   sub.add_option("--edges", args->edges, "Edges CSV: header src,dst,rel[,evidence,doc][,more properties…]")
       ->check(CLI::ExistingFile);
   sub.add_option("-g,--graph", args->graph, "Graph file, created if missing (default: $BANGFU_GRAPH or ./bangfu.graph.json)");
+  sub.add_flag("-q,--quiet", args->quiet, "No progress line (shown only when stderr is a terminal)");
   sub.footer("RFC 4180 CSV, UTF-8, LF or CRLF. type and aliases take ';'-separated lists; src/dst are ids\n"
              "from the nodes file; numbers and true/false are typed. A node whose name and entity type match\n"
              "one already in the graph is merged into it. A bad row stops the import: FILE:LINE: what.\n"

@@ -6,6 +6,7 @@
 #include "cli/corpus_run.hpp"
 #include "cli/graph_file.hpp"
 #include "cli/parallel_extract.hpp"
+#include "cli/progress_line.hpp"
 #include "ingest/graph_builder.hpp"
 
 namespace bangfu::cli {
@@ -15,6 +16,7 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string graph;
   bool force = false;
+  bool quiet = false;
   unsigned jobs = 1;
 };
 
@@ -40,17 +42,20 @@ int run_ingest(const IngestArgs& args) {
     try {
       builder.add(doc, extraction());
     } catch (const std::exception& e) {
+      clear_progress_line();
       std::fprintf(stderr, "warning: %s: %s (document skipped)\n", (doc.path.empty() ? doc.id : doc.path).c_str(),
                    e.what());
       ++failed;
     }
   });
+  ProgressLine progress("ingest", "documents", ProgressLine::wanted(args.quiet));
   auto counts = read_corpus(args.paths, [&](ingest::Document&& doc) {
     // Ahead of time, extract only what the graph does not already hold (the check is repeated at delivery).
     bool wanted = !extract.ahead() || args.force || !builder.unchanged(doc);
     extract.submit(std::move(doc), wanted);
-  });
+  }, progress.callback());
   extract.finish();
+  progress.clear();
   counts.problems += failed;
   save_graph_file(g, path);
 
@@ -69,6 +74,7 @@ Registrar reg{"ingest", "Read articles (files or folders) into a graph file", []
   auto args = std::make_shared<IngestArgs>();
   sub.add_option("PATH", args->paths, "Files or folders: .txt, .html, .json, .jsonl (folders recursively)")->required();
   sub.add_option("-g,--graph", args->graph, "Graph file, created if missing (default: $BANGFU_GRAPH or ./bangfu.graph.json)");
+  sub.add_flag("-q,--quiet", args->quiet, "No progress line (shown only when stderr is a terminal)");
   sub.add_flag("--force", args->force, "Extract again documents whose text has not changed (after editing data/)");
   sub.add_option("-j,--jobs", args->jobs, "Threads extracting at once; 0: one per core (default 1). The graph is the same")
       ->check(CLI::Range(0u, 256u));

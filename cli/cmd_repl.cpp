@@ -9,6 +9,7 @@
 
 #include "cli/command.hpp"
 #include "cli/graph_file.hpp"
+#include "cli/progress_line.hpp"
 #include "cli/repl_terminal.hpp"
 
 namespace bangfu::cli {
@@ -16,13 +17,14 @@ namespace {
 
 constexpr std::size_t kInteractiveMaxRows = 40;
 
-int run_repl(const std::string& given) {
+int run_repl(const std::string& given, bool quiet) {
   std::string path = resolve_graph_path(given);
   bool exists = std::filesystem::exists(path);
   auto graph = load_or_new_graph(path);
   const auto& g = global_options();
   ingest::PipelineOptions pipeline{g.data_dir, g.lexicons};
   Shell shell(std::move(graph), path, std::cout, std::cerr, pipeline);
+  shell.settings().progress = ProgressLine::wanted(quiet);
   if (!isatty(STDIN_FILENO)) {
     shell.settings().acknowledge = false;
     return shell.run_script(std::cin, "<stdin>") ? 1 : 0;
@@ -36,11 +38,13 @@ int run_repl(const std::string& given) {
 
 Registrar reg{"repl", "Interactive query shell (plain `bangfu` opens it too)", [](CLI::App& sub) -> Runner {
   auto graph = std::make_shared<std::string>();
+  auto quiet = std::make_shared<bool>(false);
   sub.add_option("-g,--graph", *graph, "Graph file (default: $BANGFU_GRAPH, ./bangfu.graph.json or the one *.graph.json here)");
+  sub.add_flag("-q,--quiet", *quiet, ":ingest shows no progress line (shown only when stderr is a terminal)");
   sub.footer("Statements end with ';' and may span lines; :help lists the colon commands.\n"
              "Piped input (bangfu repl -g g.graph.json < script.cypher) prints only results and exits\n"
              "non-zero when a statement failed.");
-  return [graph] { return run_repl(*graph); };
+  return [graph, quiet] { return run_repl(*graph, *quiet); };
 }};
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "cli/command.hpp"
+#include "cli/progress_line.hpp"
 #include "ingest/load.hpp"
 
 namespace bangfu::cli {
@@ -19,7 +20,8 @@ ingest::Pipeline make_pipeline() {
   }
 }
 
-CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each) {
+CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each,
+                         const graph::ProgressFn& progress) {
   CorpusCounts counts;
   std::vector<ingest::LoadIssue> issues;
   ingest::for_each_document(
@@ -32,11 +34,13 @@ CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::funct
         } catch (const UserError&) {
           throw;
         } catch (const std::exception& e) {
+          clear_progress_line();
           std::fprintf(stderr, "warning: %s: %s (document skipped)\n", where.c_str(), e.what());
           ++counts.problems;
         }
       },
-      issues);
+      issues, progress);
+  clear_progress_line();
   for (const auto& issue : issues) std::fprintf(stderr, "warning: %s: %s\n", issue.path.c_str(), issue.message.c_str());
   counts.problems += issues.size();
   if (counts.documents == 0) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/progress.hpp"
 #include "ingest/document.hpp"
 #include "ingest/pipeline.hpp"
 
@@ -20,6 +21,8 @@ struct CorpusCounts {
 
 // Calls `each` for every document under `paths`. Load issues and documents whose `each` throws are
 // printed to stderr as "warning: WHERE: what". Reading nothing at all is a UserError (exit 1).
-CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each);
+// `progress` hears how far the reading has got (see ingest::for_each_document).
+CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each,
+                         const graph::ProgressFn& progress = {});
 
 }  // namespace bangfu::cli

@@ -80,7 +80,7 @@ Completion complete_command(const graph::Graph& g, std::string_view line, std::s
       for (auto m : {"on", "off"})
         if (std::string_view(m).starts_with(word)) out.insert(m);
     } else if (cmd == "export" && line.substr(first_end).find_first_not_of(" \t") + first_end == start) {
-      for (auto m : {"graphml", "gexf"})
+      for (auto m : {"graphml", "gexf", "html"})
         if (std::string_view(m).starts_with(word)) out.insert(m);
     } else if (cmd == "who" || cmd == "path") {
       add_names(g, word, out);

@@ -13,12 +13,16 @@
 
 #include "cli/command.hpp"
 #include "cli/graph_file.hpp"
+#include "cli/progress_line.hpp"
 #include "cli/repl_complete.hpp"
 #include "cli/repl_support.hpp"
 #include "graph/gexf.hpp"
 #include "graph/graphml.hpp"
+#include "graph/html_view.hpp"
 #include "ingest/graph_builder.hpp"
 #include "ingest/load.hpp"
+#include "web/assets.hpp"
+#include "web/assets.hpp"
 
 namespace bangfu::cli {
 
@@ -55,7 +59,7 @@ labels, relation types and node names. Ctrl-C stops a running query; Ctrl-D leav
   :remove DOC               take a document and what only it said out of the graph
   :save [FILE]              save the graph (to its own file, or FILE)
   :load FILE                open another graph
-  :export graphml|gexf FILE write the graph for Gephi / networkx
+  :export FORMAT FILE       graphml or gexf (Gephi, networkx), or html (a page to open)
   :read FILE                run a script of statements and commands
 )";
 
@@ -244,7 +248,7 @@ bool Shell::dispatch(const std::string& name, const Args& args) {
       {"remove", 1, ":remove DOC", &Shell::remove},
       {"save", 0, ":save [FILE]", &Shell::save},
       {"load", 1, ":load FILE", &Shell::load},
-      {"export", 2, ":export graphml|gexf FILE", &Shell::export_graph},
+      {"export", 2, ":export graphml|gexf|html FILE", &Shell::export_graph},
       {"read", 1, ":read FILE", &Shell::read},
       {"who", 1, ":who NAME", &Shell::who},
       {"path", 2, ":path FROM TO", &Shell::path},
@@ -397,10 +401,13 @@ void Shell::ingest(const Args& args) {
   std::vector<ingest::LoadIssue> issues;
   ingest::GraphBuilder builder(graph_);
   std::size_t nodes_before = graph_.node_count(), edges_before = graph_.edge_count();
-  ingest::for_each_document(args, [&](ingest::Document&& doc) {
-    if (builder.unchanged(doc)) builder.count_unchanged();
-    else builder.add(doc, pipeline_->extract(doc));
-  }, issues);
+  {
+    ProgressLine progress("ingest", "documents", settings_.progress);
+    ingest::for_each_document(args, [&](ingest::Document&& doc) {
+      if (builder.unchanged(doc)) builder.count_unchanged();
+      else builder.add(doc, pipeline_->extract(doc));
+    }, issues, progress.callback());
+  }
   for (const auto& issue : issues) err_ << "warning: " << ingest::to_string(issue) << "\n";
   const auto& c = builder.counts();
   if (c.documents() == 0) throw UserError("nothing was read from " + args[0]);
@@ -448,7 +455,9 @@ void Shell::export_graph(const Args& args) {
   try {
     if (args[0] == "graphml") graph::export_graphml(graph_, args[1]);
     else if (args[0] == "gexf") graph::export_gexf(graph_, args[1]);
-    else throw UserError("usage: :export graphml|gexf FILE");
+    else if (args[0] == "html")
+      graph::export_html_view(graph_, args[1], {web::view_template(), web::graph_library()}, {});
+    else throw UserError("usage: :export graphml|gexf|html FILE");
   } catch (const graph::GraphError& e) {
     throw UserError(e.what());
   }

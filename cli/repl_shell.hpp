@@ -36,6 +36,7 @@ struct ShellSettings {
   query::FormatOptions format;
   bool timing = false;
   bool acknowledge = true;  // say what a setting command did (off for scripts: print only results)
+  bool progress = false;    // :ingest draws a progress line on stderr (the caller knows it is a terminal)
   query::QueryOptions query;
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <unordered_map>
 
@@ -40,6 +41,8 @@ class CsvReader {
     throw GraphError(path_ + ":" + std::to_string(record_line_) + ": " + what);
   }
   const std::string& path() const { return path_; }
+  std::size_t position() const { return pos_; }  // bytes read so far
+  std::size_t size() const { return text_.size(); }
 
  private:
   void read_record() {
@@ -192,7 +195,22 @@ struct Header {
 
 class Importer {
  public:
-  explicit Importer(Graph& g) : g_(g) {}
+  Importer(Graph& g, const ProgressFn& progress, std::uint64_t total_bytes) : g_(g), progress_(progress) {
+    seen_.total_bytes = total_bytes;
+  }
+
+  // Every few hundred rows and at the end of each file: rows so far, bytes of the files before and of this one.
+  void row_done(const CsvReader& csv, bool file_end = false) {
+    ++seen_.items;
+    if (!progress_ || (!file_end && seen_.items % 256 != 0)) return;
+    seen_.bytes = files_done_ + csv.position();
+    progress_(seen_);
+  }
+  void file_done(const CsvReader& csv) {
+    --seen_.items;  // row_done counts one: the file's end is not a row
+    row_done(csv, true);
+    files_done_ += csv.size();
+  }
 
   void nodes(const std::string& path) {
     CsvReader csv(path);
@@ -211,7 +229,9 @@ class Importer {
       if (alias_col) split_list(f[*alias_col], [&](std::string_view a) { data.aliases.emplace_back(a); });
       data.props = h.properties(f);
       ids_.emplace(std::move(id), place(std::move(data)));
+      row_done(csv);
     }
+    file_done(csv);
   }
 
   void edges(const std::string& path, const std::string& nodes_path) {
@@ -237,7 +257,9 @@ class Importer {
       }
       g_.restore_edge(src, dst, g_.next_edge_id(), type(rel), std::move(extra));
       ++counts_.edges;
+      row_done(csv);
     }
+    file_done(csv);
   }
 
   const CsvImportCounts& counts() const { return counts_; }
@@ -289,6 +311,9 @@ class Importer {
   }
 
   Graph& g_;
+  const ProgressFn& progress_;
+  Progress seen_;
+  std::uint64_t files_done_ = 0;
   CsvImportCounts counts_;
   std::string key_;
   std::unordered_map<std::string, Graph::Vertex> ids_;
@@ -298,8 +323,18 @@ class Importer {
 
 }  // namespace
 
-CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const std::string& edges_path) {
-  Importer importer(graph);
+CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const std::string& edges_path,
+                           const ProgressFn& progress) {
+  std::uint64_t total = 0;
+  if (progress) {
+    std::error_code ec;  // a size that cannot be read leaves the total short; the reader reports the file
+    for (const auto* p : {&nodes_path, &edges_path}) {
+      if (p->empty()) continue;
+      auto size = std::filesystem::file_size(*p, ec);
+      if (!ec) total += size;
+    }
+  }
+  Importer importer(graph, progress, total);
   importer.nodes(nodes_path);
   if (!edges_path.empty()) importer.edges(edges_path, nodes_path);
   return importer.counts();

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "graph/graph.hpp"
+#include "graph/progress.hpp"
 
 namespace bangfu::graph {
 
@@ -19,7 +20,9 @@ struct CsvImportCounts {
 };
 
 // Throws GraphError "FILE:LINE: what" on the first bad row; `graph` may then hold part of the import,
-// so callers that must stay consistent import into a copy or do not save.
-CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const std::string& edges_path);
+// so callers that must stay consistent import into a copy or do not save. `progress`, when given, hears
+// of rows read and bytes of both files gone through.
+CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const std::string& edges_path,
+                           const ProgressFn& progress = {});
 
 }  // namespace bangfu::graph

@@ -1,6 +1,8 @@
 #include "graph/export_columns.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstdio>
 #include <unordered_map>
 
@@ -162,6 +164,33 @@ std::string display_name(const Graph& g, Graph::Vertex v) {
   if (!n.name.empty()) return n.name;
   std::string label = n.labels.empty() ? "node" : g.label_name(n.labels.front());
   return label + " " + std::to_string(n.id);
+}
+
+namespace {
+
+// One colour per schema entity type (in kAllEntityTypes order), so Gephi shows the types apart at once.
+constexpr std::array<Rgb, 12> kTypeColors = {{
+    {31, 119, 180},   // Province
+    {174, 199, 232},  // City
+    {44, 160, 44},    // County
+    {152, 223, 138},  // Township
+    {188, 189, 34},   // Village
+    {214, 39, 40},    // Hospital
+    {255, 152, 150},  // PrimaryCare
+    {148, 103, 189},  // University
+    {255, 127, 14},   // Agency
+    {140, 86, 75},    // Consortium
+    {227, 119, 194},  // Person
+    {127, 127, 127},  // Organization
+}};
+
+}  // namespace
+
+Rgb type_color(const std::string& label) {
+  if (auto t = parse_entity_type(label)) return kTypeColors[static_cast<std::size_t>(*t)];
+  std::uint32_t h = 2166136261u;  // FNV-1a, so other labels keep their mid-tone colour across runs and machines
+  for (unsigned char ch : label) h = (h ^ ch) * 16777619u;
+  return {64 + static_cast<int>(h % 160), 64 + static_cast<int>((h / 160) % 160), 64 + static_cast<int>((h / 25600) % 160)};
 }
 
 }  // namespace bangfu::graph

@@ -36,6 +36,13 @@ std::vector<std::string> edge_documents(const Graph& g, Graph::Edge e);
 std::vector<std::string> label_names(const Graph& g, Graph::Vertex v);
 // An edge's weight for export: its numeric "weight" property when it has one, else its evidence count.
 PropValue export_weight(const Graph& g, Graph::Edge e);
+struct Rgb {
+  int r, g, b;
+};
+// One colour per schema entity type, so Gephi and the HTML view show the types apart at once; other
+// labels get a stable mid-tone colour from a hash of the name.
+Rgb type_color(const std::string& label);
+
 // What an export calls a node: its name, else its first label and id.
 std::string display_name(const Graph& g, Graph::Vertex v);
 

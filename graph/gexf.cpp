@@ -1,6 +1,5 @@
 #include "graph/gexf.hpp"
 
-#include <array>
 #include <cstdint>
 #include <ostream>
 
@@ -11,35 +10,17 @@ namespace bangfu::graph {
 
 namespace {
 
-const std::vector<std::string> kNodeAttrs = {"type", "labels", "aliases", "docs"};
-const std::vector<std::string> kEdgeAttrs = {"relation", "evidence", "docs", "weight", "label"};
-
-struct Rgb {
-  int r, g, b;
+// The fixed attributes every node and edge may carry, declared in this order. A new one (a date, a spell)
+// is one more row here and, for its value, one more line in node_values/edge_values.
+struct FixedAttr {
+  const char* id;
+  const char* type;  // GEXF attribute type
 };
-
-// One colour per schema entity type (in kAllEntityTypes order), so Gephi shows the types apart at once.
-constexpr std::array<Rgb, 12> kTypeColors = {{
-    {31, 119, 180},   // Province
-    {174, 199, 232},  // City
-    {44, 160, 44},    // County
-    {152, 223, 138},  // Township
-    {188, 189, 34},   // Village
-    {214, 39, 40},    // Hospital
-    {255, 152, 150},  // PrimaryCare
-    {148, 103, 189},  // University
-    {255, 127, 14},   // Agency
-    {140, 86, 75},    // Consortium
-    {227, 119, 194},  // Person
-    {127, 127, 127},  // Organization
-}};
-
-Rgb color_of(const std::string& label) {
-  if (auto t = parse_entity_type(label)) return kTypeColors[static_cast<std::size_t>(*t)];
-  std::uint32_t h = 2166136261u;  // FNV-1a, so other labels keep their mid-tone colour across runs and machines
-  for (unsigned char ch : label) h = (h ^ ch) * 16777619u;
-  return {64 + static_cast<int>(h % 160), 64 + static_cast<int>((h / 160) % 160), 64 + static_cast<int>((h / 25600) % 160)};
-}
+constexpr FixedAttr kNodeAttrs[] = {{"type", "string"}, {"labels", "string"}, {"aliases", "string"}, {"docs", "string"}};
+constexpr FixedAttr kEdgeAttrs[] = {{"relation", "string"}, {"evidence", "string"}, {"docs", "string"}};
+// Names property columns must not take: the fixed attributes and what GEXF writes as XML attributes.
+const std::vector<std::string> kNodeReserved = {"type", "labels", "aliases", "docs"};
+const std::vector<std::string> kEdgeReserved = {"relation", "evidence", "docs", "weight", "label"};
 
 const char* gexf_type(ColumnKind k) {
   switch (k) {
@@ -51,12 +32,12 @@ const char* gexf_type(ColumnKind k) {
   return "string";
 }
 
-void declare(std::ostream& out, const char* cls, const std::vector<std::string>& fixed, const char* prefix,
+template <std::size_t N>
+void declare(std::ostream& out, const char* cls, const FixedAttr (&fixed)[N], const char* prefix,
              const std::vector<Column>& cols) {
   out << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
-  for (const auto& name : fixed)
-    if (name != "weight" && name != "label")
-      out << "      <attribute id=\"" << name << "\" title=\"" << name << "\" type=\"string\"/>\n";
+  for (const auto& a : fixed)
+    out << "      <attribute id=\"" << a.id << "\" title=\"" << a.id << "\" type=\"" << a.type << "\"/>\n";
   for (std::size_t i = 0; i < cols.size(); ++i)
     out << "      <attribute id=\"" << prefix << i << "\" title=\"" << xml_escape(cols[i].name) << "\" type=\""
         << gexf_type(cols[i].kind) << "\"/>\n";
@@ -85,7 +66,7 @@ void write_node(std::ostream& out, const Graph& g, Graph::Vertex v, const std::v
     if (d < g.documents().size() && !g.documents()[d].id.empty()) docs.push_back(g.documents()[d].id);
   attvalue(out, "docs", join(docs, "; "));
   prop_values(out, "np", cols, n.props);
-  Rgb c = color_of(labels.empty() ? std::string() : labels.front());
+  Rgb c = type_color(labels.empty() ? std::string() : labels.front());
   out << "        </attvalues>\n"
       << "        <viz:color r=\"" << c.r << "\" g=\"" << c.g << "\" b=\"" << c.b << "\" a=\"1.0\"/>\n"
       << "      </node>\n";
@@ -106,15 +87,34 @@ void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vec
   out << "        </attvalues>\n      </edge>\n";
 }
 
+// Namespaces and version strings as each version's schema has them.
+struct VersionStrings {
+  const char* ns;
+  const char* viz;
+  const char* version;
+};
+
+VersionStrings strings_of(GexfVersion v) {
+  if (v == GexfVersion::v1_3) return {"http://gexf.net/1.3", "http://gexf.net/1.3/viz", "1.3"};
+  return {"http://www.gexf.net/1.2draft", "http://www.gexf.net/1.2draft/viz", "1.2"};
+}
+
 }  // namespace
 
-void write_gexf(const Graph& g, std::ostream& out) {
-  auto cols = property_columns(g, kNodeAttrs, kEdgeAttrs);
+std::optional<GexfVersion> parse_gexf_version(const std::string& text) {
+  if (text == "1.2draft" || text == "1.2") return GexfVersion::v1_2draft;
+  if (text == "1.3") return GexfVersion::v1_3;
+  return std::nullopt;
+}
+
+void write_gexf(const Graph& g, std::ostream& out, const GexfOptions& options) {
+  auto cols = property_columns(g, kNodeReserved, kEdgeReserved);
+  VersionStrings v = strings_of(options.version);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-         "xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
-         "  <meta>\n    <creator>bangfu</creator>\n"
+      << "<gexf xmlns=\"" << v.ns << "\" xmlns:viz=\"" << v.viz << "\" "
+      << "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+      << "xsi:schemaLocation=\"" << v.ns << " " << v.ns << "/gexf.xsd\" version=\"" << v.version << "\">\n"
+      << "  <meta>\n    <creator>bangfu</creator>\n"
          "    <description>who supports whom in healthcare, read from news</description>\n  </meta>\n"
          "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
   declare(out, "node", kNodeAttrs, "np", cols.node);
@@ -127,8 +127,8 @@ void write_gexf(const Graph& g, std::ostream& out) {
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }
 
-void export_gexf(const Graph& g, const std::string& path) {
-  write_export_file(path, [&](std::ostream& out) { write_gexf(g, out); });
+void export_gexf(const Graph& g, const std::string& path, const GexfOptions& options) {
+  write_export_file(path, [&](std::ostream& out) { write_gexf(g, out, options); });
 }
 
 }  // namespace bangfu::graph

@@ -161,9 +161,35 @@ std::vector<std::string> folder_files(const fs::path& folder, std::vector<LoadIs
   return files;
 }
 
+// The bytes of every file for_each_document would read under `paths`: the whole of a progress report.
+std::uint64_t corpus_bytes(const std::vector<std::string>& paths) {
+  std::uint64_t total = 0;
+  auto add = [&](const fs::path& file) {
+    std::error_code ec;
+    auto size = fs::file_size(file, ec);
+    if (!ec) total += size;
+  };
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) continue;
+    if (fs::is_directory(status)) {
+      std::vector<LoadIssue> ignored;  // the walk itself reports them
+      for (const auto& file : folder_files(path, ignored)) add(file);
+    } else {
+      add(path);
+    }
+  }
+  return total;
+}
+
 class Loader {
  public:
-  Loader(const std::function<void(Document&&)>& sink, std::vector<LoadIssue>& issues) : sink_(sink), issues_(issues) {}
+  Loader(const std::function<void(Document&&)>& sink, std::vector<LoadIssue>& issues, const graph::ProgressFn& progress,
+         std::uint64_t total_bytes)
+      : sink_(sink), issues_(issues), progress_(progress) {
+    seen_.total_bytes = total_bytes;
+  }
 
   void load_path(const std::string& path_string) {
     fs::path path(path_string);
@@ -192,9 +218,21 @@ class Loader {
     if (delivered_ == before && files.empty()) issue(folder.string(), "no documents found in folder");
   }
 
+  // Reads one file whole; what it held counts as gone through once it is done, documents or not.
   void load_file(std::string path, Format format) {
     std::string bytes, error;
+    file_bytes_ = 0;
     if (!read_file(path, bytes, error)) return issue(std::move(path), error);
+    file_bytes_ = bytes.size();
+    load_bytes(std::move(path), format, std::move(bytes));
+    files_done_ += file_bytes_;
+    if (progress_) {
+      seen_.bytes = files_done_;
+      progress_(seen_);
+    }
+  }
+
+  void load_bytes(std::string path, Format format, std::string bytes) {
     std::string hint = format == Format::html ? declared_charset(bytes) : std::string();
     Decoded decoded = decode_owned_to_utf8(std::move(bytes), hint);
     if (!decoded.ok) return issue(std::move(path), decoded.error);
@@ -261,26 +299,35 @@ class Loader {
       if (doc.id.empty()) doc.id = std::string(file_name(path)) + ":" + std::to_string(line_no);
       doc.path = where;
       ++records;
-      deliver(std::move(doc));
+      deliver(std::move(doc), std::min<std::uint64_t>(begin, file_bytes_));
     }
     (void)records;
   }
 
-  void deliver(Document&& doc) {
+  // `offset`: how far into its file the document ends (the whole file unless it is a jsonl record).
+  void deliver(Document&& doc, std::uint64_t offset = UINT64_MAX) {
     ++delivered_;
     sink_(std::move(doc));
+    if (progress_) {
+      seen_.items = delivered_;
+      seen_.bytes = files_done_ + std::min<std::uint64_t>(offset, file_bytes_);
+      progress_(seen_);
+    }
   }
 
   const std::function<void(Document&&)>& sink_;
   std::vector<LoadIssue>& issues_;
+  const graph::ProgressFn& progress_;
+  graph::Progress seen_;
+  std::uint64_t files_done_ = 0, file_bytes_ = 0;
   std::size_t delivered_ = 0;
 };
 
 }  // namespace
 
 void for_each_document(const std::vector<std::string>& paths, const std::function<void(Document&&)>& sink,
-                       std::vector<LoadIssue>& issues) {
-  Loader loader(sink, issues);
+                       std::vector<LoadIssue>& issues, const graph::ProgressFn& progress) {
+  Loader loader(sink, issues, progress, progress ? corpus_bytes(paths) : 0);
   for (const auto& path : paths) loader.load_path(path);
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/progress.hpp"
 #include "ingest/document.hpp"
 
 namespace bangfu::ingest {
@@ -16,8 +17,10 @@ struct LoadIssue {
 
 // Calls `sink` for each document under `paths` (files or folders, recursively, in sorted order).
 // A path that does not exist, an empty folder, a binary or undecodable file: reported in `issues`.
+// `progress`, when given, hears after each document (and each file) of the documents delivered and the
+// bytes of the files gone through, out of those of every file under `paths` (listed once more up front).
 void for_each_document(const std::vector<std::string>& paths, const std::function<void(Document&&)>& sink,
-                       std::vector<LoadIssue>& issues);
+                       std::vector<LoadIssue>& issues, const graph::ProgressFn& progress = {});
 
 // The files for_each_document(paths) would read, in the order it reads them, without reading them:
 // how a cluster driver splits a corpus into runs of consecutive documents.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README command 1: install what is missing, build Release in build/, ingest examples/corpus,
-# show who supports whom, and export the graph for Gephi.
+# show who supports whom, and export the graph for Gephi and as a page for the browser.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/deps.sh
@@ -27,4 +27,5 @@ else
 fi
 echo
 "$bangfu" export -g "$graph" -o "$build/examples.graphml"
-echo "Open $build/examples.graphml in Gephi, or explore with: $bangfu repl -g $graph"
+"$bangfu" export -g "$graph" -o "$build/examples.html"
+echo "Open $build/examples.html in a browser, $build/examples.graphml in Gephi, or explore with: $bangfu repl -g $graph"

@@ -3,10 +3,11 @@
 
 BANGFU_PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libboost-graph-dev rapidjson-dev
   libspdlog-dev catch2 libcli11-dev libicu-dev libopencc-dev opencc python3-jieba python3-networkx
-  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev python3-distributed)
+  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev python3-distributed chromium fonts-noto-cjk)
 
-# Node.js and npm, for the pinned kuzu npm package (scripts/install_kuzu.sh): installed only when there is
-# no `npm` yet, so a Node.js from elsewhere (nodesource, nvm) is left alone.
+# Node.js and npm, for the pinned npm packages (web/package.json: cytoscape and playwright-core for the
+# HTML view; bench/package-lock.json: kuzu): installed only when there is no `npm` yet, so a Node.js from
+# elsewhere (nodesource, nvm) is left alone.
 BANGFU_NODE_PACKAGES=(nodejs npm)
 
 bangfu_missing_packages() {

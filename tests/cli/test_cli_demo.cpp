@@ -108,3 +108,55 @@ TEST_CASE("the examples' GraphML is valid XML and networkx reads the counts bang
   REQUIRE(nx.status == 0);
   CHECK(nx.output.find(std::to_string(nodes) + " " + std::to_string(edges)) != std::string::npos);
 }
+
+TEST_CASE("the examples' GEXF, exactly as bangfu writes it, reads in Debian's networkx with the counts of stats",
+          "[cli][demo]") {
+  std::string python = networkx_python();
+  if (python.empty()) {
+    WARN("python3 with networkx not available: GEXF check skipped");
+    return;
+  }
+  TempDir dir;
+  std::string graph = example_graph(dir);
+  auto stats = run_bangfu("stats -g " + shell_quote(graph));
+  long nodes = stat_value(stats.output, "nodes"), edges = stat_value(stats.output, "edges");
+  std::string gexf = dir.file("examples.gexf");
+  REQUIRE(run_bangfu("export -g " + shell_quote(graph) + " -o " + shell_quote(gexf)).status == 0);
+  auto nx = run_command(python + " -c 'import sys, networkx as nx; g = nx.read_gexf(sys.argv[1]); "
+                        "print(g.number_of_nodes(), g.number_of_edges())' " + shell_quote(gexf));
+  INFO(nx.output);
+  REQUIRE(nx.status == 0);
+  CHECK(nx.output.find(std::to_string(nodes) + " " + std::to_string(edges)) != std::string::npos);
+
+  // 1.3 on request: Gephi's current version, which this networkx does not read.
+  std::string gexf13 = dir.file("examples13.gexf");
+  REQUIRE(run_bangfu("export -g " + shell_quote(graph) + " --gexf-version 1.3 -o " + shell_quote(gexf13)).status == 0);
+  CHECK(read_file(gexf13).find("version=\"1.3\"") != std::string::npos);
+  CHECK(run_bangfu("export -g " + shell_quote(graph) + " --gexf-version 2.0 -o " + shell_quote(gexf13)).status != 0);
+}
+
+TEST_CASE("the examples' HTML view: one file with everything inlined, a neighbourhood on request", "[cli][demo]") {
+  TempDir dir;
+  std::string graph = example_graph(dir);
+  std::string page = dir.file("view.html");
+  auto r = run_bangfu("export -g " + shell_quote(graph) + " --format html -o " + shell_quote(page));
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  std::string html = read_file(page);
+  CHECK(html.find("<script src") == std::string::npos);  // nothing to fetch
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(html.find("cytoscape") != std::string::npos);
+  CHECK(html.find("凤凰县人民医院") != std::string::npos);
+  CHECK(html.find("{{BANGFU_") == std::string::npos);
+
+  auto around = run_bangfu("export -g " + shell_quote(graph) + " -o " + shell_quote(dir.file("around.html")) +
+                           " --around 凤凰县人民医院 --hops 1");
+  INFO(around.output);
+  REQUIRE(around.status == 0);
+  CHECK(std::regex_search(around.output, std::regex("Showing the neighbourhood of 凤凰县人民医院 within 1 hop: [2-9] of")));
+  auto missing = run_bangfu("export -g " + shell_quote(graph) + " -o " + shell_quote(dir.file("none.html")) +
+                            " --around 凤凰县人民医 --hops 1");
+  CHECK(missing.status != 0);
+  CHECK(missing.output.find("did you mean: 凤凰县人民医院") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("none.html")));
+}

@@ -90,3 +90,25 @@ TEST_CASE("a bad CSV row is reported as FILE:LINE: what", "[graph][csv]") {
   CHECK_THROWS_WITH(import_csv(g, nodes, edges), nodes + ":5: node id 'a' appears twice");
   CHECK_THROWS_WITH(import_csv(g, dir.file("none.csv"), edges), Catch::Contains("none.csv: cannot open"));
 }
+
+TEST_CASE("import reports rows and bytes as it goes, ending at the files' whole size", "[graph][csv][progress]") {
+  TempDir dir;
+  std::string nodes = "id,name,type\n", edges = "src,dst,rel\n";
+  for (int i = 0; i < 1000; ++i) {
+    nodes += "n" + std::to_string(i) + ",机构" + std::to_string(i) + ",Organization\n";
+    if (i) edges += "n" + std::to_string(i - 1) + ",n" + std::to_string(i) + ",partners_with\n";
+  }
+  write_file(dir.file("nodes.csv"), nodes);
+  write_file(dir.file("edges.csv"), edges);
+  std::vector<Progress> seen;
+  Graph g;
+  import_csv(g, dir.file("nodes.csv"), dir.file("edges.csv"), [&](const Progress& p) { seen.push_back(p); });
+  REQUIRE(seen.size() >= 4);
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    CHECK(seen[i].items >= seen[i - 1].items);
+    CHECK(seen[i].bytes >= seen[i - 1].bytes);
+  }
+  CHECK(seen.front().total_bytes == nodes.size() + edges.size());
+  CHECK(seen.back().bytes == nodes.size() + edges.size());
+  CHECK(seen.back().items == 1999);  // rows, headers not counted
+}

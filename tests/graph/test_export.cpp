@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "graph/gexf.hpp"
 #include "graph/graphml.hpp"
@@ -90,6 +91,10 @@ TEST_CASE("GraphML and GEXF are well-formed XML (xmllint)", "[graph][export]") {
   Graph g = export_sample();
   export_graphml(g, dir.file("g.graphml"));
   export_gexf(g, dir.file("g.gexf"));
+  export_gexf(g, dir.file("g13.gexf"), {GexfVersion::v1_3});
+  auto r3 = run_command("xmllint --noout " + shell_quote(dir.file("g13.gexf")));
+  CHECK(r3.status == 0);
+  CHECK(r3.output == "");
   auto r1 = run_command("xmllint --noout " + shell_quote(dir.file("g.graphml")));
   CHECK(r1.status == 0);
   CHECK(r1.output == "");
@@ -98,35 +103,37 @@ TEST_CASE("GraphML and GEXF are well-formed XML (xmllint)", "[graph][export]") {
   CHECK(r2.output == "");
 }
 
-TEST_CASE("networkx reads the GraphML and the GEXF with the right counts and attributes", "[graph][export]") {
-  if (run_command("python3 -c 'import networkx'").status != 0) {
+TEST_CASE("networkx reads the GraphML and the GEXF as written, with the right counts and attributes",
+          "[graph][export]") {
+  std::string python = networkx_python();
+  if (python.empty()) {
     WARN("python3 with networkx not available: skipped");
     return;
   }
   TempDir dir;
   Graph g = export_sample();
   export_graphml(g, dir.file("g.graphml"));
-  export_gexf(g, dir.file("g.gexf"));
-  // networkx reads GEXF 1.1draft/1.2draft only; 1.3 differs from 1.2 in namespace and version strings,
-  // so the script maps those before handing the file over.
+  export_gexf(g, dir.file("g.gexf"));  // 1.2draft: the version networkx reads
   std::string script =
       "import sys, networkx as nx\n"
+      "print('networkx', nx.__version__)\n"
       "g = nx.read_graphml(sys.argv[1])\n"
       "print('graphml', g.number_of_nodes(), g.number_of_edges(), g.is_directed())\n"
       "print('label', sorted(d.get('label') for _, d in g.nodes(data=True))[0])\n"
       "print('role', [d.get('role') for _, _, d in g.edges(data=True) if d.get('label') == 'serves_as'])\n"
-      "text = open(sys.argv[2], encoding='utf-8').read()\n"
-      "text = text.replace('http://gexf.net/1.3', 'http://www.gexf.net/1.2draft').replace('version=\"1.3\"', 'version=\"1.2draft\"')\n"
-      "open(sys.argv[2] + '.12', 'w', encoding='utf-8').write(text)\n"
-      "x = nx.read_gexf(sys.argv[2] + '.12')\n"
+      "x = nx.read_gexf(sys.argv[2])\n"
       "print('gexf', x.number_of_nodes(), x.number_of_edges(), x.is_directed())\n"
       "w = sorted(d.get('weight') for _, _, d in x.edges(data=True))\n"
       "print('weights', w)\n"
       "print('types', sorted(d.get('type') for _, d in x.nodes(data=True)))\n"
+      "print('labels', sorted(d.get('label') for _, d in x.nodes(data=True))[0])\n"
+      "print('roles', [d.get('role') for _, _, d in x.edges(data=True) if d.get('relation') == 'serves_as'])\n"
+      "print('amount', [d.get('amount') for _, _, d in x.edges(data=True) if d.get('relation') == 'funds'])\n"
+      "print('score2', [d.get('score2') for _, _, d in x.edges(data=True) if d.get('relation') == 'MENTIONS'])\n"
       "print('color', [d['viz']['color'] for _, d in x.nodes(data=True) if d.get('type') == 'Hospital'])\n";
   write_file(dir.file("check.py"), script);
-  auto r = run_command("python3 " + shell_quote(dir.file("check.py")) + " " + shell_quote(dir.file("g.graphml")) + " " +
-                       shell_quote(dir.file("g.gexf")));
+  auto r = run_command(python + " " + shell_quote(dir.file("check.py")) + " " + shell_quote(dir.file("g.graphml")) +
+                       " " + shell_quote(dir.file("g.gexf")));
   INFO(r.output);
   REQUIRE(r.status == 0);
   CHECK(r.output.find("graphml 4 4 True") != std::string::npos);
@@ -134,7 +141,32 @@ TEST_CASE("networkx reads the GraphML and the GEXF with the right counts and att
   CHECK(r.output.find("gexf 4 4 True") != std::string::npos);
   CHECK(r.output.find("weights [1.0, 1.0, 1.0, 2.0]") != std::string::npos);
   CHECK(r.output.find("types ['Hospital', 'Organization', 'Person', 'Province']") != std::string::npos);
+  CHECK(r.output.find("labels A&B <公司> \"引\" 'x'") != std::string::npos);
+  CHECK(r.output.find("roles ['副院长']") != std::string::npos);
+  CHECK(r.output.find("amount ['1.2亿元']") != std::string::npos);
+  CHECK(r.output.find("score2 [2]") != std::string::npos);  // a long attribute comes back as a number
   CHECK(r.output.find("'r': 214, 'g': 39, 'b': 40") != std::string::npos);
+}
+
+TEST_CASE("GEXF is 1.2draft by default and 1.3 on request, each with its own namespaces", "[graph][export]") {
+  TempDir dir;
+  Graph g = export_sample();
+  std::ostringstream v12, v13;
+  write_gexf(g, v12);
+  write_gexf(g, v13, {GexfVersion::v1_3});
+  CHECK(v12.str().find("xmlns=\"http://www.gexf.net/1.2draft\"") != std::string::npos);
+  CHECK(v12.str().find("xmlns:viz=\"http://www.gexf.net/1.2draft/viz\"") != std::string::npos);
+  CHECK(v12.str().find("version=\"1.2\"") != std::string::npos);
+  CHECK(v13.str().find("xmlns=\"http://gexf.net/1.3\"") != std::string::npos);
+  CHECK(v13.str().find("xmlns:viz=\"http://gexf.net/1.3/viz\"") != std::string::npos);
+  CHECK(v13.str().find("version=\"1.3\"") != std::string::npos);
+  CHECK(v13.str().find("1.2draft") == std::string::npos);
+  // Only the header differs: the same nodes, attributes and edges in both.
+  auto body = [](const std::string& s) { return s.substr(s.find("<meta>")); };
+  CHECK(body(v12.str()) == body(v13.str()));
+  CHECK(parse_gexf_version("1.2draft") == GexfVersion::v1_2draft);
+  CHECK(parse_gexf_version("1.3") == GexfVersion::v1_3);
+  CHECK_FALSE(parse_gexf_version("1.4"));
 }
 
 TEST_CASE("exporting to a folder that does not exist is a clear error", "[graph][export]") {

@@ -73,4 +73,12 @@ inline std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
+// A python3 that imports networkx, Debian's (/usr/bin/python3 with python3-networkx, what scripts/deps.sh
+// installs) before any other on the PATH; empty when there is none.
+inline std::string networkx_python() {
+  for (std::string py : {"/usr/bin/python3", "python3"})
+    if (run_command(py + " -c 'import networkx' 2>/dev/null").status == 0) return py;
+  return {};
+}
+
 }  // namespace bangfu::testing

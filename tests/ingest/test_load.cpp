@@ -271,3 +271,35 @@ TEST_CASE("load: a folder's files come in std::filesystem::path order, subfolder
     CHECK(docs[i].id == files[i].filename().string());
   }
 }
+
+TEST_CASE("load: progress counts documents and bytes up to the size of every file read", "[load][progress]") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("bangfu-load-progress-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sub");
+  std::string a = "甲医院支援乙医院。\n", b = "丙医院。\n";
+  std::string jsonl = "{\"id\":\"r1\",\"text\":\"一\"}\n\n{\"id\":\"r2\",\"text\":\"二\"}\nnot json\n{\"id\":\"r3\",\"text\":\"三\"}\n";
+  std::ofstream(dir / "a.txt") << a;
+  std::ofstream(dir / "sub" / "b.txt") << b;
+  std::ofstream(dir / "c.jsonl") << jsonl;
+  std::ofstream(dir / ".hidden.txt") << "not read, not counted";
+  std::uint64_t total = a.size() + b.size() + jsonl.size();
+
+  std::vector<bangfu::graph::Progress> seen;
+  std::vector<LoadIssue> issues;
+  std::size_t docs = 0;
+  for_each_document({dir.string()}, [&](Document&&) { ++docs; }, issues,
+                    [&](const bangfu::graph::Progress& p) { seen.push_back(p); });
+  fs::remove_all(dir);
+  CHECK(docs == 5);
+  CHECK(issues.size() == 1);  // the malformed record
+  REQUIRE(!seen.empty());
+  for (const auto& p : seen) CHECK(p.total_bytes == total);
+  for (std::size_t i = 1; i < seen.size(); ++i) {
+    CHECK(seen[i].bytes >= seen[i - 1].bytes);
+    CHECK(seen[i].items >= seen[i - 1].items);
+  }
+  CHECK(seen.back().bytes == total);
+  CHECK(seen.back().items == 5);
+  // Within the jsonl file, each record moves the count on before the file is done.
+  CHECK(std::count_if(seen.begin(), seen.end(), [&](const auto& p) { return p.bytes > 0 && p.bytes < total; }) >= 3);
+}
