@@ -96,7 +96,17 @@ class Fields {
       for (const auto& item : v.GetArray()) list.push_back(value(item));
       return PropValue(std::move(list));
     }
-    fail("property values cannot be JSON objects");
+    if (v.IsObject() && v.HasMember("temporal") && v.HasMember("value") && v["temporal"].IsString() &&
+        v["value"].IsString()) {
+      auto kind = temporal::kind_from_name(v["temporal"].GetString());
+      if (!kind) fail(std::string("unknown temporal kind \"") + v["temporal"].GetString() + "\"");
+      try {
+        return PropValue(temporal::parse(*kind, v["value"].GetString()));
+      } catch (const temporal::TemporalError& e) {
+        fail(e.what());
+      }
+    }
+    fail("property values cannot be JSON objects other than temporal values");
   }
 
   Properties props(const char* key) const {
