@@ -144,6 +144,9 @@ std::int64_t time_from_map(const Map& m, const Temporal* base) {
     if (us) check_range(*us, 0, ms ? 999 : 999999, "microsecond");
     if (ns) check_range(*ns, 0, (ms || us) ? 999 : 999999999, "nanosecond");
     sub = ms.value_or(0) * 1000000 + us.value_or(0) * 1000 + ns.value_or(0);
+    // On a base time, a smaller field alone replaces only its own digits (truncate(…, {nanosecond: 2})).
+    if (base && !ms && !us && *ns < 1000) sub = bn % tp::kNanosPerSecond / 1000 * 1000 + *ns;
+    else if (base && !ms && us) sub = bn % tp::kNanosPerSecond / 1000000 * 1000000 + *us * 1000 + ns.value_or(0);
   }
   return (h * 3600 + mi * 60 + s) * tp::kNanosPerSecond + sub;
 }
@@ -326,9 +329,12 @@ Value truncate(Kind kind, const Value& unit_v, const Value& value, const Value& 
   if (out.kind == Kind::Date && kind != Kind::Date) out.kind = Kind::LocalDateTime;
   Map m;
   if (out.has_date()) m.emplace_back("date", Value(tp::make_date(out.days)));
+  bool new_zone = map_v.is<Map>() && find(map_v.as<Map>(), "timezone");
   if (kind != Kind::Date) {
     Temporal time_src = out;
     if (out.kind == Kind::DateTime) time_src = tp::make_datetime(out.days, out.nanos, zone_of(out));
+    // A zone given to truncate() names the zone of the truncated local time; it does not convert it.
+    if (new_zone && time_src.has_offset()) time_src = tp::make_local_time(out.nanos);
     m.emplace_back("time", Value(time_src));
   }
   if (map_v.is<Map>())
