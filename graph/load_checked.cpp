@@ -222,6 +222,10 @@ Evidence read_evidence(const JValue& v, const std::string& where, std::size_t ed
   ev.begin = f.u32_or("begin", 0);
   ev.end = f.u32_or("end", 0);
   ev.rule = f.str("rule");
+  ev.date = f.str("date");
+  ev.date_rule = f.str("date_rule");
+  ev.event_date = f.str("event_date");
+  ev.event_rule = f.str("event_rule");
   if (const JValue* c = f.find("confidence")) {
     if (!c->IsNumber()) f.fail("\"confidence\" must be a number");
     ev.confidence = static_cast<float>(c->GetDouble());

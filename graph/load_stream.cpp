@@ -70,7 +70,8 @@ enum Field : std::uint8_t {
   kId, kHash, kTitle, kDate, kSource, kUrl, kPath,                      // document (and kId)
   kName, kAliases, kProps, kDocs,                                       // node (and kId, kLabels)
   kSrc, kDst, kType, kEvidence,                                         // edge (and kId, kProps)
-  kDoc, kSentence, kBegin, kEnd, kRule, kConfidence,                    // evidence
+  kDoc, kSentence, kBegin, kEnd, kRule, kConfidence,                    // evidence (and kDate)
+  kDateRule, kEventDate, kEventRule,
 };
 
 struct KeyName {
@@ -89,7 +90,9 @@ constexpr KeyName kNodeKeys[] = {{"id", kId},           {"labels", kLabels}, {"n
 constexpr KeyName kEdgeKeys[] = {{"id", kId},     {"src", kSrc},     {"dst", kDst},
                                  {"type", kType}, {"props", kProps}, {"evidence", kEvidence}};
 constexpr KeyName kEvidenceKeys[] = {{"doc", kDoc}, {"sentence", kSentence}, {"begin", kBegin},
-                                     {"end", kEnd}, {"rule", kRule},         {"confidence", kConfidence}};
+                                     {"end", kEnd}, {"rule", kRule},         {"confidence", kConfidence},
+                                     {"date", kDate}, {"date_rule", kDateRule}, {"event_date", kEventDate},
+                                     {"event_rule", kEventRule}};
 
 template <std::size_t N>
 Field lookup(const KeyName (&keys)[N], std::string_view name) {
@@ -520,6 +523,10 @@ class Loader {
       case kDoc: return s.text(evidence_.doc);
       case kSentence: return s.text(evidence_.sentence);
       case kRule: return s.text(evidence_.rule);
+      case kDate: return s.text(evidence_.date);
+      case kDateRule: return s.text(evidence_.date_rule);
+      case kEventDate: return s.text(evidence_.event_date);
+      case kEventRule: return s.text(evidence_.event_rule);
       case kBegin: return s.u32(evidence_.begin);
       case kEnd: return s.u32(evidence_.end);
       case kConfidence:

@@ -150,6 +150,10 @@ void write_evidence(W& w, const Evidence& ev) {
   w.Key("end");
   w.Uint(ev.end);
   write_field(w, "rule", ev.rule);
+  write_field(w, "date", ev.date);
+  write_field(w, "date_rule", ev.date_rule);
+  write_field(w, "event_date", ev.event_date);
+  write_field(w, "event_rule", ev.event_rule);
   w.Key("confidence");
   w.Double(ev.confidence);
   w.EndObject();

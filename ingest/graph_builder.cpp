@@ -108,6 +108,10 @@ BuildOutcome GraphBuilder::add(const Document& doc, const DocumentExtraction& x)
     if (!r.amount.empty()) attrs.emplace_back("amount", graph::PropValue(r.amount));
     if (!r.what.empty()) attrs.emplace_back("what", graph::PropValue(r.what));
     graph::Evidence ev{doc.id, r.evidence, r.source_begin, r.source_end, r.rule, r.confidence};
+    ev.date = x.day;
+    ev.date_rule = x.date_rule;
+    ev.event_date = r.event_date;
+    ev.event_rule = r.event_rule;
     graph_.upsert_relation(src->second, dst->second, r.rel, attrs, std::move(ev));
     ++counts_.relations;
   }
