@@ -330,11 +330,14 @@ std::optional<temporal::Temporal> date_value(const std::string& iso) {
   }
 }
 
-// first_seen / last_seen: the earliest and latest document date among the evidences.
+// first_seen / last_seen: the earliest and latest document date among the evidences (the date the
+// sentence gives, for an evidence from an undated document).
 PropValue seen(const std::vector<Evidence>& evs, bool first) {
   std::optional<temporal::Temporal> best;
   for (const auto& ev : evs) {
-    auto d = date_value(ev.date);
+    // A partial document date ("2023", from a page address) yields to the sentence's fuller date in it.
+    bool finer = !ev.event_date.empty() && ev.event_date.size() > ev.date.size() && ev.event_date.starts_with(ev.date);
+    auto d = date_value(finer ? ev.event_date : ev.date);
     if (d && (!best || (first ? d->days < best->days : d->days > best->days))) best = d;
   }
   return best ? PropValue(*best) : PropValue();

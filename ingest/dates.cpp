@@ -104,6 +104,21 @@ void note_html_date(std::string_view tag, std::string_view markup, FoundDate& fo
   }
 }
 
+// A date in a page's address: /202507/t20250711_…, /2023-07/28/, /20230728/, /2023/07/28/.
+std::string url_date(std::string_view url) {
+  if (url.size() > 2000) return {};
+  static const std::regex full(R"([/_-]((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?:[/_.-]|$))");
+  static const std::regex month(R"(/((?:19|20)\d{2})-?(\d{2})/)");
+  std::string u(url);
+  std::smatch m;
+  if (std::regex_search(u, m, full))
+    if (std::string iso = iso_of(num(m[1]), num(m[2]), num(m[3])); !iso.empty()) return iso;
+  if (std::regex_search(u, m, month)) return iso_of(num(m[1]), num(m[2]), 0);
+  static const std::regex year(R"(/((?:19|20)\d{2})/)");
+  if (std::regex_search(u, m, year)) return iso_of(num(m[1]), 0, 0);
+  return {};
+}
+
 FoundDate document_date(const Document& doc, std::string_view text_date, std::string_view normalized) {
   if (!doc.date.empty()) {
     std::string iso = normalize_date(doc.date);
@@ -112,10 +127,42 @@ FoundDate document_date(const Document& doc, std::string_view text_date, std::st
   for (const auto& [key, value] : doc.attributes)
     if (is_date_field(key))
       if (std::string iso = normalize_date(value); !iso.empty()) return {iso, "json:" + key};
-  if (text_date.size() < 10) return {};
+  std::string_view head = normalized.substr(0, std::min<std::size_t>(normalized.size(), 4000));
+  if (text_date.size() < 10) {
+    // A day.month.year stamp on a short header line (24.11.2016 06:33).
+    static const std::regex dmy(R"((?:^|\n)[^\n]{0,20}?\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b[^\n]{0,20}(?:\n|$))");
+    std::string h(head.substr(0, std::min<std::size_t>(head.size(), 1500)));
+    std::smatch m;
+    if (std::regex_search(h, m, dmy))
+      if (std::string iso = iso_of(num(m[3]), num(m[2]), num(m[1])); !iso.empty()) return {iso, "text:header"};
+    // The page's address: the record's url, or a "source:" / "url:" line at the top of a text file.
+    if (std::string iso = url_date(doc.url); !iso.empty()) return {iso, "url"};
+    std::size_t line_start = 0;
+    for (int line = 0; line < 5 && line_start < head.size(); ++line) {
+      std::size_t end = head.find('\n', line_start);
+      std::string_view text = head.substr(line_start, end == std::string_view::npos ? std::string_view::npos : end - line_start);
+      if (text.find("http") != std::string_view::npos)
+        if (std::string iso = url_date(text); !iso.empty()) return {iso, "url"};
+      if (end == std::string_view::npos) break;
+      line_start = end + 1;
+    }
+    // Else the article's first full date near its top, as a dateline (导语 2022年1月20日上午 …).
+    static const std::regex first(R"(((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日)");
+    std::string top(head.substr(0, std::min<std::size_t>(head.size(), 1500)));
+    if (std::regex_search(top, m, first))
+      if (std::string iso = iso_of(num(m[1]), num(m[2]), num(m[3])); !iso.empty()) return {iso, "text:dateline"};
+    // Last, the newest year the article names (2018年5月, 2023年): it cannot have been written earlier,
+    // so it stands as a partial date, a lower bound. Years before 1990 are history, not news.
+    static const std::regex year(R"(((?:19|20)\d{2})年)");
+    int newest = 0;
+    std::string all(normalized.substr(0, std::min<std::size_t>(normalized.size(), 200000)));
+    for (auto it = std::sregex_iterator(all.begin(), all.end(), year); it != std::sregex_iterator(); ++it)
+      newest = std::max(newest, num((*it)[1]));
+    if (newest >= 1990) return {std::to_string(newest), "text:latest-year"};
+    return {};
+  }
   std::string iso(text_date.substr(0, 10));
   // Behind a cue (发布时间：2023-07-28) or on a header line of its own.
-  std::string_view head = normalized.substr(0, std::min<std::size_t>(normalized.size(), 4000));
   for (std::string_view cue : {"发布时间", "发布日期", "发表时间", "更新时间", "日期", "时间"}) {
     for (std::size_t at = head.find(cue); at != std::string_view::npos; at = head.find(cue, at + 1)) {
       std::string_view rest = head.substr(at + cue.size());
