@@ -67,7 +67,9 @@ std::string normalize_date(std::string_view value) {
   for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
     if (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') continue;
     std::string iso;
-    if (parse_date(std::string_view(text).substr(i), iso)) return iso.substr(0, 10);
+    if (parse_date(std::string_view(text).substr(i), iso) && iso.size() >= 10)
+      return iso_of(std::atoi(iso.substr(0, 4).c_str()), std::atoi(iso.substr(5, 2).c_str()),
+                    std::atoi(iso.substr(8, 2).c_str()));
   }
   static const std::regex compact(R"((?:^|\D)((?:19|20)\d{2})(\d{2})(\d{2})(?:\D|$))");
   static const std::regex partial(R"(((?:19|20)\d{2})(?:[-/.]|年)(\d{1,2})(?:月)?(?:\D|$))");
