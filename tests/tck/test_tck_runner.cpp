@@ -170,8 +170,8 @@ TEST_CASE("the shared TCK temporal features pass", "[tck][runner][shared][tempor
     if (!l.starts_with("PASS")) failures.push_back(l);
   });
   INFO(failures.size() << " not passing, first: " << (failures.empty() ? "" : failures.front()));
-  // 997 of 1004 pass; the rest need tzdata history this system lacks (1818 Stockholm), or
-  // datetime() with a zone in duration.between's "no difference" outline, or DST-day local reads.
+  // 1001 of 1004 pass; the TCK expects 1818 Stockholm at Berlin's mean time (+00:53:28, newer tzdata
+  // than Debian's backzone build), and two DST-day duration.inSeconds examples read differently.
   CHECK(sum.passed + sum.failed + sum.skipped == 1004);
-  CHECK(sum.passed >= 990);
+  CHECK(sum.passed >= 995);
 }
