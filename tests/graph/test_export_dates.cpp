@@ -4,6 +4,7 @@
 
 #include "graph/gexf.hpp"
 #include "graph/graphml.hpp"
+#include "graph/support.hpp"
 #include "tests/graph/test_util.hpp"
 
 using namespace bangfu::graph;
@@ -61,4 +62,19 @@ TEST_CASE("GEXF is a dynamic graph with edge spells networkx reads; GraphML carr
   CHECK(r.output.find("mode dynamic") != std::string::npos);
   CHECK(r.output.find("spells [('2019-03-02', '2023-07-01')]") != std::string::npos);
   CHECK(r.output.find("graphml ['-', '2019-03-02']") != std::string::npos);
+}
+
+TEST_CASE("support analysis since a date keeps only edges seen on or after it", "[graph][support][dates]") {
+  Graph g = dated_sample();
+  auto h = *g.find_canonical("北岭县人民医院");
+  auto all = analyse_support(g, h);
+  CHECK(all.direct_supporters.size() == 2);
+  SupportOptions since2023;
+  since2023.since_days = bangfu::temporal::parse(bangfu::temporal::Kind::Date, "2023-01-01").days;
+  auto recent = analyse_support(g, h, since2023);
+  REQUIRE(recent.direct_supporters.size() == 1);  // last seen 2023-07; the undated co_builds edge is out
+  CHECK(g.node(recent.direct_supporters[0].other).name == "江南省");
+  SupportOptions since2024;
+  since2024.since_days = bangfu::temporal::parse(bangfu::temporal::Kind::Date, "2024-01-01").days;
+  CHECK(analyse_support(g, h, since2024).direct_supporters.empty());
 }
