@@ -71,7 +71,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   out.title = doc.title.empty() ? body.title : doc.title;
   out.date = doc.date.empty() ? body.date : doc.date;
   FoundDate day = document_date(doc, body.date, text.text);
-  if (out.date.empty()) out.date = day.iso;
+  // The newest year named is only a lower bound: evidences keep it, the document's date does not.
+  if (out.date.empty() && day.rule != "text:latest-year") out.date = day.iso;
   out.day = day.iso;
   out.date_rule = day.rule;
   out.source = doc.source.empty() ? body.source : doc.source;
