@@ -52,7 +52,7 @@ labels, relation types and node names. Ctrl-C stops a running query; Ctrl-D leav
   :maxrows N                show at most N rows in tables (0: all)
   :param NAME VALUE         set $NAME (VALUE: 42, 1.5, 'text', [1, 2], {k: 1}; bare text is a string)
   :params                   list parameters
-  :who NAME                 who supports NAME and whom it supports, with evidence
+  :who NAME [--since DATE]  who supports NAME and whom it supports, with evidence (seen since DATE)
   :path FROM TO             the shortest support chain from FROM to TO, with evidence
   :explain                  evidence sentences, documents and rules behind the last result's edges
   :ingest PATH...           read articles (files or folders) into the graph
@@ -530,8 +530,15 @@ void Shell::read(const Args& args) {
 
 void Shell::who(const Args& args) {
   std::string name;
-  for (const auto& a : args) name += (name.empty() ? "" : " ") + a;
   graph::SupportOptions options;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--since") {
+      if (i + 1 >= args.size()) throw UserError("usage: :who NAME [--since 2023|2023-07|2023-07-28]");
+      options.since_days = since_day(args[++i]);
+      continue;
+    }
+    name += (name.empty() ? "" : " ") + args[i];
+  }
   options.max_hops = kWhoMaxHops;
   out_ << who_report(graph_, resolve_entity(graph_, name), options);
 }

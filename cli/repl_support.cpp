@@ -116,6 +116,17 @@ Graph::Vertex resolve_entity(const Graph& g, std::string_view name) {
   throw UserError(msg + "?");
 }
 
+std::int64_t since_day(const std::string& text) {
+  std::string iso = text;
+  if (iso.size() == 4) iso += "-01-01";
+  else if (iso.size() == 7) iso += "-01";
+  try {
+    return temporal::parse(temporal::Kind::Date, iso).days;
+  } catch (const temporal::TemporalError&) {
+    throw UserError("--since takes a year, year-month or date (2023, 2023-07, 2023-07-28), not '" + text + "'");
+  }
+}
+
 std::string who_report(const Graph& g, Graph::Vertex entity, const graph::SupportOptions& options) {
   auto r = graph::analyse_support(g, entity, options);
   std::string out = entity_text(g, entity);

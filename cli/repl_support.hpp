@@ -20,6 +20,8 @@ inline constexpr std::size_t kWhoMaxHops = 4;
 
 // Direct supporters and beneficiaries with relation, role/amount and evidence, then transitive ones
 // with their chain and hop count.
+// "2023", "2023-07" or "2023-07-28" as days since 1970-01-01 (its first day); UserError otherwise.
+std::int64_t since_day(const std::string& text);
 std::string who_report(const graph::Graph& graph, graph::Graph::Vertex entity, const graph::SupportOptions& options = {});
 
 // The shortest support chain from `from` to `to` with the evidence of every hop; falls back to the

@@ -27,7 +27,14 @@ void value(Writer& w, const PropValue& v) {
         else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(x);
         else if constexpr (std::is_same_v<T, double>) w.Double(x);
         else if constexpr (std::is_same_v<T, std::string>) str(w, x);
-        else {
+        else if constexpr (std::is_same_v<T, temporal::Temporal>) {
+          w.StartObject();
+          w.Key("temporal");
+          w.String(temporal::kind_name(x.kind));
+          w.Key("value");
+          str(w, temporal::to_string(x));
+          w.EndObject();
+        } else {
           w.StartArray();
           for (const auto& item : x) value(w, item);
           w.EndArray();
@@ -148,6 +155,12 @@ std::string edge_line(const Graph& g, Graph::Edge e) {
     w.Double(ev->confidence);
     w.Key("sentence");
     str(w, ev->sentence);
+    for (auto [key, value] : {std::pair{"date", &ev->date}, {"date_rule", &ev->date_rule},
+                              {"event_date", &ev->event_date}, {"event_rule", &ev->event_rule}}) {
+      if (value->empty()) continue;
+      w.Key(key);
+      str(w, *value);
+    }
     w.EndObject();
   }
   w.EndArray();

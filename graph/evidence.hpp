@@ -12,6 +12,9 @@ struct Evidence {
   std::uint32_t end = 0;
   std::string rule;       // id of the extraction rule that fired ("create" for hand-made edges)
   float confidence = 1.0f;
+  // When: the document's date ("2023-07-28", or partial "2023-07" / "2023") and the rule that found
+  // it; the date the sentence gives its fact, resolved against the document's, and that rule.
+  std::string date{}, date_rule{}, event_date{}, event_rule{};
 
   bool operator==(const Evidence& o) const {
     return doc == o.doc && begin == o.begin && end == o.end && rule == o.rule && sentence == o.sentence;

@@ -60,6 +60,7 @@ std::string plain_text(const PropValue& value) {
         else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(x);
         else if constexpr (std::is_same_v<T, double>) return number_text(x);
         else if constexpr (std::is_same_v<T, std::string>) return x;
+        else if constexpr (std::is_same_v<T, temporal::Temporal>) return temporal::to_string(x);
         else {
           std::vector<std::string> parts;
           for (const auto& item : x) parts.push_back(plain_text(item));

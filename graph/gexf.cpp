@@ -72,11 +72,25 @@ void write_node(std::ostream& out, const Graph& g, Graph::Vertex v, const std::v
       << "      </node>\n";
 }
 
+// An edge's spell: from first to last seen (ISO dates), so Gephi's timeline plays the graph.
+std::string spell(const Graph& g, Graph::Edge e) {
+  PropValue first = g.edge_property(e, "first_seen"), last = g.edge_property(e, "last_seen");
+  if (first.is_null() || last.is_null()) return {};
+  return " start=\"" + column_text(first, ColumnKind::String) + "\" end=\"" + column_text(last, ColumnKind::String) + "\"";
+}
+
+bool dated(const Graph& g) {
+  const auto& a = g.adjacency();
+  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei)
+    if (!g.edge_property(*ei, "first_seen").is_null()) return true;
+  return false;
+}
+
 void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vector<Column>& cols) {
   const auto& a = g.adjacency();
   const std::string& rel = g.type_name(g.edge(e).type);
   out << "      <edge id=\"e" << g.edge(e).id << "\" source=\"n" << g.node(boost::source(e, a)).id << "\" target=\"n"
-      << g.node(boost::target(e, a)).id << "\" label=\"" << xml_escape(rel) << "\" weight=\""
+      << g.node(boost::target(e, a)).id << "\"" << spell(g, e) << " label=\"" << xml_escape(rel) << "\" weight=\""
       << column_text(export_weight(g, e), ColumnKind::Double) << "\">\n"
       << "        <attvalues>\n";
   attvalue(out, "relation", rel);
@@ -116,7 +130,8 @@ void write_gexf(const Graph& g, std::ostream& out, const GexfOptions& options) {
       << "xsi:schemaLocation=\"" << v.ns << " " << v.ns << "/gexf.xsd\" version=\"" << v.version << "\">\n"
       << "  <meta>\n    <creator>bangfu</creator>\n"
          "    <description>who supports whom in healthcare, read from news</description>\n  </meta>\n"
-         "  <graph defaultedgetype=\"directed\" mode=\"static\">\n";
+      << (dated(g) ? "  <graph defaultedgetype=\"directed\" mode=\"dynamic\" timeformat=\"date\">\n"
+                   : "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
   declare(out, "node", kNodeAttrs, "np", cols.node);
   declare(out, "edge", kEdgeAttrs, "ep", cols.edge);
   const auto& a = g.adjacency();

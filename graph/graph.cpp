@@ -318,6 +318,33 @@ PropValue Graph::node_property(Vertex v, std::string_view key) const {
   return {};
 }
 
+namespace {
+
+// A date value for an evidence's ISO date text; partial dates count from their first day.
+std::optional<temporal::Temporal> date_value(const std::string& iso) {
+  if (iso.size() < 4) return std::nullopt;
+  try {
+    return temporal::parse(temporal::Kind::Date, iso.substr(0, 10));
+  } catch (const temporal::TemporalError&) {
+    return std::nullopt;
+  }
+}
+
+// first_seen / last_seen: the earliest and latest document date among the evidences (the date the
+// sentence gives, for an evidence from an undated document).
+PropValue seen(const std::vector<Evidence>& evs, bool first) {
+  std::optional<temporal::Temporal> best;
+  for (const auto& ev : evs) {
+    // A partial document date ("2023", from a page address) yields to the sentence's fuller date in it.
+    bool finer = !ev.event_date.empty() && ev.event_date.size() > ev.date.size() && ev.event_date.starts_with(ev.date);
+    auto d = date_value(finer ? ev.event_date : ev.date);
+    if (d && (!best || (first ? d->days < best->days : d->days > best->days))) best = d;
+  }
+  return best ? PropValue(*best) : PropValue();
+}
+
+}  // namespace
+
 PropValue Graph::edge_property(Edge e, std::string_view key) const {
   if (auto p = find_property(edge_properties(e), key)) return *p;
   const auto& evs = evidence(e);
@@ -329,6 +356,16 @@ PropValue Graph::edge_property(Edge e, std::string_view key) const {
     for (const auto& ev : evs)
       if (std::find(docs.begin(), docs.end(), PropValue(ev.doc)) == docs.end()) docs.emplace_back(ev.doc);
     return PropValue(std::move(docs));
+  }
+  if (key == "first_seen") return seen(evs, true);
+  if (key == "last_seen") return seen(evs, false);
+  if (key == "dates" || key == "event_dates") {
+    PropList out;
+    for (const auto& ev : evs) {
+      const std::string& d = key == "dates" ? ev.date : ev.event_date;
+      if (!d.empty() && std::find(out.begin(), out.end(), PropValue(d)) == out.end()) out.emplace_back(d);
+    }
+    return out.empty() ? PropValue() : PropValue(std::move(out));
   }
   return {};
 }
@@ -346,6 +383,9 @@ Properties Graph::edge_property_map(Edge e) const {
   Properties out = edge_properties(e);
   if (!evidence(e).empty() && !find_property(out, "weight"))
     out.emplace_back("weight", PropValue(static_cast<std::int64_t>(g_[e].weight)));
+  for (const char* key : {"first_seen", "last_seen"})
+    if (!find_property(out, key))
+      if (PropValue v = edge_property(e, key); !v.is_null()) out.emplace_back(key, std::move(v));
   return out;
 }
 

@@ -11,7 +11,7 @@ namespace bangfu::graph {
 namespace {
 
 const std::vector<std::string> kNodeKeys = {"label", "type", "labels", "aliases", "docs"};
-const std::vector<std::string> kEdgeKeys = {"label", "weight", "evidence", "docs"};
+const std::vector<std::string> kEdgeKeys = {"label", "weight", "evidence", "docs", "first_seen", "last_seen"};
 
 const char* graphml_type(ColumnKind k) {
   switch (k) {
@@ -68,6 +68,8 @@ void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vec
   const auto& evs = g.evidence(e);
   data(out, "e_evidence", evs.empty() ? std::string() : evs.front().sentence);
   data(out, "e_docs", join(edge_documents(g, e), "; "));
+  for (const char* k : {"first_seen", "last_seen"})  // ISO dates of the earliest and latest evidence
+    if (PropValue d = g.edge_property(e, k); !d.is_null()) data(out, std::string("e_") + k, column_text(d, ColumnKind::String));
   const auto& props = g.edge_properties(e);
   for (std::size_t i = 0; i < cols.size(); ++i)
     if (const PropValue* p = find_property(props, cols[i].name)) data(out, "ep" + std::to_string(i), column_text(*p, cols[i].kind));

@@ -96,7 +96,17 @@ class Fields {
       for (const auto& item : v.GetArray()) list.push_back(value(item));
       return PropValue(std::move(list));
     }
-    fail("property values cannot be JSON objects");
+    if (v.IsObject() && v.HasMember("temporal") && v.HasMember("value") && v["temporal"].IsString() &&
+        v["value"].IsString()) {
+      auto kind = temporal::kind_from_name(v["temporal"].GetString());
+      if (!kind) fail(std::string("unknown temporal kind \"") + v["temporal"].GetString() + "\"");
+      try {
+        return PropValue(temporal::parse(*kind, v["value"].GetString()));
+      } catch (const temporal::TemporalError& e) {
+        fail(e.what());
+      }
+    }
+    fail("property values cannot be JSON objects other than temporal values");
   }
 
   Properties props(const char* key) const {
@@ -212,6 +222,10 @@ Evidence read_evidence(const JValue& v, const std::string& where, std::size_t ed
   ev.begin = f.u32_or("begin", 0);
   ev.end = f.u32_or("end", 0);
   ev.rule = f.str("rule");
+  ev.date = f.str("date");
+  ev.date_rule = f.str("date_rule");
+  ev.event_date = f.str("event_date");
+  ev.event_rule = f.str("event_rule");
   if (const JValue* c = f.find("confidence")) {
     if (!c->IsNumber()) f.fail("\"confidence\" must be a number");
     ev.confidence = static_cast<float>(c->GetDouble());

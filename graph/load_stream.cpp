@@ -70,7 +70,8 @@ enum Field : std::uint8_t {
   kId, kHash, kTitle, kDate, kSource, kUrl, kPath,                      // document (and kId)
   kName, kAliases, kProps, kDocs,                                       // node (and kId, kLabels)
   kSrc, kDst, kType, kEvidence,                                         // edge (and kId, kProps)
-  kDoc, kSentence, kBegin, kEnd, kRule, kConfidence,                    // evidence
+  kDoc, kSentence, kBegin, kEnd, kRule, kConfidence,                    // evidence (and kDate)
+  kDateRule, kEventDate, kEventRule,
 };
 
 struct KeyName {
@@ -89,7 +90,9 @@ constexpr KeyName kNodeKeys[] = {{"id", kId},           {"labels", kLabels}, {"n
 constexpr KeyName kEdgeKeys[] = {{"id", kId},     {"src", kSrc},     {"dst", kDst},
                                  {"type", kType}, {"props", kProps}, {"evidence", kEvidence}};
 constexpr KeyName kEvidenceKeys[] = {{"doc", kDoc}, {"sentence", kSentence}, {"begin", kBegin},
-                                     {"end", kEnd}, {"rule", kRule},         {"confidence", kConfidence}};
+                                     {"end", kEnd}, {"rule", kRule},         {"confidence", kConfidence},
+                                     {"date", kDate}, {"date_rule", kDateRule}, {"event_date", kEventDate},
+                                     {"event_rule", kEventRule}};
 
 template <std::size_t N>
 Field lookup(const KeyName (&keys)[N], std::string_view name) {
@@ -103,7 +106,7 @@ constexpr std::uint64_t bit(Field f) { return std::uint64_t{1} << f; }
 // Where the reader stands: the JSON container being read.
 enum class In : std::uint8_t {
   kRoot, kTable, kDocuments, kDocument, kNodes, kNode, kNodeLabels, kAliases, kNodeDocs,
-  kProps, kList, kEdges, kEdge, kEvidences, kEvidence,
+  kProps, kList, kEdges, kEdge, kEvidences, kEvidence, kTemporal,
 };
 
 struct Frame {
@@ -166,6 +169,10 @@ class Loader {
     Frame& top = stack_.back();
     if (top.in == In::kProps) {
       prop_key_.assign(str, len);
+      return true;
+    }
+    if (top.in == In::kTemporal) {
+      temporal_key_.assign(str, len);
       return true;
     }
     top.field = field_of(top.in, std::string_view(str, len));
@@ -236,7 +243,13 @@ class Loader {
       case In::kNodes: return object && open_node();
       case In::kNode: return open_node_field(top.field, object);
       case In::kProps:
-      case In::kList: return !object && open_list();
+      case In::kList:
+        if (object) {
+          temporal_kind_.clear();
+          temporal_text_.clear();
+          return push(In::kTemporal);
+        }
+        return open_list();
       case In::kEdges: return object && open_edge();
       case In::kEdge: return open_edge_field(top.field, object);
       case In::kEvidences: return object && open_evidence();
@@ -258,6 +271,7 @@ class Loader {
       case In::kDocument: return close_document(f.seen);
       case In::kNode: return close_node(f.seen);
       case In::kList: return close_list();
+      case In::kTemporal: return close_temporal();
       case In::kEdge: return close_edge(f.seen);
       case In::kEdges: return close_edges();
       case In::kEvidence:
@@ -284,6 +298,11 @@ class Loader {
         return true;
       case In::kList:
         lists_.back().push_back(s.prop());
+        return true;
+      case In::kTemporal:
+        if (s.kind != Scalar::kString) return false;
+        if (temporal_key_ == "temporal") temporal_kind_ = s.s;
+        else if (temporal_key_ == "value") temporal_text_ = s.s;
         return true;
       case In::kEdge: return edge_value(top.field, s);
       case In::kEvidence: return evidence_value(top.field, s);
@@ -433,6 +452,21 @@ class Loader {
     return push(In::kList);
   }
 
+  // {"temporal": KIND, "value": TEXT} inside props or a list.
+  bool close_temporal() {
+    auto kind = temporal::kind_from_name(temporal_kind_);
+    if (!kind) return false;
+    PropValue value;
+    try {
+      value = PropValue(temporal::parse(*kind, temporal_text_));
+    } catch (const temporal::TemporalError&) {
+      return false;
+    }
+    if (lists_.empty()) props_->emplace_back(prop_key_, std::move(value));
+    else lists_.back().push_back(std::move(value));
+    return true;
+  }
+
   bool close_list() {
     PropList list = std::move(lists_.back());
     lists_.pop_back();
@@ -489,6 +523,10 @@ class Loader {
       case kDoc: return s.text(evidence_.doc);
       case kSentence: return s.text(evidence_.sentence);
       case kRule: return s.text(evidence_.rule);
+      case kDate: return s.text(evidence_.date);
+      case kDateRule: return s.text(evidence_.date_rule);
+      case kEventDate: return s.text(evidence_.event_date);
+      case kEventRule: return s.text(evidence_.event_rule);
       case kBegin: return s.u32(evidence_.begin);
       case kEnd: return s.u32(evidence_.end);
       case kConfidence:
@@ -563,6 +601,7 @@ class Loader {
   Properties* props_ = nullptr;  // the node's or the edge's, whichever is being read
   std::string prop_key_;
   std::vector<PropList> lists_;  // lists being read, innermost last
+  std::string temporal_key_, temporal_kind_, temporal_text_;
   PendingEdge edge_{};
   std::uint32_t saved_type_ = 0;
   EdgeExtra extra_;

@@ -44,7 +44,15 @@ void write_value(W& w, const PropValue& value) {
         else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(x);
         else if constexpr (std::is_same_v<T, double>) w.Double(x);
         else if constexpr (std::is_same_v<T, std::string>) write_string(w, x);
-        else {
+        else if constexpr (std::is_same_v<T, temporal::Temporal>) {
+          // {"temporal": "Date", "value": "2023-07-28"}: the kind and its ISO text, read back by parse().
+          w.StartObject();
+          w.Key("temporal");
+          w.String(temporal::kind_name(x.kind));
+          w.Key("value");
+          write_string(w, temporal::to_string(x));
+          w.EndObject();
+        } else {
           w.StartArray();
           for (const auto& item : x) write_value(w, item);
           w.EndArray();
@@ -142,6 +150,10 @@ void write_evidence(W& w, const Evidence& ev) {
   w.Key("end");
   w.Uint(ev.end);
   write_field(w, "rule", ev.rule);
+  write_field(w, "date", ev.date);
+  write_field(w, "date_rule", ev.date_rule);
+  write_field(w, "event_date", ev.event_date);
+  write_field(w, "event_rule", ev.event_rule);
   w.Key("confidence");
   w.Double(ev.confidence);
   w.EndObject();

@@ -24,10 +24,18 @@ std::vector<int> support_kinds(const Graph& g) {
 
 // Steps help can take from `v`: forward (beneficiaries) or backward (supporters).
 template <class Fn>
-void for_each_step(const Graph& g, const std::vector<int>& kinds, Vertex v, bool forward, bool symmetric,
+void for_each_step(const Graph& g, const std::vector<int>& kinds, Vertex v, bool forward, const SupportOptions& o,
                    bool any_direction, Fn&& fn) {
   const auto& adj = g.adjacency();
-  auto kind = [&](Edge e) { return kinds[g.edge(e).type]; };
+  bool symmetric = o.symmetric;
+  auto kind = [&](Edge e) {
+    if (o.since_days) {
+      PropValue last = g.edge_property(e, "last_seen");
+      const auto* t = std::get_if<temporal::Temporal>(&last.v);
+      if (!t || t->days < *o.since_days) return 0;
+    }
+    return kinds[g.edge(e).type];
+  };
   for (auto [it, end] = boost::out_edges(v, adj); it != end; ++it) {
     int k = kind(*it);
     if (!k || (k == 2 && !symmetric)) continue;
@@ -65,7 +73,7 @@ Bfs bfs(const Graph& g, Vertex start, bool forward, const SupportOptions& o, boo
     if (b.dist[v] >= o.max_hops) continue;
     // Directed support first, so that of two equally short chains the one saying more is kept.
     steps.clear();
-    for_each_step(g, kinds, v, forward, o.symmetric, any_direction,
+    for_each_step(g, kinds, v, forward, o, any_direction,
                   [&](const Hop& hop, Vertex w) { steps.emplace_back(hop, w); });
     std::stable_partition(steps.begin(), steps.end(), [&](const auto& s) { return kinds[g.edge(s.first.edge).type] == 1; });
     for (const auto& [hop, w] : steps) {
@@ -119,7 +127,7 @@ SupportReport analyse_support(const Graph& g, Vertex entity, const SupportOption
   for (bool forward : {true, false}) {
     auto& direct = forward ? report.direct_beneficiaries : report.direct_supporters;
     auto& indirect = forward ? report.indirect_beneficiaries : report.indirect_supporters;
-    for_each_step(g, kinds, entity, forward, o.symmetric, false, [&](const Hop& hop, Vertex w) {
+    for_each_step(g, kinds, entity, forward, o, false, [&](const Hop& hop, Vertex w) {
       if (w != entity) direct.push_back({w, {hop}});
     });
     std::stable_sort(direct.begin(), direct.end(), [&](const SupportLink& a, const SupportLink& b) {

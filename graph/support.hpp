@@ -30,6 +30,9 @@ struct SupportLink {
 struct SupportOptions {
   std::size_t max_hops = 6;
   bool symmetric = true;  // follow co_builds / partners_with both ways
+  // Only edges seen on or after this day (days since 1970-01-01): an edge counts when its last_seen
+  // (latest evidence date) is not before it. Edges without dates are left out when set.
+  std::optional<std::int64_t> since_days;
 };
 
 struct SupportReport {

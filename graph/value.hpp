@@ -1,4 +1,4 @@
-// PropValue: the value of a node or edge property (null, bool, integer, float, string, list).
+// PropValue: the value of a node or edge property (null, bool, integer, float, string, list, temporal).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -6,13 +6,15 @@
 #include <variant>
 #include <vector>
 
+#include "temporal/temporal.hpp"
+
 namespace bangfu::graph {
 
 struct PropValue;
 using PropList = std::vector<PropValue>;
 
 struct PropValue {
-  std::variant<std::monostate, bool, std::int64_t, double, std::string, PropList> v;
+  std::variant<std::monostate, bool, std::int64_t, double, std::string, PropList, temporal::Temporal> v;
 
   PropValue() = default;
   PropValue(bool b) : v(b) {}
@@ -22,6 +24,7 @@ struct PropValue {
   PropValue(std::string s) : v(std::move(s)) {}
   PropValue(const char* s) : v(std::string(s)) {}
   PropValue(PropList l) : v(std::move(l)) {}
+  PropValue(temporal::Temporal t) : v(t) {}
 
   bool is_null() const { return std::holds_alternative<std::monostate>(v); }
   const std::string* as_string() const { return std::get_if<std::string>(&v); }

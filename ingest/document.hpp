@@ -12,6 +12,7 @@ struct Document {
   std::string path;     // where it was read from (file, or file:line for jsonl)
   std::string text;     // the article as UTF-8, after decoding and (for html) tag removal: "the source"
   std::string title, date, source, url;
+  std::string date_rule;  // where `date` came from (json:date, html:meta …); see ingest/dates.hpp
   std::map<std::string, std::string> attributes;  // any other fields of json/jsonl records
 };
 

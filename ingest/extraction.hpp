@@ -24,11 +24,13 @@ struct ExtractedRelation {
   std::string rule;                  // id of the rule that fired
   float confidence = 1.0f;
   bool hedged = false;               // planned/negated statements: kept out of the graph
+  std::string event_date, event_rule;  // the date the sentence gives its fact (ingest/dates.hpp)
 };
 
 struct DocumentExtraction {
   std::string doc;                   // document id
   std::string title, date, source, url;
+  std::string day, date_rule;        // the document's date as YYYY-MM-DD (or partial) and where it came from
   std::vector<ExtractedEntity> entities;
   std::vector<ExtractedRelation> relations;
 };

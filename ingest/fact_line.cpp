@@ -60,6 +60,8 @@ std::string to_fact_line(const graph::DocumentInfo& info, const DocumentExtracti
   put(w, "date", info.date);
   put(w, "source", info.source);
   put(w, "url", info.url);
+  put(w, "day", x.day);
+  put(w, "date_rule", x.date_rule);
   w.Key("entities");
   w.StartArray();
   for (const auto& e : x.entities) {
@@ -91,6 +93,8 @@ std::string to_fact_line(const graph::DocumentInfo& info, const DocumentExtracti
     w.Key("end");
     w.Uint(r.source_end);
     put(w, "rule", r.rule);
+    put(w, "event_date", r.event_date);
+    put(w, "event_rule", r.event_rule);
     // A float printed as the double it widens to reads back as the same float.
     w.Key("confidence");
     w.Double(r.confidence);
@@ -132,6 +136,8 @@ DocumentFacts parse_fact_line(std::string_view line, const std::string& where) {
   x.date = info.date;
   x.source = info.source;
   x.url = info.url;
+  x.day = get(json, "day", where, false);
+  x.date_rule = get(json, "date_rule", where, false);
 
   if (const auto* entities = get_array(json, "entities", where)) {
     for (const auto& v : entities->GetArray()) {
@@ -171,6 +177,8 @@ DocumentFacts parse_fact_line(std::string_view line, const std::string& where) {
       r.source_end = get_offset(v, "end", at);
       if (r.source_end < r.source_begin) fail(at, "end offset before begin");
       r.rule = get(v, "rule", at, false);
+      r.event_date = get(v, "event_date", at, false);
+      r.event_rule = get(v, "event_rule", at, false);
       if (auto c = v.FindMember("confidence"); c != v.MemberEnd()) {
         if (!c->value.IsNumber()) fail(at, "\"confidence\" is not a number");
         r.confidence = static_cast<float>(c->value.GetDouble());

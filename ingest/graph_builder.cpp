@@ -115,7 +115,8 @@ BuildOutcome GraphBuilder::add(graph::DocumentInfo info, const DocumentExtractio
     if (!r.role.empty()) attrs.emplace_back("role", graph::PropValue(r.role));
     if (!r.amount.empty()) attrs.emplace_back("amount", graph::PropValue(r.amount));
     if (!r.what.empty()) attrs.emplace_back("what", graph::PropValue(r.what));
-    graph::Evidence ev{doc_id, r.evidence, r.source_begin, r.source_end, r.rule, r.confidence};
+    graph::Evidence ev{doc_id, r.evidence, r.source_begin, r.source_end, r.rule, r.confidence,
+                       x.day, x.date_rule, r.event_date, r.event_rule};
     graph_.upsert_relation(src->second, dst->second, r.rel, attrs, std::move(ev));
     ++counts_.relations;
   }

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "ingest/dates.hpp"
 #include "ingest/utf8.hpp"
 
 namespace bangfu::ingest {
@@ -176,6 +177,12 @@ HtmlText html_to_text(std::string_view html) {
       i = tag_end(html, close);
       continue;
     }
+    if (!closing && (tag == "meta" || tag == "time")) {
+      FoundDate found{result.date, result.date_rule};
+      note_html_date(tag, html.substr(lt, after - lt), found);
+      result.date = std::move(found.iso);
+      result.date_rule = std::move(found.rule);
+    }
     if (!closing && tag == "meta" && result.charset.empty()) {
       result.charset = declared_charset(html.substr(lt, after - lt));
     }
@@ -185,6 +192,10 @@ HtmlText html_to_text(std::string_view html) {
         HtmlText head = html_to_text(html.substr(after, close - after));
         if (result.title.empty()) result.title = head.title;
         if (result.charset.empty()) result.charset = head.charset;
+        if (result.date.empty() || (result.date_rule != "html:meta" && head.date_rule == "html:meta")) {
+          result.date = head.date;
+          result.date_rule = head.date_rule;
+        }
       }
       i = tag_end(html, close);
       continue;

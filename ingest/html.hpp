@@ -9,6 +9,7 @@ struct HtmlText {
   std::string text;   // one line per block element; script/style/nav/head/comments dropped
   std::string title;  // contents of <title>, entity-decoded
   std::string charset;  // from <meta charset> or http-equiv content-type, if the page declares one
+  std::string date, date_rule;  // publication date from <meta …published… content> or <time datetime>
 };
 
 HtmlText html_to_text(std::string_view html);

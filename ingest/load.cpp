@@ -259,6 +259,8 @@ class Loader {
     doc.path = std::move(path);
     doc.text = std::move(page.text);
     doc.title = std::move(page.title);
+    doc.date = std::move(page.date);
+    doc.date_rule = std::move(page.date_rule);
     deliver(std::move(doc));
   }
 

@@ -14,6 +14,7 @@
 #include "ingest/officials.hpp"
 #include "ingest/parties.hpp"
 #include "ingest/recognize.hpp"
+#include "ingest/dates.hpp"
 #include "ingest/relations.hpp"
 #include "ingest/resolve.hpp"
 #include "ingest/sentences.hpp"
@@ -98,6 +99,11 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   ArticleBody body = impl_->body.extract(text, doc);
   out.title = doc.title.empty() ? body.title : doc.title;
   out.date = doc.date.empty() ? body.date : doc.date;
+  FoundDate day = document_date(doc, body.date, text.text);
+  // The newest year named is only a lower bound: evidences keep it, the document's date does not.
+  if (out.date.empty() && day.rule != "text:latest-year") out.date = day.iso;
+  out.day = day.iso;
+  out.date_rule = day.rule;
   out.source = doc.source.empty() ? body.source : doc.source;
   out.url = doc.url;
   std::vector<Sentence> sentences = split_sentences(text, body);
@@ -143,6 +149,9 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
       r.source_end = sentences[i].source_end;
       if (r.source_end <= doc.text.size() && r.source_begin < r.source_end)
         r.evidence = doc.text.substr(r.source_begin, r.source_end - r.source_begin);
+      FoundDate when = event_date(sentences[i].text, out.day);
+      r.event_date = std::move(when.iso);
+      r.event_rule = std::move(when.rule);
       std::string a = r.src, b = r.dst;
       if (graph::is_symmetric(r.rel) && b < a) std::swap(a, b);
       auto [it, fresh] = seen.insert({{a, static_cast<int>(r.rel), b}, out.relations.size()});

@@ -22,7 +22,22 @@ std::partial_ordering compare_numbers(const Value& a, const Value& b) {
   return as_long_double(a) <=> as_long_double(b);
 }
 
-int rank(const Value& v) {
+// openCypher's order puts temporal values between paths and strings:
+// datetime < localdatetime < date < time < localtime < duration.
+double temporal_rank(const Temporal& t) {
+  switch (t.kind) {
+    case temporal::Kind::DateTime: return 4.1;
+    case temporal::Kind::LocalDateTime: return 4.2;
+    case temporal::Kind::Date: return 4.3;
+    case temporal::Kind::Time: return 4.4;
+    case temporal::Kind::LocalTime: return 4.5;
+    case temporal::Kind::Duration: return 4.6;
+  }
+  return 4.9;
+}
+
+double rank(const Value& v) {
+  if (v.is<Temporal>()) return temporal_rank(v.as<Temporal>());
   switch (v.v.index()) {
     case 6: return 0;   // map
     case 7: return 1;   // node
@@ -92,6 +107,7 @@ Tri equals(const Value& a, const Value& b) {
     return out;
   }
   if (a.is<bool>()) return tri(a.as<bool>() == b.as<bool>());
+  if (a.is<Temporal>()) return tri(temporal::equal(a.as<Temporal>(), b.as<Temporal>()));
   if (a.is<std::string>()) return tri(a.as<std::string>() == b.as<std::string>());
   if (a.is<NodeRef>()) return tri(a.as<NodeRef>() == b.as<NodeRef>());
   if (a.is<RelRef>()) return tri(a.as<RelRef>() == b.as<RelRef>());
@@ -103,6 +119,11 @@ std::optional<std::partial_ordering> compare(const Value& a, const Value& b) {
   if (is_number(a) && is_number(b)) return compare_numbers(a, b);
   if (a.is<std::string>() && b.is<std::string>()) return a.as<std::string>() <=> b.as<std::string>();
   if (a.is<bool>() && b.is<bool>()) return a.as<bool>() <=> b.as<bool>();
+  if (a.is<Temporal>() && b.is<Temporal>()) {
+    auto c = temporal::compare(a.as<Temporal>(), b.as<Temporal>());
+    if (!c) return std::nullopt;
+    return *c;
+  }
   if (a.is<List>() && b.is<List>()) {
     const auto& x = a.as<List>();
     const auto& y = b.as<List>();
@@ -117,9 +138,10 @@ std::optional<std::partial_ordering> compare(const Value& a, const Value& b) {
 }
 
 int order(const Value& a, const Value& b) {
-  int ra = rank(a), rb = rank(b);
+  double ra = rank(a), rb = rank(b);
   if (ra != rb) return ra < rb ? -1 : 1;
-  switch (ra) {
+  if (a.is<Temporal>()) return temporal::order(a.as<Temporal>(), b.as<Temporal>());
+  switch (static_cast<int>(ra)) {
     case 0: {
       Map x = sorted(a.as<Map>()), y = sorted(b.as<Map>());
       for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {

@@ -10,6 +10,7 @@ QueryResult run_query(graph::Graph& graph, std::string_view text, const Params& 
   std::shared_ptr<const plan::Plan> prepared = options.plan_cache ? plan_cache().get(text) : prepare(text);
   const plan::Plan& plan = *prepared;
   QueryResult result;
+  temporal::StatementClock clock;  // date(), datetime() … read one instant for the whole statement
   ExecContext ctx{graph, params, options, {}, {}, 0};
   if (!run_fast_path(ctx, plan, result)) execute(ctx, plan, result);
   result.stats = ctx.stats;

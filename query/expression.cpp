@@ -8,6 +8,7 @@
 #include "query/compare.hpp"
 #include "query/functions.hpp"
 #include "query/matcher.hpp"
+#include "query/temporal_functions.hpp"
 
 namespace bangfu::query {
 
@@ -53,6 +54,11 @@ double dbl(const Value& v) { return v.is<double>() ? v.as<double>() : static_cas
 
 Value arithmetic(Op op, const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return {};
+  if ((a.is<Temporal>() || b.is<Temporal>()) && !a.is<std::string>() && !b.is<std::string>() && !a.is<List>() &&
+      !b.is<List>()) {
+    char c = op == Op::Add ? '+' : op == Op::Sub ? '-' : op == Op::Mul ? '*' : op == Op::Div ? '/' : '?';
+    return temporal_arithmetic(c, a, b);
+  }
   if (op == Op::Add) {
     if (a.is<List>() || b.is<List>()) {
       List out;
@@ -144,6 +150,7 @@ Value property(const Value& base, const std::string& key, const EvalContext& ctx
       if (k == key) return v;
     return {};
   }
+  if (base.is<Temporal>()) return temporal_property(base.as<Temporal>(), key);
   throw QueryError(QueryError::Kind::Type, "cannot read property '" + key + "' of a " + type_name(base), 0, 0,
                    "PropertyAccessOnNonMap");
 }

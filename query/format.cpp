@@ -130,7 +130,10 @@ void write_prop(Writer& w, const PropValue& p) {
         else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(x);
         else if constexpr (std::is_same_v<T, double>) write_double(w, x);
         else if constexpr (std::is_same_v<T, std::string>) w.String(x.data(), static_cast<rapidjson::SizeType>(x.size()));
-        else {
+        else if constexpr (std::is_same_v<T, temporal::Temporal>) {
+          std::string t = temporal::to_string(x);
+          w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
+        } else {
           w.StartArray();
           for (const auto& item : x) write_prop(w, item);
           w.EndArray();
@@ -201,7 +204,10 @@ void write_value(Writer& w, const Graph& g, const Value& value) {
           w.EndObject();
         } else if constexpr (std::is_same_v<T, NodeRef>) write_node(w, g, x.v);
         else if constexpr (std::is_same_v<T, RelRef>) write_rel(w, g, x.e);
-        else {
+        else if constexpr (std::is_same_v<T, Temporal>) {
+          std::string t = temporal::to_string(x);
+          w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
+        } else {
           w.StartObject();
           write_key(w, "nodes");
           w.StartArray();
@@ -371,6 +377,7 @@ std::string prop_text(const PropValue& value) {
         else if constexpr (std::is_same_v<T, std::int64_t>) return std::to_string(x);
         else if constexpr (std::is_same_v<T, double>) return number_text(x);
         else if constexpr (std::is_same_v<T, std::string>) return quoted(x);
+        else if constexpr (std::is_same_v<T, temporal::Temporal>) return temporal::to_string(x);
         else {
           std::string out = "[";
           for (std::size_t i = 0; i < x.size(); ++i) out += (i ? ", " : "") + prop_text(x[i]);
@@ -400,6 +407,7 @@ std::string value_text(const Graph& graph, const Value& value, bool quote_string
           return out + "}";
         } else if constexpr (std::is_same_v<T, NodeRef>) return node_text(graph, x.v);
         else if constexpr (std::is_same_v<T, RelRef>) return rel_text(graph, x.e);
+        else if constexpr (std::is_same_v<T, Temporal>) return temporal::to_string(x);
         else return path_text(graph, x);
       },
       value.v);

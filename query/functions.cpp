@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "query/engine.hpp"
+#include "query/temporal_functions.hpp"
 
 namespace bangfu::query {
 
@@ -133,12 +134,13 @@ std::optional<FunctionInfo> scalar_function(std::string_view name) {
   auto n = lower(name);
   for (const auto& e : kFunctions)
     if (n == e.name) return FunctionInfo{e.id, e.min_args, e.max_args};
-  return std::nullopt;
+  return temporal_function(n);
 }
 
 std::string type_name(const Value& v) {
   static const char* const names[] = {"Null", "Boolean", "Integer", "Float", "String",
                                       "List", "Map",     "Node",    "Relationship", "Path"};
+  if (v.is<Temporal>()) return temporal::kind_name(v.as<Temporal>().kind);
   return names[v.v.index()];
 }
 
@@ -147,6 +149,7 @@ std::string scalar_to_string(const Value& v) {
   if (v.is<std::int64_t>()) return std::to_string(v.as<std::int64_t>());
   if (v.is<double>()) return format_double(v.as<double>());
   if (v.is<bool>()) return v.as<bool>() ? "true" : "false";
+  if (v.is<Temporal>()) return temporal::to_string(v.as<Temporal>());
   return {};
 }
 
@@ -161,6 +164,7 @@ Value from_prop(const graph::PropValue& p) {
       for (const auto& x : std::get<graph::PropList>(p.v)) out.push_back(from_prop(x));
       return Value(std::move(out));
     }
+    case 6: return Value(std::get<temporal::Temporal>(p.v));
     default: return Value();
   }
 }
@@ -188,6 +192,7 @@ graph::PropValue to_prop(const Value& v) {
       }
       return graph::PropValue(std::move(out));
     }
+    case 10: return graph::PropValue(v.as<Temporal>());
     default:
       throw QueryError(QueryError::Kind::Type, "a property cannot hold a " + type_name(v), 0, 0,
                        "InvalidPropertyType");
@@ -195,6 +200,7 @@ graph::PropValue to_prop(const Value& v) {
 }
 
 Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
+  if (id >= kTemporalFunctionBase) return call_temporal(id, args);
   if (id == kE) return Value(M_E);
   if (id == kPi) return Value(M_PI);
   if (id == kRand) return Value(static_cast<double>(std::rand()) / (static_cast<double>(RAND_MAX) + 1.0));
@@ -259,7 +265,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
       }
       bad_argument("size", a);
     case kToString:
-      if (a.is<std::string>() || a.is<std::int64_t>() || a.is<double>() || a.is<bool>())
+      if (a.is<std::string>() || a.is<std::int64_t>() || a.is<double>() || a.is<bool>() || a.is<Temporal>())
         return Value(scalar_to_string(a));
       bad_value("toString", a);
     case kToInteger:

@@ -474,6 +474,7 @@ x3::rule<class atom_r, ExprPtr> const atom = "expression";
 x3::rule<class list_r, ExprPtr> const list_literal = "list";
 x3::rule<class map_r, ExprPtr> const map_literal = "map";
 x3::rule<class call_r, ExprPtr> const function_call = "function call";
+x3::rule<class fname_r, std::string> const function_name = "function name";
 x3::rule<class case_r, ExprPtr> const case_expr = "CASE expression";
 x3::rule<class list_comp_r, ExprPtr> const list_comprehension = "list comprehension";
 x3::rule<class quantifier_r, ExprPtr> const quantifier = "quantifier";
@@ -547,7 +548,11 @@ auto const list_literal_def =
     (pos_p >> '[')[start(ExprKind::List)] > -(expression[push_arg] % ',') > close_bracket;
 auto const map_literal_def =
     (pos_p >> '{')[start(ExprKind::Map)] > -((symbolic_name > ':' > expression)[push_entry] % ',') > close_brace;
-auto const function_call_def = (pos_p >> symbolic_name >> '(')[call_start] > -kw("DISTINCT")[set_distinct] >
+// Namespaced names such as date.truncate or duration.between.
+auto set_fname = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+auto append_fname = [](auto& ctx) { x3::_val(ctx) += "." + x3::_attr(ctx); };
+auto const function_name_def = symbolic_name[set_fname] >> *(x3::lit('.') >> symbolic_name[append_fname]);
+auto const function_call_def = (pos_p >> function_name >> '(')[call_start] > -kw("DISTINCT")[set_distinct] >
                                -(expression[push_arg] % ',') > close_paren;
 auto const parameter_def =
     (pos_p >> x3::lexeme['$' >> param_name])[named(ExprKind::Parameter)];
@@ -636,6 +641,7 @@ auto const pattern_comprehension_def = (x3::lit('[') >> pred_chain)[pattern_comp
                                        -(kw("WHERE") > expression[set_arg(0)]) >> x3::lit('|') >
                                        expression[set_arg(1)] > close_bracket;
 
+BOOST_SPIRIT_DEFINE(function_name)
 BOOST_SPIRIT_DEFINE(list_comprehension, quantifier, reduce_expr, map_projection, pattern_comprehension)
 
 BOOST_SPIRIT_DEFINE(expression, xor_expr, and_expr, not_expr, cmp_expr, pred_expr, add_expr, mul_expr, pow_expr,

@@ -1,5 +1,5 @@
 // Value: what a query expression evaluates to — Cypher's null, booleans, numbers, strings, lists,
-// maps, nodes, relationships and paths. Nodes and relationships refer into the graph, never copy it.
+// maps, nodes, relationships, paths and temporal values. Nodes and relationships refer into the graph, never copy it.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -8,11 +8,14 @@
 #include <vector>
 
 #include "graph/graph.hpp"
+#include "temporal/temporal.hpp"
 
 namespace bangfu::query {
 
 using Vertex = graph::Graph::Vertex;
 using Edge = graph::Graph::Edge;
+
+using Temporal = temporal::Temporal;
 
 struct Value;
 using List = std::vector<Value>;
@@ -33,7 +36,9 @@ struct PathValue {
 };
 
 struct Value {
-  std::variant<std::monostate, bool, std::int64_t, double, std::string, List, Map, NodeRef, RelRef, PathValue> v;
+  std::variant<std::monostate, bool, std::int64_t, double, std::string, List, Map, NodeRef, RelRef, PathValue,
+               temporal::Temporal>
+      v;
 
   Value() = default;
   Value(bool b) : v(b) {}
@@ -47,6 +52,7 @@ struct Value {
   Value(NodeRef n) : v(n) {}
   Value(RelRef r) : v(r) {}
   Value(PathValue p) : v(std::move(p)) {}
+  Value(temporal::Temporal t) : v(t) {}
 
   bool is_null() const { return std::holds_alternative<std::monostate>(v); }
   template <class T> bool is() const { return std::holds_alternative<T>(v); }

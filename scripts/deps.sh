@@ -3,7 +3,8 @@
 
 BANGFU_PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libboost-graph-dev rapidjson-dev
   libspdlog-dev catch2 libcli11-dev libicu-dev libopencc-dev opencc python3-jieba python3-networkx
-  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev python3-distributed chromium fonts-noto-cjk)
+  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev python3-distributed chromium fonts-noto-cjk
+  libhowardhinnant-date-dev tzdata)
 
 # Node.js and npm, for the pinned npm packages (web/package.json: cytoscape and playwright-core for the
 # HTML view; bench/package-lock.json: kuzu): installed only when there is no `npm` yet, so a Node.js from

@@ -91,6 +91,9 @@ bool matches(const TckValue& expected, const PropValue& actual, const MatchOptio
   if (expected.is<std::int64_t>())
     return std::holds_alternative<std::int64_t>(a) && std::get<std::int64_t>(a) == expected.as<std::int64_t>();
   if (expected.is<double>()) return std::holds_alternative<double>(a) && same_double(expected.as<double>(), std::get<double>(a));
+  // The TCK writes temporal values as their ISO text.
+  if (expected.is<std::string>() && std::holds_alternative<temporal::Temporal>(a))
+    return temporal::to_string(std::get<temporal::Temporal>(a)) == expected.as<std::string>();
   if (expected.is<std::string>())
     return std::holds_alternative<std::string>(a) && std::get<std::string>(a) == expected.as<std::string>();
   if (expected.is<TckList>() && std::holds_alternative<graph::PropList>(a))
@@ -109,7 +112,10 @@ bool matches(const TckValue& expected, const query::Value& actual, const Graph& 
         else if constexpr (std::is_same_v<T, bool>) return actual.is<bool>() && actual.as<bool>() == e;
         else if constexpr (std::is_same_v<T, std::int64_t>) return actual.is<std::int64_t>() && actual.as<std::int64_t>() == e;
         else if constexpr (std::is_same_v<T, double>) return actual.is<double>() && same_double(e, actual.as<double>());
-        else if constexpr (std::is_same_v<T, std::string>) return actual.is<std::string>() && actual.as<std::string>() == e;
+        else if constexpr (std::is_same_v<T, std::string>) {
+          if (actual.is<Temporal>()) return temporal::to_string(actual.as<Temporal>()) == e;  // the TCK's notation
+          return actual.is<std::string>() && actual.as<std::string>() == e;
+        }
         else if constexpr (std::is_same_v<T, TckList>) {
           if (!actual.is<List>()) return false;
           return same_list<Value>(e, actual.as<List>(), o,

@@ -17,8 +17,8 @@ TEST_CASE("export_csv writes Neo4j import files and Kùzu scripts that agree", "
   auto b = g.add_node({"City", "Region"}, {{"name", graph::PropValue("乙市")}, {"beds", graph::PropValue(1.5)}});
   auto c = g.add_node({}, {{"note", graph::PropValue("no label\nsecond line")}});
   auto e = g.add_edge(a, b, "supports", {{"role", graph::PropValue("院长")}});
-  g.add_evidence(e, {"d1", "第一句，有逗号", 0, 5, "r", 1.0f});
-  g.add_evidence(e, {"d2", "第二句", 0, 5, "r", 1.0f});
+  g.add_evidence(e, {"d1", "第一句，有逗号", 0, 5, "r", 1.0f, {}, {}, {}, {}});
+  g.add_evidence(e, {"d2", "第二句", 0, 5, "r", 1.0f, {}, {}, {}, {}});
   g.add_edge(b, c, "supports");
   g.add_edge(c, a, "帮扶 结对");
 
