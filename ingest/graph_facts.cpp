@@ -72,7 +72,15 @@ GraphFacts facts_of_graph(const graph::Graph& g) {
         r.source_end = ev.end;
         r.rule = ev.rule;
         r.confidence = ev.confidence;
-        out.documents[it->second].extraction.relations.push_back(std::move(r));
+        r.event_date = ev.event_date;
+        r.event_rule = ev.event_rule;
+        auto& x = out.documents[it->second].extraction;
+        // Every evidence of a document carries the document's date: the first one read gives it back.
+        if (x.day.empty() && !ev.date.empty()) {
+          x.day = ev.date;
+          x.date_rule = ev.date_rule;
+        }
+        x.relations.push_back(std::move(r));
         tied = true;
       }
     if (!tied) ++out.untied_edges;
