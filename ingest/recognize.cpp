@@ -388,9 +388,13 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
   // 甲县妇幼保健院和县人民医院: a two-character name starting with a conjunction, right after a name's
   // ending, is the conjunction and the next name's level word, never the county 和县.
   if (region.full_name && e - b == 6 && is_boundary_word(s, b) && b >= 3 && ends_name_before(s, b)) return true;
+  // 共建阳新县: the first character closes a word with the one before it (共建) and the rest starts a
+  // place of its own, so the place is the one after the word, not 建阳.
+  bool word_on_left = b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b));
+  if (word_on_left && gazetteer.longest_at(s, b + char_len(s, b))) return true;
   // A name ending right after it (帮助威宁医院) settles the reading even when the left edge is a word (助威).
   bool name_follows = e < s.size() && (suffixes.longest(s, e) || gazetteer.longest_at(s, e));
-  if (!name_follows && b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b))) return true;
+  if (!name_follows && word_on_left) return true;
   if (e < s.size() && is_cjk_at(s, e) && !name_follows) {
     std::size_t last = e - 3;
     if (common(last, e + char_len(s, e))) return true;
@@ -520,7 +524,14 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
       bool name_next = next < to && toks[next].b == end_byte &&
                        (toks[next].kind == Kind::Prefix || toks[next].kind == Kind::Region);
       static const std::set<std::string, std::less<>> kDescriptive = {"a", "an", "z", "l", "i"};
-      if (!kDescriptive.count(*pos) || !name_next) break;
+      // 全力支持武大一附院: a phrase of four characters (a set phrase, or one ending in a verb) never starts a
+      // name that has a body after it.
+      bool phrase = false;
+      if (w->bytes >= 12 && to < toks.size() && toks[to].b >= end_byte + 6) {
+        auto tail = word(run.substr(w->bytes - 6, 6));
+        phrase = *pos == "l" || *pos == "i" || (tail && tail->pos == "v");
+      }
+      if (!phrase && (!kDescriptive.count(*pos) || !name_next)) break;
     }
     while (k < to && toks[k].b < end_byte) ++k;
   }
