@@ -963,7 +963,9 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     while (after < s.size() && s[after] == ' ') ++after;
     // Title then name: 院长张三说; names listed after one title share it (副院长王五、赵六).
     std::size_t at = after;
-    while (at < s.size() && is_cjk_at(s, at) && !is_boundary_word(s, at)) {
+    // After 、 a conjunction reads as a surname (副院长甲、和水祥): 、和 never joins.
+    auto listed_surname = [&](std::size_t p) { return p != after && surnames.count(s.substr(p, char_len(s, p))); };
+    while (at < s.size() && is_cjk_at(s, at) && (!is_boundary_word(s, at) || listed_surname(at))) {
       // 张三; names without a surname: 次仁多吉 (Tibetan), 阿不都·买买提 (transliterated, dotted).
       std::size_t len = dotted ? dotted_name_length(s, at) : 0;
       if (!len) len = syllable_name_length(s, at);

@@ -71,6 +71,7 @@ class DocResolver {
   int find_publisher(EntityType type);
   std::map<EntityType, int> publishers_;
   int unnamed_self(const Candidate& c);
+  int article_subject(EntityType type);
   void merge_numbered_hospitals();
   void merge_aliases();
   int region_group(EntityType level);
@@ -291,6 +292,32 @@ int DocResolver::find_publisher(EntityType type) {
   return -1;
 }
 
+// Bare 医院 where several hospitals would fit (医院党委书记甲谈到…): the one the article is about, its
+// publisher (我院), else the hospital it names most, at least three times and more often than any other.
+// -1 when none stands out.
+int DocResolver::article_subject(EntityType type) {
+  int pub = publisher_of(type);
+  if (pub >= 0) return uf_.find(pub);
+  std::map<int, int> named;  // root → names written
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    int root = uf_.find(static_cast<int>(gi));
+    const Group& grp = groups_[gi];
+    if (!grp.named || grp.types.count(type) == 0 || grp.key.rfind("O", 0) != 0) continue;
+    for (const auto& [surface, n] : groups_[gi].surfaces) named[root] += n;
+  }
+  int best = -1, first = 0, second = 0;
+  for (const auto& [root, n] : named) {
+    if (n > first) {
+      second = first;
+      first = n;
+      best = root;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  return first >= 3 && first > second ? best : -1;
+}
+
 // An article that never names the institution it calls 我院 still speaks of one institution: it is an
 // entity of its own, named 我院.
 int DocResolver::unnamed_self(const Candidate& c) {
@@ -346,8 +373,11 @@ void DocResolver::place_references() {
           }
           fits.insert(uf_.find(static_cast<int>(gi)));
         }
-        if (fits.size() == 1) {
-          g = *fits.begin();
+        // Only where 医院 opens a clause (,医院院长甲表示): after other words (帮扶医院) it is a kind of place.
+        bool opens = c.begin == 0 || static_cast<unsigned char>(sentences_[si].text[c.begin - 1]) < 0x80;
+        if (fits.size() > 1 && c.reference == "bare" && c.surface == "医院" && opens) g = article_subject(c.type);
+        if (fits.size() == 1) g = *fits.begin();
+        if (g >= 0) {
           reference_aliases_.insert({g, c.surface});
         } else if (fits.empty() && c.reference == "level" && c.type != EntityType::Consortium &&
                    c.surface.size() > c.body + 6) {
