@@ -25,7 +25,7 @@ constexpr std::size_t kMaxNameChars = 30;
 
 struct Suffix {
   EntityType type = EntityType::Organization;
-  bool short_form = false, region = false, chain = false, anchor = false, committee = false;
+  bool short_form = false, region = false, chain = false, anchor = false, committee = false, department = false;
   bool branch = false;  // 院区, 分院: after an institution's name and a short name of its own, a branch of it
 };
 
@@ -153,8 +153,9 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
       else if (flag == "chain") sfx.chain = true;
       else if (flag == "anchor") sfx.anchor = true;
       else if (flag == "committee") sfx.committee = true;
+      else if (flag == "department") sfx.department = true;
       else if (flag == "branch") sfx.branch = true;
-      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee, branch)");
+      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee, department, branch)");
     }
     suffixes.add(row.fields[0], sfx);
   }
@@ -673,6 +674,12 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     }
     std::size_t end_tok = j;
     while (extend_chain(s, toks, end_tok)) {}
+    // 某市委统战部: a party department written right after a named agency is a body of its own. After a
+    // bare 县委 it stays part of the post (县委组织部部长 is a post at the 县委 the article means).
+    while (!c.leading.empty() && end_tok + 1 < toks.size() && toks[end_tok].type == EntityType::Agency &&
+           toks[end_tok + 1].kind == Kind::Suffix && toks[end_tok + 1].suffix->department &&
+           toks[end_tok + 1].b == toks[end_tok].e)
+      ++end_tok;
     // 中共X医院委员会: a committee written right after an institution's name is that institution's own
     // (party) committee, an organization of its own rather than the institution or a government body.
     bool committee = false;
