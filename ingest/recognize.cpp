@@ -396,7 +396,11 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
   // A name ending right after it (帮助威宁医院) settles the reading even when the left edge is a word (助威).
   bool name_follows = e < s.size() && (suffixes.longest(s, e) || gazetteer.longest_at(s, e));
   if (!name_follows && word_on_left) return true;
-  if (e < s.size() && is_cjk_at(s, e) && !name_follows) {
+  // A province's short form (浙江心脏专家, 广东西部) is read as the province whatever word its last
+  // character could start: the right edge decides only for smaller places.
+  bool province = std::all_of(region.divisions->begin(), region.divisions->end(),
+                              [&](int id) { return gazetteer.at(id).level == EntityType::Province; });
+  if (e < s.size() && is_cjk_at(s, e) && !name_follows && !province) {
     std::size_t last = e - 3;
     if (common(last, e + char_len(s, e))) return true;
   }
@@ -600,6 +604,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
              toks[r].kind != Kind::Link && toks[r].kind != Kind::Protect)
         ++r;
       if (r < j && toks[r].kind == Kind::Region) s0 = r;
+      // 云南行上海医疗专家团: a word between two places ends a phrase (place names chain with nothing
+      // between them); the name starts at the second place.
+      for (std::size_t q = s0; q < j; ++q) {
+        if (toks[q].kind != Kind::Region || q == s0 || toks[q - 1].kind != Kind::Char) continue;
+        std::size_t p = q;
+        while (p > s0 && toks[p - 1].kind == Kind::Char) --p;
+        if (p > s0 && toks[p - 1].kind == Kind::Region && q - p <= 2)
+          s0 = q;
+      }
     }
     // 某省对口支援某州前方指挥部: an aid body is named for both the helper and the place it works in.
     if (t.type == EntityType::Agency && s0 > 0 && toks[s0].kind == Kind::Region) {
