@@ -14,7 +14,7 @@ Gazetteer Gazetteer::from_file(const std::string& path) {
     if (!level || (*level != graph::EntityType::Province && *level != graph::EntityType::City &&
                    *level != graph::EntityType::County))
       row.fail("level must be Province, City or County, not '" + row.fields[2] + "'");
-    Division d{row.fields[0], row.fields[1], *level, -1, split_list(row.get(4))};
+    Division d{row.fields[0], row.fields[1], *level, -1, split_list(row.get(4)), {}};
     g.add(std::move(d), row.get(3), row.where());
   }
   return g;
@@ -38,6 +38,29 @@ void Gazetteer::add(Division division, const std::string& parent_code, const std
   index(division.name);
   for (const auto& s : division.short_forms) index(s);
   divisions_.push_back(std::move(division));
+}
+
+void Gazetteer::add_variants(const std::vector<std::pair<std::string, std::string>>& variants) {
+  auto respell = [&](std::string form) {
+    for (const auto& [variant, standard] : variants)
+      for (std::size_t at = form.find(standard); at != std::string::npos; at = form.find(standard, at + variant.size()))
+        form.replace(at, standard.size(), variant);
+    return form;
+  };
+  for (std::size_t id = 0; id < divisions_.size(); ++id) {
+    Division& d = divisions_[id];
+    std::vector<std::string> forms{d.name};
+    forms.insert(forms.end(), d.short_forms.begin(), d.short_forms.end());
+    for (const auto& form : forms) {
+      std::string spelled = respell(form);
+      if (spelled == form) continue;
+      if (form == d.name) d.variant_names.push_back(spelled);
+      auto& ids = by_name_[spelled];
+      if (std::find(ids.begin(), ids.end(), static_cast<int>(id)) == ids.end()) ids.push_back(static_cast<int>(id));
+      forward_.add(spelled, 1);
+      backward_.add_reversed(spelled, 1);
+    }
+  }
 }
 
 const std::vector<int>& Gazetteer::find(std::string_view surface) const {

@@ -1,5 +1,6 @@
 // Gazetteer: the administrative divisions of data/divisions.tsv, by full and short name, with parent links.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +18,7 @@ struct Division {
   graph::EntityType level = graph::EntityType::County;  // Province, City or County
   int parent = -1;                      // index of the parent division, -1 for provinces
   std::vector<std::string> short_forms; // 黔东南州, 黔东南
+  std::vector<std::string> variant_names;  // the full name in variant characters (陜西省)
 };
 
 class Gazetteer {
@@ -25,6 +27,9 @@ class Gazetteer {
   static Gazetteer from_file(const std::string& path);
 
   void add(Division division, const std::string& parent_code, const std::string& where);
+  // Also knows every name and short form written with a variant character (陜 for 陕): pairs of
+  // (variant, standard) single characters, from data/variants.tsv.
+  void add_variants(const std::vector<std::pair<std::string, std::string>>& variants);
 
   // Divisions written `surface` (full name or short form); empty when none.
   const std::vector<int>& find(std::string_view surface) const;
@@ -43,7 +48,10 @@ class Gazetteer {
   std::size_t size() const { return divisions_.size(); }
   int province_of(int id) const;                 // the province the division lies in (itself for provinces)
   bool contains(int outer, int inner) const;     // is `inner` equal to or below `outer`?
-  bool is_full_name(int id, std::string_view surface) const { return at(id).name == surface; }
+  bool is_full_name(int id, std::string_view surface) const {
+    const Division& d = at(id);
+    return d.name == surface || std::find(d.variant_names.begin(), d.variant_names.end(), surface) != d.variant_names.end();
+  }
 
  private:
   std::vector<Division> divisions_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <unordered_map>
@@ -143,6 +144,14 @@ struct Recognizer::Data {
 void Recognizer::Data::load(const RecognizerOptions& o) {
   const std::string dir = o.data_dir + "/";
   gazetteer = Gazetteer::from_file(dir + "divisions.tsv");
+  if (std::filesystem::exists(dir + "variants.tsv")) {
+    std::vector<std::pair<std::string, std::string>> variants;
+    for (const auto& row : Lexicon::read_file(dir + "variants.tsv", 2, 2)) {
+      if (utf8::length(row.fields[0]) != 1 || utf8::length(row.fields[1]) != 1) row.fail("a variant and its standard form are single characters");
+      variants.emplace_back(row.fields[0], row.fields[1]);
+    }
+    gazetteer.add_variants(variants);
+  }
   for (const auto& row : Lexicon::read_file(dir + "entity_suffixes.tsv", 2, 3)) {
     auto type = graph::parse_entity_type(row.fields[1]);
     if (!type) row.fail("unknown entity type '" + row.fields[1] + "'");

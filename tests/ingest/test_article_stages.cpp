@@ -264,3 +264,12 @@ TEST_CASE("recognize: 省立医院 after a region, listed names after 、 starti
   CHECK(g->role == "常务副部长");
   CHECK_FALSE(entity(f, "县委组织部"));  // after a bare 县委 the department stays in the post
 }
+
+TEST_CASE("recognize: a province spelled with a variant character keeps the spelling", "[recognize]") {
+  auto d = run("陜西省人民醫院院長錢立平指出,醫院將派出專家。\n");
+  const auto* e = entity(d, "陜西省人民医院");
+  REQUIRE(e);
+  CHECK(e->type == EntityType::Hospital);
+  CHECK(edge(d, "钱立平", RelType::serves_as, "陜西省人民医院"));
+  CHECK(entity(run("浙江心脏专家千里送医阿克苏\n"), "浙江"));  // 江心 is a word, 浙江 still the province
+}
