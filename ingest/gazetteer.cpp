@@ -14,7 +14,7 @@ Gazetteer Gazetteer::from_file(const std::string& path) {
     if (!level || (*level != graph::EntityType::Province && *level != graph::EntityType::City &&
                    *level != graph::EntityType::County))
       row.fail("level must be Province, City or County, not '" + row.fields[2] + "'");
-    Division d{row.fields[0], row.fields[1], *level, -1, split_list(row.get(4)), {}};
+    Division d{row.fields[0], row.fields[1], *level, -1, split_list(row.get(4))};
     g.add(std::move(d), row.get(3), row.where());
   }
   return g;
@@ -54,7 +54,7 @@ void Gazetteer::add_variants(const std::vector<std::pair<std::string, std::strin
     for (const auto& form : forms) {
       std::string spelled = respell(form);
       if (spelled == form) continue;
-      if (form == d.name) d.variant_names.push_back(spelled);
+      if (form == d.name) variant_full_names_.emplace(spelled, static_cast<int>(id));
       auto& ids = by_name_[spelled];
       if (std::find(ids.begin(), ids.end(), static_cast<int>(id)) == ids.end()) ids.push_back(static_cast<int>(id));
       forward_.add(spelled, 1);

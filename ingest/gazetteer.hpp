@@ -1,6 +1,6 @@
 // Gazetteer: the administrative divisions of data/divisions.tsv, by full and short name, with parent links.
 #pragma once
-#include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,7 +18,6 @@ struct Division {
   graph::EntityType level = graph::EntityType::County;  // Province, City or County
   int parent = -1;                      // index of the parent division, -1 for provinces
   std::vector<std::string> short_forms; // 黔东南州, 黔东南
-  std::vector<std::string> variant_names;  // the full name in variant characters (陜西省)
 };
 
 class Gazetteer {
@@ -49,14 +48,16 @@ class Gazetteer {
   int province_of(int id) const;                 // the province the division lies in (itself for provinces)
   bool contains(int outer, int inner) const;     // is `inner` equal to or below `outer`?
   bool is_full_name(int id, std::string_view surface) const {
-    const Division& d = at(id);
-    return d.name == surface || std::find(d.variant_names.begin(), d.variant_names.end(), surface) != d.variant_names.end();
+    if (at(id).name == surface) return true;
+    auto it = variant_full_names_.find(surface);
+    return it != variant_full_names_.end() && it->second == id;
   }
 
  private:
   std::vector<Division> divisions_;
   std::unordered_map<std::string, int> by_code_;
   StringMap<std::vector<int>> by_name_;
+  std::map<std::string, int, std::less<>> variant_full_names_;  // 陜西省 → the division 陕西省
   // Scans call longest_at/longest_before at every character: tries settle most positions on one character.
   WordTrie<std::uint8_t> forward_, backward_;  // values unused
 };
