@@ -273,3 +273,20 @@ TEST_CASE("recognize: a province spelled with a variant character keeps the spel
   CHECK(edge(d, "钱立平", RelType::serves_as, "陜西省人民医院"));
   CHECK(entity(run("浙江心脏专家千里送医阿克苏\n"), "浙江"));  // 江心 is a word, 浙江 still the province
 }
+
+TEST_CASE("resolve: 市委 in an article about a county-level city is that city's", "[resolve]") {
+  auto d = run("9月3日,延吉大学第一医院与敦化市人民政府举行签约仪式。\n敦化市委书记钱立平出席。敦化市是县级市。\n"
+               "市委副书记、市长李文明主持。\n");
+  const auto* committee = entity(d, "敦化市委");
+  REQUIRE(committee);
+  CHECK(std::count(committee->aliases.begin(), committee->aliases.end(), "市委") == 1);
+  CHECK(edge(d, "李文明", RelType::serves_as, "敦化市委"));
+}
+
+TEST_CASE("resolve: a region's short form plus 医院 is the hospital whose name ends with it", "[resolve]") {
+  auto d = run("长春大学第一医院敦化医院揭牌。\n长春大学第一医院院长钱立平说,敦化医院将开设新科室。\n");
+  const auto* branch = entity(d, "长春大学第一医院敦化医院");
+  REQUIRE(branch);
+  CHECK(std::count(branch->aliases.begin(), branch->aliases.end(), "敦化医院") == 1);
+  CHECK(entity(d, "长春大学第一医院") != branch);
+}
