@@ -290,3 +290,17 @@ TEST_CASE("resolve: a region's short form plus 医院 is the hospital whose name
   CHECK(std::count(branch->aliases.begin(), branch->aliases.end(), "敦化医院") == 1);
   CHECK(entity(d, "长春大学第一医院") != branch);
 }
+
+TEST_CASE("counted lists: 四家医院 stands for the four hospitals listed before it", "[counted]") {
+  auto d = run("按照部署,青州市人民医院对口支援临朐县人民医院、昌乐县人民医院、寿光市人民医院和安丘市人民医院。"
+               "工作启动后,青州市人民医院先后与四家医院完成了签约。\n");
+  for (const char* h : {"临朐县人民医院", "昌乐县人民医院", "寿光市人民医院", "安丘市人民医院"})
+    CHECK(edge(d, "青州市人民医院", RelType::partners_with, h));
+  // A count that matches no list gives nothing, and the stand-in never becomes an entity.
+  auto e = run("青州市人民医院对口支援临朐县人民医院、昌乐县人民医院。青州市人民医院与三家医院完成了签约。\n");
+  CHECK(count(e, RelType::partners_with) == 0);
+  for (const auto& ent : e.entities) CHECK(ent.name.find("三家医院") == std::string::npos);
+  // 甲、乙两家医院: the count right after its own list adds nothing.
+  auto f = run("临朐县人民医院、昌乐县人民医院两家医院与青州市人民医院签约。\n");
+  CHECK(count(f, RelType::partners_with) == 2);
+}
