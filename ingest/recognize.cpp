@@ -609,18 +609,25 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       // 团队前往凤凰县人民医院: words before the first region are not the name, unless a prefix or an
       // earlier name ending (南方医科大学顺德医院) ties them to it.
       std::size_t r = s0;
-      while (r < j && toks[r].kind != Kind::Region && toks[r].kind != Kind::Prefix && toks[r].kind != Kind::Suffix &&
+      // A team's or a plain ending (医疗队抵达某州人民医院) ties nothing: only endings that chain do.
+      auto ties = [&](const Piece& p) { return p.kind == Kind::Suffix && p.suffix->chain; };
+      while (r < j && toks[r].kind != Kind::Region && toks[r].kind != Kind::Prefix && !ties(toks[r]) &&
              toks[r].kind != Kind::Link && toks[r].kind != Kind::Protect)
         ++r;
       if (r < j && toks[r].kind == Kind::Region) s0 = r;
       // 云南行上海医疗专家团: a word between two places ends a phrase (place names chain with nothing
-      // between them); the name starts at the second place.
-      for (std::size_t q = s0; q < j; ++q) {
-        if (toks[q].kind != Kind::Region || q == s0 || toks[q - 1].kind != Kind::Char) continue;
-        std::size_t p = q;
-        while (p > s0 && toks[p - 1].kind == Kind::Char) --p;
-        if (p > s0 && toks[p - 1].kind == Kind::Region && q - p <= 2)
-          s0 = q;
+      // between them); the name starts at the second place. So does a verb between them
+      // (上海市安排资金支持永平县人民医院).
+      std::size_t last_region = toks[s0].kind == Kind::Region ? s0 : j;
+      for (std::size_t q = s0 + 1; q < j && last_region < j; ++q) {
+        const Piece& t = toks[q];
+        if (t.kind == Kind::Suffix || t.kind == Kind::Link || t.kind == Kind::Prefix || t.kind == Kind::Protect) break;
+        if (t.kind != Kind::Region) continue;
+        if (q > last_region + 1) {
+          std::string_view gap = s.substr(toks[last_region].e, t.b - toks[last_region].e);
+          if (q - last_region - 1 <= 2 || has_verb(gap)) s0 = q;
+        }
+        last_region = q;
       }
     }
     // 某省对口支援某州前方指挥部: an aid body is named for both the helper and the place it works in.

@@ -304,3 +304,10 @@ TEST_CASE("counted lists: 四家医院 stands for the four hospitals listed befo
   auto f = run("临朐县人民医院、昌乐县人民医院两家医院与青州市人民医院签约。\n");
   CHECK(count(f, RelType::partners_with) == 2);
 }
+
+TEST_CASE("recognize: names start at the last place after a verb or a team's ending", "[recognize]") {
+  auto d = run("上海市安排援滇资金5000万元支持永平县人民医院新建住院楼。\n");
+  CHECK(edge(d, "上海市", RelType::funds, "永平县人民医院"));
+  CHECK(entity(run("杭州市第一人民医院医疗队抵达恩施州人民医院。\n"), "恩施州人民医院"));
+  CHECK(entity(run("专家赴伊犁州友谊医院开展工作。\n"), "伊犁州友谊医院"));  // 伊犁州: 哈萨克 left out
+}
