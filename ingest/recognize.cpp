@@ -553,6 +553,7 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
 }
 
 // Extends a name ending at suffix token `j` over a linked name: X大学 附属 Y医院, X医院 Region 医院,
+// X大学 孙逸仙纪念 医院 (up to six characters of the hospital's own name),
 // X大学 华西 医院. Returns true when it did.
 bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const {
   if (!toks[j].suffix || !toks[j].suffix->chain) return false;
@@ -571,7 +572,7 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
       bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
       bool branch = t.suffix->branch && chars > 0 && chars <= 4;  // 某某医院新区院区
-      if (!linked && !regional && !adjacent && !branch && (!university || chars == 0 || chars > 4)) return false;
+      if (!linked && !regional && !adjacent && !branch && (!university || chars == 0 || chars > 6)) return false;
       if (!linked && !between.empty() && generic_only(between) && !(university && joins_only(between))) return false;
       if (!linked && has_verb(between)) return false;  // 北京大学帮扶和田地区人民医院: two names and a verb
       if (regional && chars > 4) return false;

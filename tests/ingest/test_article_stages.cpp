@@ -311,3 +311,8 @@ TEST_CASE("recognize: names start at the last place after a verb or a team's end
   CHECK(entity(run("杭州市第一人民医院医疗队抵达恩施州人民医院。\n"), "恩施州人民医院"));
   CHECK(entity(run("专家赴伊犁州友谊医院开展工作。\n"), "伊犁州友谊医院"));  // 伊犁州: 哈萨克 left out
 }
+
+TEST_CASE("recognize: a university's hospital with a name of up to six characters of its own", "[recognize]") {
+  auto d = run("岭南大学孙逸仙纪念医院院长钱立平出席。\n");
+  CHECK(edge(d, "钱立平", RelType::serves_as, "岭南大学孙逸仙纪念医院"));
+}
