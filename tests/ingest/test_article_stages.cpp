@@ -316,3 +316,10 @@ TEST_CASE("recognize: a university's hospital with a name of up to six character
   auto d = run("岭南大学孙逸仙纪念医院院长钱立平出席。\n");
   CHECK(edge(d, "钱立平", RelType::serves_as, "岭南大学孙逸仙纪念医院"));
 }
+
+TEST_CASE("persons: a name before a verb of going or taking a post ends there", "[persons]") {
+  auto d = run("该院心内科副主任医师王晓东到淳安县第一人民医院挂职副院长。\n");
+  const auto* r = edge(d, "王晓东", RelType::serves_as, "淳安县第一人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "副院长");
+}
