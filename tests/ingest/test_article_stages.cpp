@@ -323,3 +323,13 @@ TEST_CASE("persons: a name before a verb of going or taking a post ends there", 
   REQUIRE(r);
   CHECK(r->role == "副院长");
 }
+
+TEST_CASE("funds: a sum that is what donated goods are worth is support, not money", "[relations]") {
+  auto d = run("当天,洛阳市中心医院向宜阳县人民医院捐赠了价值50万元的医疗设备。\n");
+  CHECK(edge(d, "洛阳市中心医院", RelType::supports, "宜阳县人民医院"));
+  CHECK_FALSE(edge(d, "洛阳市中心医院", RelType::funds, "宜阳县人民医院"));
+  auto e = run("当天,洛阳市中心医院向宜阳县人民医院捐赠50万元。\n");
+  const auto* r = edge(e, "洛阳市中心医院", RelType::funds, "宜阳县人民医院");
+  REQUIRE(r);
+  CHECK(r->amount == "50万元");
+}
