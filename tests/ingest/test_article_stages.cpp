@@ -333,3 +333,14 @@ TEST_CASE("funds: a sum that is what donated goods are worth is support, not mon
   REQUIRE(r);
   CHECK(r->amount == "50万元");
 }
+
+TEST_CASE("consortia named after their head hospital; thanks for help is support", "[recognize][relations]") {
+  auto d = run("蒲城县人民医院正式成为宝鸡市中心医院医联体成员单位。\n");
+  CHECK(edge(d, "蒲城县人民医院", RelType::member_of, "宝鸡市中心医院医联体"));
+  // After 与 the word says what the pair builds.
+  auto e = run("宝鸡市中心医院与蒲城县人民医院医联体正式签约揭牌。\n");
+  CHECK_FALSE(entity(e, "蒲城县人民医院医联体"));
+  CHECK(edge(e, "宝鸡市中心医院", RelType::partners_with, "蒲城县人民医院"));
+  auto f = run("凤山县人民医院院长韦立明表示,感谢深圳市罗湖区人民医院的无私帮扶。\n");
+  CHECK(edge(f, "深圳市罗湖区人民医院", RelType::supports, "凤山县人民医院"));
+}
