@@ -344,3 +344,11 @@ TEST_CASE("consortia named after their head hospital; thanks for help is support
   auto f = run("凤山县人民医院院长韦立明表示,感谢深圳市罗湖区人民医院的无私帮扶。\n");
   CHECK(edge(f, "深圳市罗湖区人民医院", RelType::supports, "凤山县人民医院"));
 }
+
+TEST_CASE("relations: a visit to guide is support; co-building named after a signing", "[relations]") {
+  auto d = run("常德市第一人民医院院长祝明一行到桃源县人民医院调研指导帮扶工作。\n");
+  CHECK(edge(d, "常德市第一人民医院", RelType::supports, "桃源县人民医院"));
+  auto e = run("2021年,宜昌市中心医院与秭归县人民政府签订合作协议,共建秭归县人民医院新院区。\n");
+  CHECK(edge(e, "宜昌市中心医院", RelType::co_builds, "秭归县人民政府"));
+  CHECK(edge(e, "宜昌市中心医院", RelType::partners_with, "秭归县人民政府"));
+}
