@@ -71,6 +71,14 @@ bool one_of(std::string_view tag, std::initializer_list<std::string_view> list) 
 
 std::size_t char_len(std::string_view s, std::size_t pos) { return utf8::seq_len(static_cast<unsigned char>(s[pos])); }
 
+// 二院, 一附院, 附一院: the ending of a numbered hospital's abbreviation.
+bool numbered_ending(std::string_view suffix) {
+  if (suffix.size() < 6 || suffix.size() > 9 || suffix.substr(suffix.size() - 3) != "院") return false;
+  for (std::string_view digit : {"一", "二", "三", "四", "五", "六", "七", "八", "九"})
+    if (suffix.find(digit) != std::string_view::npos) return true;
+  return false;
+}
+
 bool strip_pos(std::string_view pos) {
   static const std::set<std::string, std::less<>> kStrip = {"v",  "vn", "vd", "vg", "p",  "c",  "d",  "dg", "r",
                                                          "t",  "u",  "uj", "ul", "uz", "ud", "ug", "uv", "m",
@@ -529,6 +537,8 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
     auto w = dictionary ? dictionary->longest_word(run, 1, 6) : std::nullopt;
     if (!w) break;
     std::size_t end_byte = toks[k].b + w->bytes;
+    // 重医附一院: a lone character is kept when taking it away would leave one character of name.
+    if (w->bytes == 3 && to < toks.size() && toks[to].b == end_byte + 3 && run_end == to) break;
     std::optional<std::string_view> pos = w->entry.pos;
     if (!strip_pos(*pos)) {
       // 落实国家卫健委: the dictionary calls some verbs adjectives or set phrases; such a word right before
@@ -693,8 +703,11 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
         return one_of(tag, {"v", "vn", "a", "ad", "an", "vd", "s", "m", "q", "d", "f1"});
       };
       bool strict = c.leading.empty() && !has_prefix;
-      if (not_first(tags.front())) continue;
-      if (strict && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
+      // 重医附一院, 温医二院: two characters that make no word before a numbered ending abbreviate a
+      // university's name, whatever each character alone is.
+      bool abbreviation = numbered_ending(s.substr(t.b, t.e - t.b)) && utf8::length(body) == 2 && !word(body);
+      if (!abbreviation && not_first(tags.front())) continue;
+      if (strict && !abbreviation && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
       if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
     }

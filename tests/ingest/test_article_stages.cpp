@@ -352,3 +352,10 @@ TEST_CASE("relations: a visit to guide is support; co-building named after a sig
   CHECK(edge(e, "宜昌市中心医院", RelType::co_builds, "秭归县人民政府"));
   CHECK(edge(e, "宜昌市中心医院", RelType::partners_with, "秭归县人民政府"));
 }
+
+TEST_CASE("recognize and relations: numbered-hospital abbreviations; thanks for care and support", "[recognize][relations]") {
+  auto d = run("华蓥市人民医院在重医附一院的指导帮助下,学科建设加快推进。\n");
+  CHECK(edge(d, "重医附一院", RelType::supports, "华蓥市人民医院"));
+  auto e = run("县委常委荀丽丽对南昌大学第二附属医院长期以来对乐安县卫生健康事业的关心和支持表示衷心的感谢。\n");
+  CHECK(edge(e, "南昌大学第二附属医院", RelType::supports, "乐安县"));
+}
