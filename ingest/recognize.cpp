@@ -706,6 +706,9 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       // 重医附一院, 温医二院: two characters that make no word before a numbered ending abbreviate a
       // university's name, whatever each character alone is.
       bool abbreviation = numbered_ending(s.substr(t.b, t.e - t.b)) && utf8::length(body) == 2 && !word(body);
+      // 七台河七煤医院: after a place, a numeral and a character that make no word abbreviate a name.
+      abbreviation = abbreviation || (!c.leading.empty() && tags.front() == "m" && utf8::length(body) == 2 &&
+                                      !word(body) && !counted_before(s, body_b + 6));
       if (!abbreviation && not_first(tags.front())) continue;
       if (strict && !abbreviation && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;

@@ -359,3 +359,10 @@ TEST_CASE("recognize and relations: numbered-hospital abbreviations; thanks for 
   auto e = run("县委常委荀丽丽对南昌大学第二附属医院长期以来对乐安县卫生健康事业的关心和支持表示衷心的感谢。\n");
   CHECK(edge(e, "南昌大学第二附属医院", RelType::supports, "乐安县"));
 }
+
+TEST_CASE("recognize: a numeral and a character after a place abbreviate a name (七台河七煤医院)", "[recognize]") {
+  auto d = run("佳木斯市肿瘤医院与双鸭山双矿医院、七台河七煤医院举行黑龙江省肿瘤专科联盟签约仪式。\n");
+  CHECK(entity(d, "七台河七煤医院"));
+  CHECK(edge(d, "七台河七煤医院", RelType::member_of, "黑龙江省肿瘤专科联盟"));
+  CHECK_FALSE(entity(run("七台河两家医院签约。\n"), "七台河两家医院"));
+}
