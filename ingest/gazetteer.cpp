@@ -40,6 +40,29 @@ void Gazetteer::add(Division division, const std::string& parent_code, const std
   divisions_.push_back(std::move(division));
 }
 
+void Gazetteer::add_variants(const std::vector<std::pair<std::string, std::string>>& variants) {
+  auto respell = [&](std::string form) {
+    for (const auto& [variant, standard] : variants)
+      for (std::size_t at = form.find(standard); at != std::string::npos; at = form.find(standard, at + variant.size()))
+        form.replace(at, standard.size(), variant);
+    return form;
+  };
+  for (std::size_t id = 0; id < divisions_.size(); ++id) {
+    Division& d = divisions_[id];
+    std::vector<std::string> forms{d.name};
+    forms.insert(forms.end(), d.short_forms.begin(), d.short_forms.end());
+    for (const auto& form : forms) {
+      std::string spelled = respell(form);
+      if (spelled == form) continue;
+      if (form == d.name) variant_full_names_.emplace(spelled, static_cast<int>(id));
+      auto& ids = by_name_[spelled];
+      if (std::find(ids.begin(), ids.end(), static_cast<int>(id)) == ids.end()) ids.push_back(static_cast<int>(id));
+      forward_.add(spelled, 1);
+      backward_.add_reversed(spelled, 1);
+    }
+  }
+}
+
 const std::vector<int>& Gazetteer::find(std::string_view surface) const {
   static const std::vector<int> kNone;
   auto it = by_name_.find(surface);

@@ -1,5 +1,6 @@
 // Gazetteer: the administrative divisions of data/divisions.tsv, by full and short name, with parent links.
 #pragma once
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +26,9 @@ class Gazetteer {
   static Gazetteer from_file(const std::string& path);
 
   void add(Division division, const std::string& parent_code, const std::string& where);
+  // Also knows every name and short form written with a variant character (陜 for 陕): pairs of
+  // (variant, standard) single characters, from data/variants.tsv.
+  void add_variants(const std::vector<std::pair<std::string, std::string>>& variants);
 
   // Divisions written `surface` (full name or short form); empty when none.
   const std::vector<int>& find(std::string_view surface) const;
@@ -43,12 +47,17 @@ class Gazetteer {
   std::size_t size() const { return divisions_.size(); }
   int province_of(int id) const;                 // the province the division lies in (itself for provinces)
   bool contains(int outer, int inner) const;     // is `inner` equal to or below `outer`?
-  bool is_full_name(int id, std::string_view surface) const { return at(id).name == surface; }
+  bool is_full_name(int id, std::string_view surface) const {
+    if (at(id).name == surface) return true;
+    auto it = variant_full_names_.find(surface);
+    return it != variant_full_names_.end() && it->second == id;
+  }
 
  private:
   std::vector<Division> divisions_;
   std::unordered_map<std::string, int> by_code_;
   StringMap<std::vector<int>> by_name_;
+  std::map<std::string, int, std::less<>> variant_full_names_;  // 陜西省 → the division 陕西省
   // Scans call longest_at/longest_before at every character: tries settle most positions on one character.
   WordTrie<std::uint8_t> forward_, backward_;  // values unused
 };

@@ -10,6 +10,7 @@
 
 #include "ingest/body.hpp"
 #include "ingest/branches.hpp"
+#include "ingest/counted_lists.hpp"
 #include "ingest/normalize.hpp"
 #include "ingest/officials.hpp"
 #include "ingest/parties.hpp"
@@ -132,6 +133,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
       article.self_type = e.type;
     }
   }
+  std::vector<CountedList> counted = find_counted_lists(sentences, resolved.mentions);
   std::map<std::tuple<std::string, int, std::string>, std::size_t> seen;  // edge → index in out.relations
   std::vector<ExtractedRelation> branches = find_branches(out.entities, sentences, resolved.mentions);
   for (std::size_t i = 0; i < sentences.size(); ++i) {
@@ -142,6 +144,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     for (auto& r : impl_->parties.read(sentences[i], resolved.mentions[i])) found.push_back(std::move(r));
     for (auto& r : branches)
       if (r.source_begin == sentences[i].source_begin && r.source_end == sentences[i].source_end) found.push_back(r);
+    expand_counted_lists(found, counted);
     for (auto& r : found) {
       if (!names.count(r.src) || !names.count(r.dst) || r.src == r.dst) continue;
       // The evidence is the sentence as the source document has it.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <unordered_map>
@@ -25,7 +26,7 @@ constexpr std::size_t kMaxNameChars = 30;
 
 struct Suffix {
   EntityType type = EntityType::Organization;
-  bool short_form = false, region = false, chain = false, anchor = false, committee = false;
+  bool short_form = false, region = false, chain = false, anchor = false, committee = false, department = false;
   bool branch = false;  // 院区, 分院: after an institution's name and a short name of its own, a branch of it
 };
 
@@ -143,6 +144,14 @@ struct Recognizer::Data {
 void Recognizer::Data::load(const RecognizerOptions& o) {
   const std::string dir = o.data_dir + "/";
   gazetteer = Gazetteer::from_file(dir + "divisions.tsv");
+  if (std::filesystem::exists(dir + "variants.tsv")) {
+    std::vector<std::pair<std::string, std::string>> variants;
+    for (const auto& row : Lexicon::read_file(dir + "variants.tsv", 2, 2)) {
+      if (utf8::length(row.fields[0]) != 1 || utf8::length(row.fields[1]) != 1) row.fail("a variant and its standard form are single characters");
+      variants.emplace_back(row.fields[0], row.fields[1]);
+    }
+    gazetteer.add_variants(variants);
+  }
   for (const auto& row : Lexicon::read_file(dir + "entity_suffixes.tsv", 2, 3)) {
     auto type = graph::parse_entity_type(row.fields[1]);
     if (!type) row.fail("unknown entity type '" + row.fields[1] + "'");
@@ -153,8 +162,9 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
       else if (flag == "chain") sfx.chain = true;
       else if (flag == "anchor") sfx.anchor = true;
       else if (flag == "committee") sfx.committee = true;
+      else if (flag == "department") sfx.department = true;
       else if (flag == "branch") sfx.branch = true;
-      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee, branch)");
+      else row.fail("unknown flag '" + flag + "' (short, region, chain, anchor, committee, department, branch)");
     }
     suffixes.add(row.fields[0], sfx);
   }
@@ -388,10 +398,18 @@ bool Recognizer::Data::splits_word(std::string_view s, std::size_t b, std::size_
   // 甲县妇幼保健院和县人民医院: a two-character name starting with a conjunction, right after a name's
   // ending, is the conjunction and the next name's level word, never the county 和县.
   if (region.full_name && e - b == 6 && is_boundary_word(s, b) && b >= 3 && ends_name_before(s, b)) return true;
+  // 共建阳新县: the first character closes a word with the one before it (共建) and the rest starts a
+  // place of its own, so the place is the one after the word, not 建阳.
+  bool word_on_left = b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b));
+  if (word_on_left && gazetteer.longest_at(s, b + char_len(s, b))) return true;
   // A name ending right after it (帮助威宁医院) settles the reading even when the left edge is a word (助威).
   bool name_follows = e < s.size() && (suffixes.longest(s, e) || gazetteer.longest_at(s, e));
-  if (!name_follows && b >= 3 && is_cjk_at(s, b - 3) && common(b - 3, b + char_len(s, b))) return true;
-  if (e < s.size() && is_cjk_at(s, e) && !name_follows) {
+  if (!name_follows && word_on_left) return true;
+  // A province's short form (浙江心脏专家, 广东西部) is read as the province whatever word its last
+  // character could start: the right edge decides only for smaller places.
+  bool province = std::all_of(region.divisions->begin(), region.divisions->end(),
+                              [&](int id) { return gazetteer.at(id).level == EntityType::Province; });
+  if (e < s.size() && is_cjk_at(s, e) && !name_follows && !province) {
     std::size_t last = e - 3;
     if (common(last, e + char_len(s, e))) return true;
   }
@@ -520,7 +538,14 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
       bool name_next = next < to && toks[next].b == end_byte &&
                        (toks[next].kind == Kind::Prefix || toks[next].kind == Kind::Region);
       static const std::set<std::string, std::less<>> kDescriptive = {"a", "an", "z", "l", "i"};
-      if (!kDescriptive.count(*pos) || !name_next) break;
+      // 全力支持武大一附院: a phrase of four characters (a set phrase, or one ending in a verb) never starts a
+      // name that has a body after it.
+      bool phrase = false;
+      if (w->bytes >= 12 && to < toks.size() && toks[to].b >= end_byte + 6) {
+        auto tail = word(run.substr(w->bytes - 6, 6));
+        phrase = *pos == "l" || *pos == "i" || (tail && tail->pos == "v");
+      }
+      if (!phrase && (!kDescriptive.count(*pos) || !name_next)) break;
     }
     while (k < to && toks[k].b < end_byte) ++k;
   }
@@ -528,6 +553,7 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
 }
 
 // Extends a name ending at suffix token `j` over a linked name: X大学 附属 Y医院, X医院 Region 医院,
+// X大学 孙逸仙纪念 医院 (up to six characters of the hospital's own name),
 // X大学 华西 医院. Returns true when it did.
 bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const {
   if (!toks[j].suffix || !toks[j].suffix->chain) return false;
@@ -546,7 +572,7 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
       bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
       bool branch = t.suffix->branch && chars > 0 && chars <= 4;  // 某某医院新区院区
-      if (!linked && !regional && !adjacent && !branch && (!university || chars == 0 || chars > 4)) return false;
+      if (!linked && !regional && !adjacent && !branch && (!university || chars == 0 || chars > 6)) return false;
       if (!linked && !between.empty() && generic_only(between) && !(university && joins_only(between))) return false;
       if (!linked && has_verb(between)) return false;  // 北京大学帮扶和田地区人民医院: two names and a verb
       if (regional && chars > 4) return false;
@@ -584,10 +610,26 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       // 团队前往凤凰县人民医院: words before the first region are not the name, unless a prefix or an
       // earlier name ending (南方医科大学顺德医院) ties them to it.
       std::size_t r = s0;
-      while (r < j && toks[r].kind != Kind::Region && toks[r].kind != Kind::Prefix && toks[r].kind != Kind::Suffix &&
+      // A team's or a plain ending (医疗队抵达某州人民医院) ties nothing: only endings that chain do.
+      auto ties = [&](const Piece& p) { return p.kind == Kind::Suffix && p.suffix->chain; };
+      while (r < j && toks[r].kind != Kind::Region && toks[r].kind != Kind::Prefix && !ties(toks[r]) &&
              toks[r].kind != Kind::Link && toks[r].kind != Kind::Protect)
         ++r;
       if (r < j && toks[r].kind == Kind::Region) s0 = r;
+      // 云南行上海医疗专家团: a word between two places ends a phrase (place names chain with nothing
+      // between them); the name starts at the second place. So does a verb between them
+      // (上海市安排资金支持永平县人民医院).
+      std::size_t last_region = toks[s0].kind == Kind::Region ? s0 : j;
+      for (std::size_t q = s0 + 1; q < j && last_region < j; ++q) {
+        const Piece& t = toks[q];
+        if (t.kind == Kind::Suffix || t.kind == Kind::Link || t.kind == Kind::Prefix || t.kind == Kind::Protect) break;
+        if (t.kind != Kind::Region) continue;
+        if (q > last_region + 1) {
+          std::string_view gap = s.substr(toks[last_region].e, t.b - toks[last_region].e);
+          if (q - last_region - 1 <= 2 || has_verb(gap)) s0 = q;
+        }
+        last_region = q;
+      }
     }
     // 某省对口支援某州前方指挥部: an aid body is named for both the helper and the place it works in.
     if (t.type == EntityType::Agency && s0 > 0 && toks[s0].kind == Kind::Region) {
@@ -662,6 +704,12 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     }
     std::size_t end_tok = j;
     while (extend_chain(s, toks, end_tok)) {}
+    // 某市委统战部: a party department written right after a named agency is a body of its own. After a
+    // bare 县委 it stays part of the post (县委组织部部长 is a post at the 县委 the article means).
+    while (!c.leading.empty() && end_tok + 1 < toks.size() && toks[end_tok].type == EntityType::Agency &&
+           toks[end_tok + 1].kind == Kind::Suffix && toks[end_tok + 1].suffix->department &&
+           toks[end_tok + 1].b == toks[end_tok].e)
+      ++end_tok;
     // 中共X医院委员会: a committee written right after an institution's name is that institution's own
     // (party) committee, an organization of its own rather than the institution or a government body.
     bool committee = false;
@@ -952,7 +1000,9 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     while (after < s.size() && s[after] == ' ') ++after;
     // Title then name: 院长张三说; names listed after one title share it (副院长王五、赵六).
     std::size_t at = after;
-    while (at < s.size() && is_cjk_at(s, at) && !is_boundary_word(s, at)) {
+    // After 、 a conjunction reads as a surname (副院长甲、和水祥): 、和 never joins.
+    auto listed_surname = [&](std::size_t p) { return p != after && surnames.count(s.substr(p, char_len(s, p))); };
+    while (at < s.size() && is_cjk_at(s, at) && (!is_boundary_word(s, at) || listed_surname(at))) {
       // 张三; names without a surname: 次仁多吉 (Tibetan), 阿不都·买买提 (transliterated, dotted).
       std::size_t len = dotted ? dotted_name_length(s, at) : 0;
       if (!len) len = syllable_name_length(s, at);

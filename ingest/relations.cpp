@@ -65,6 +65,26 @@ bool starts_clause(const SentenceIndex& index, const Mention& m) {
   return true;
 }
 
+// 继与甲签订协议之后,乙又携手丙: a leading clause of time (继…, …之后) has the main clause's subject, written
+// after it at the start of a later clause.
+std::optional<End> subject_after_leading_clause(const RelationRule& rule, const PatternMatch& match,
+                                                const SentenceIndex& index) {
+  std::string_view text = index.text();
+  std::size_t clause_end = text.find_first_of(",;", match.begin);
+  if (clause_end == std::string_view::npos) return std::nullopt;
+  std::string_view lead = text.substr(0, clause_end);
+  bool leading = lead.rfind("继", 0) == 0 || (lead.size() >= 3 && lead.substr(lead.size() - 3) == "后");
+  if (!leading) return std::nullopt;
+  const auto& mentions = index.mentions();
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    const auto& m = mentions[i];
+    if (m.begin <= clause_end || m.type == graph::EntityType::Person) continue;
+    if (contains(rule.src_types, m.type) && starts_clause(index, m))
+      return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence * kPerClause};
+  }
+  return std::nullopt;
+}
+
 std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& match, const SentenceIndex& index,
                                   const SentenceContext& context) {
   const auto& mentions = index.mentions();
@@ -83,6 +103,7 @@ std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& 
       return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence * kPerClause};
     break;
   }
+  if (auto later = subject_after_leading_clause(rule, match, index)) return later;
   for (const auto& m : context.previous)
     if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
   // An agreement signed by persons (甲院长与乙签订) or by an institution that calls itself 我院 is not
@@ -133,8 +154,16 @@ void drop_redundant_works_for(std::vector<ExtractedRelation>& out) {
 }
 
 // "甲与乙合作共建丙" reads as co-building; the cooperation it mentions is that same tie, not a second one.
+// A signing is a tie of its own (甲与乙共建丙签约仪式): it stays.
+bool names_a_signing(const std::string& sentence) {
+  for (const char* word : {"签约", "签订", "签署", "续签", "协议"})
+    if (sentence.find(word) != std::string::npos) return true;
+  return false;
+}
+
 void drop_partnership_inside_co_building(std::vector<ExtractedRelation>& out) {
   auto co_built = [&](const ExtractedRelation& p) {
+    if (names_a_signing(p.evidence)) return false;
     return std::any_of(out.begin(), out.end(), [&](const auto& r) {
       return r.rel == graph::RelType::co_builds && !r.hedged &&
              ((r.src == p.src && r.dst == p.dst) || (r.src == p.dst && r.dst == p.src));

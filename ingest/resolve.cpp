@@ -71,9 +71,11 @@ class DocResolver {
   int find_publisher(EntityType type);
   std::map<EntityType, int> publishers_;
   int unnamed_self(const Candidate& c);
+  int article_subject(EntityType type);
   void merge_numbered_hospitals();
   void merge_aliases();
   int region_group(EntityType level);
+  int article_division(EntityType level, const std::string& word);
   Resolution build();
 
   const Recognizer& rec_;
@@ -170,12 +172,7 @@ void DocResolver::place_names() {
               (last_region >= 0 ? "D" + std::to_string(last_region) : c.surface.substr(0, region_bytes)) + "|" + key_body;
       } else if (!c.level.empty()) {
         EntityType lt = level_type(c.level);
-        int region = lt == EntityType::Province ? province_ : -1;
-        if (region < 0) {  // 州卫生健康局: the most mentioned division of that level in the article
-          int best = 0;
-          for (auto [id, n] : division_votes_)
-            if (gaz_.at(id).level == lt && gaz_.province_of(id) == province_ && n > best) best = n, region = id;
-        }
+        int region = lt == EntityType::Province ? province_ : article_division(lt, c.level);
         last_region = region;
         key = "O" + std::string(graph::to_string(c.type)) + "|" +
               (region >= 0 ? "D" + std::to_string(region) : "L" + c.level) + "|" + key_body;
@@ -196,6 +193,20 @@ void DocResolver::place_names() {
       placed_.push_back(Placed{si, &c, g, false});
     }
   }
+}
+
+// 州卫生健康局, 市委: the most mentioned division of that level in the article's province. 市 also
+// names a county-level city (敦化市委) when one is mentioned more than any prefecture.
+int DocResolver::article_division(EntityType level, const std::string& word) {
+  int region = -1, best = 0, county_city = -1, county_best = 0;
+  for (auto [id, n] : division_votes_) {
+    const Division& d = gaz_.at(id);
+    if (gaz_.province_of(id) != province_) continue;
+    if (d.level == level && n > best) best = n, region = id;
+    bool city_named = d.name.size() > word.size() && d.name.compare(d.name.size() - word.size(), word.size(), word) == 0;
+    if (word == "市" && d.level == EntityType::County && city_named && n > county_best) county_best = n, county_city = id;
+  }
+  return county_best > best ? county_city : region;
 }
 
 // The entity standing for the article's own region of a level (我省 → the article's province).
@@ -291,6 +302,32 @@ int DocResolver::find_publisher(EntityType type) {
   return -1;
 }
 
+// Bare 医院 where several hospitals would fit (医院党委书记甲谈到…): the one the article is about, its
+// publisher (我院), else the hospital it names most, at least three times and more often than any other.
+// -1 when none stands out.
+int DocResolver::article_subject(EntityType type) {
+  int pub = publisher_of(type);
+  if (pub >= 0) return uf_.find(pub);
+  std::map<int, int> named;  // root → names written
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    int root = uf_.find(static_cast<int>(gi));
+    const Group& grp = groups_[gi];
+    if (!grp.named || grp.types.count(type) == 0 || grp.key.rfind("O", 0) != 0) continue;
+    for (const auto& [surface, n] : groups_[gi].surfaces) named[root] += n;
+  }
+  int best = -1, first = 0, second = 0;
+  for (const auto& [root, n] : named) {
+    if (n > first) {
+      second = first;
+      first = n;
+      best = root;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  return first >= 3 && first > second ? best : -1;
+}
+
 // An article that never names the institution it calls 我院 still speaks of one institution: it is an
 // entity of its own, named 我院.
 int DocResolver::unnamed_self(const Candidate& c) {
@@ -346,8 +383,11 @@ void DocResolver::place_references() {
           }
           fits.insert(uf_.find(static_cast<int>(gi)));
         }
-        if (fits.size() == 1) {
-          g = *fits.begin();
+        // Only where 医院 opens a clause (,医院院长甲表示): after other words (帮扶医院) it is a kind of place.
+        bool opens = c.begin == 0 || static_cast<unsigned char>(sentences_[si].text[c.begin - 1]) < 0x80;
+        if (fits.size() > 1 && c.reference == "bare" && c.surface == "医院" && opens) g = article_subject(c.type);
+        if (fits.size() == 1) g = *fits.begin();
+        if (g >= 0) {
           reference_aliases_.insert({g, c.surface});
         } else if (fits.empty() && c.reference == "level" && c.type != EntityType::Consortium &&
                    c.surface.size() > c.body + 6) {
@@ -412,16 +452,24 @@ void DocResolver::merge_aliases() {
     bool below = inner >= 0 ? outer >= 0 && outer != inner && gaz_.contains(outer, inner) : outer >= 0;
     if (below) reference_aliases_.insert({b.group, a.candidate->surface + b.candidate->surface});
   }
-  // 威宁医院: a region's short form plus 医院 is that region's one hospital named in full.
+  // 威宁医院: a region's short form plus 医院 is that region's one hospital named in full, or the one
+  // hospital whose name ends with it (吉林大学第一医院敦化医院, a university hospital's branch).
+  auto ends_with_name = [&](const Group& h, const Group& g) {
+    for (const auto& [full, n] : h.surfaces)
+      for (const auto& [part, m] : g.surfaces)
+        if (full.size() > part.size() && full.compare(full.size() - part.size(), part.size(), part) == 0) return true;
+    return false;
+  };
   for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
     const Group& g = groups_[gi];
     if (g.body != "医院" || g.last_region < 0) continue;
-    std::vector<int> same;
-    for (std::size_t hi = 0; hi < groups_.size(); ++hi)
-      if (hi != gi && groups_[hi].last_region == g.last_region && groups_[hi].types.count(EntityType::Hospital) &&
-          groups_[hi].body != "医院")
-        same.push_back(static_cast<int>(hi));
-    if (same.size() == 1) uf_.join(static_cast<int>(gi), same[0]);
+    std::set<int> same;
+    for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+      const Group& h = groups_[hi];
+      if (hi == gi || !h.types.count(EntityType::Hospital) || h.body == "医院") continue;
+      if (h.last_region == g.last_region || (h.named && ends_with_name(h, g))) same.insert(uf_.find(static_cast<int>(hi)));
+    }
+    if (same.size() == 1) uf_.join(static_cast<int>(gi), *same.begin());
   }
   merge_abbreviations();
   merge_numbered_hospitals();
@@ -502,6 +550,9 @@ void DocResolver::merge_numbered_hospitals() {
         for (const auto& [full, m] : h.surfaces) {
           std::size_t len = utf8::length(full);
           if (len < utf8::length(abbr) + 2 || !ordered_subset(abbr, full)) continue;
+          // 某大学第一附属医院榆林医院 is that hospital's branch, not the numbered hospital itself.
+          std::size_t inner = full.find("医院");
+          if (inner != std::string::npos && inner + 6 < full.size()) continue;
           if (best < 0 || len < best_len) best = static_cast<int>(hi), best_len = len, tie = false;
           else if (len == best_len && uf_.find(static_cast<int>(hi)) != uf_.find(best)) tie = true;
         }

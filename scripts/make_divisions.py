@@ -34,13 +34,14 @@ if os.path.exists(JIEBA_DICT):
                 COMMON[parts[0]] = (int(parts[1]), parts[2])
 
 
-def strip_ethnic(stem):
-    """黔东南苗族侗族 -> 黔东南; repeated because names list several groups."""
+def strip_ethnic(stem, bare=True):
+    """黔东南苗族侗族 -> 黔东南; repeated because names list several groups. With bare, a group written
+    without 族 (伊犁哈萨克) goes too."""
     changed = True
     while changed:
         changed = False
         for e in ETHNIC:
-            for form in (e, e[:-1] + "族") if e.endswith("族") else (e,):
+            for form in (e, e[:-1]) if bare and e.endswith("族") else (e,):
                 if len(stem) > len(form) + 1 and stem.endswith(form):
                     stem = stem[: -len(form)]
                     changed = True
@@ -67,10 +68,11 @@ def short_forms(name, level):
         return forms
     for auto in ("自治区", "自治州", "自治县", "自治旗"):
         if name.endswith(auto):
-            stem = strip_ethnic(name[: -len(auto)])
-            if auto != "自治区" and len(stem) >= 2:
-                forms.append(stem + auto[-1])          # 黔东南州, 威宁县
-            forms.append(stem)                           # 黔东南, 威宁, 广西
+            # 伊犁州 and 伊犁哈萨克州 are both written: stems with and without a group named without 族.
+            for stem in dict.fromkeys((strip_ethnic(name[: -len(auto)]), strip_ethnic(name[: -len(auto)], bare=False))):
+                if auto != "自治区" and len(stem) >= 2:
+                    forms.append(stem + auto[-1])      # 黔东南州, 威宁县
+                forms.append(stem)                       # 黔东南, 威宁, 广西
             break
     else:
         for suffix in ("地区", "林区", "特区", "省", "市", "县", "区", "旗", "盟"):

@@ -197,3 +197,122 @@ TEST_CASE("member_of: a consortium made of its members, or headed by one", "[rel
   d = run("三都县医共体以三都县人民医院为龙头。\n");
   CHECK(edge(d, "三都县人民医院", RelType::member_of, "三都县医共体"));
 }
+
+TEST_CASE("co-building: a signing stays a partnership, and 托管共建 is the manager's support", "[relations]") {
+  auto d = run("黄石市人民政府与武汉大学第一附属医院托管共建黄石市人民医院签约仪式近日举行。\n");
+  CHECK(edge(d, "黄石市人民政府", RelType::co_builds, "武汉大学第一附属医院"));
+  CHECK(edge(d, "黄石市人民政府", RelType::partners_with, "武汉大学第一附属医院"));
+  CHECK(edge(d, "武汉大学第一附属医院", RelType::supports, "黄石市人民医院"));
+  CHECK_FALSE(edge(d, "黄石市人民政府", RelType::supports, "黄石市人民医院"));  // a government manages no hospital
+  // Without a signing the cooperation is the co-building itself.
+  auto e = run("阳新县人民政府与黄石市中心医院合作共建阳新县人民医院。\n");
+  CHECK(edge(e, "阳新县人民政府", RelType::co_builds, "黄石市中心医院"));
+  CHECK_FALSE(edge(e, "阳新县人民政府", RelType::partners_with, "黄石市中心医院"));
+}
+
+TEST_CASE("recognize: a place after a word is read from the word's end (共建阳新县, not 建阳)", "[recognize]") {
+  auto d = run("省卫健委将全力支持黄石市中心医院托管共建阳新县人民医院。\n");
+  CHECK(entity(d, "阳新县人民医院"));
+  CHECK_FALSE(entity(d, "建阳新县人民医院"));
+  // A phrase ending in a verb (全力支持) does not start the name after it.
+  auto e = run("省卫健委将全力支持武大一附院发展。\n");
+  CHECK(entity(e, "武大一附院"));
+  CHECK(edge(e, "省卫健委", RelType::supports, "武大一附院"));
+}
+
+TEST_CASE("relations: a leading clause of time takes the main clause's subject", "[relations]") {
+  auto d = run("继与阳新县人民政府、大冶市人民政府签订合作协议之后,7月28日下午,黄石市中心医院又携手通山县人民政府。\n");
+  CHECK(edge(d, "黄石市中心医院", RelType::partners_with, "阳新县人民政府"));
+  CHECK(edge(d, "黄石市中心医院", RelType::partners_with, "大冶市人民政府"));
+  // Without such a clause the subject is not looked for after the trigger.
+  auto e = run("与阳新县人民政府签订合作协议,黄石市中心医院很重视。\n");
+  CHECK_FALSE(edge(e, "黄石市中心医院", RelType::partners_with, "阳新县人民政府"));
+}
+
+TEST_CASE("dispatches: a hospital organizes a team that goes to a place", "[relations]") {
+  auto d = run("7月24日,信阳市中心医院组织多学科专家团队,走进罗山县人民医院,开展大型义诊活动。\n");
+  CHECK(edge(d, "信阳市中心医院", RelType::dispatches, "罗山县人民医院"));
+}
+
+TEST_CASE("resolve: bare 医院 opening a clause is the hospital the article is about", "[resolve]") {
+  auto d = run("今天,青州市人民医院派出医生。\n青州市人民医院对口支援临朐县人民医院、昌乐县人民医院。\n"
+               "青州市人民医院积极行动。\n在欢送仪式上,医院党委书记钱立平谈到,帮扶医院派驻的专家都是骨干。\n");
+  const auto* r = edge(d, "钱立平", RelType::serves_as, "青州市人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "党委书记");
+  // 帮扶医院 is a kind of hospital, not the article's: no edge from it.
+  CHECK_FALSE(edge(d, "青州市人民医院", RelType::dispatches, "青州市人民医院"));
+  // Named no more often than the others, no hospital stands out: 医院 stays unresolved.
+  auto e = run("临朐县人民医院和昌乐县人民医院签约。\n在仪式上,医院院长钱立平讲话。\n");
+  CHECK_FALSE(edge(e, "钱立平", RelType::serves_as, "临朐县人民医院"));
+  CHECK_FALSE(edge(e, "钱立平", RelType::serves_as, "昌乐县人民医院"));
+}
+
+TEST_CASE("recognize: 省立医院 after a region, listed names after 、 starting with 和, party departments",
+          "[recognize][officials]") {
+  auto d = run("山东省立医院小儿外科主任钱立平出席。\n");
+  const auto* r = edge(d, "钱立平", RelType::serves_as, "山东省立医院");
+  REQUIRE(r);
+  CHECK(r->role == "小儿外科主任");
+  CHECK_FALSE(entity(run("他们决定成立医院管理小组。\n"), "成立医院"));
+  auto e = run("榆林市第一医院党委书记赵文玉,副院长白万祥、和水祥,院务委员赵广裕参加会议。\n");
+  CHECK(edge(e, "和水祥", RelType::serves_as, "榆林市第一医院"));
+  CHECK(edge(e, "赵广裕", RelType::serves_as, "榆林市第一医院"));
+  auto f = run("连云港市委统战部常务副部长高艳平,县委常委、县委组织部部长游安明出席。\n");
+  const auto* g = edge(f, "高艳平", RelType::serves_as, "连云港市委统战部");
+  REQUIRE(g);
+  CHECK(g->role == "常务副部长");
+  CHECK_FALSE(entity(f, "县委组织部"));  // after a bare 县委 the department stays in the post
+}
+
+TEST_CASE("recognize: a province spelled with a variant character keeps the spelling", "[recognize]") {
+  auto d = run("陜西省人民醫院院長錢立平指出,醫院將派出專家。\n");
+  const auto* e = entity(d, "陜西省人民医院");
+  REQUIRE(e);
+  CHECK(e->type == EntityType::Hospital);
+  CHECK(edge(d, "钱立平", RelType::serves_as, "陜西省人民医院"));
+  CHECK(entity(run("浙江心脏专家千里送医阿克苏\n"), "浙江"));  // 江心 is a word, 浙江 still the province
+}
+
+TEST_CASE("resolve: 市委 in an article about a county-level city is that city's", "[resolve]") {
+  auto d = run("9月3日,延吉大学第一医院与敦化市人民政府举行签约仪式。\n敦化市委书记钱立平出席。敦化市是县级市。\n"
+               "市委副书记、市长李文明主持。\n");
+  const auto* committee = entity(d, "敦化市委");
+  REQUIRE(committee);
+  CHECK(std::count(committee->aliases.begin(), committee->aliases.end(), "市委") == 1);
+  CHECK(edge(d, "李文明", RelType::serves_as, "敦化市委"));
+}
+
+TEST_CASE("resolve: a region's short form plus 医院 is the hospital whose name ends with it", "[resolve]") {
+  auto d = run("长春大学第一医院敦化医院揭牌。\n长春大学第一医院院长钱立平说,敦化医院将开设新科室。\n");
+  const auto* branch = entity(d, "长春大学第一医院敦化医院");
+  REQUIRE(branch);
+  CHECK(std::count(branch->aliases.begin(), branch->aliases.end(), "敦化医院") == 1);
+  CHECK(entity(d, "长春大学第一医院") != branch);
+}
+
+TEST_CASE("counted lists: 四家医院 stands for the four hospitals listed before it", "[counted]") {
+  auto d = run("按照部署,青州市人民医院对口支援临朐县人民医院、昌乐县人民医院、寿光市人民医院和安丘市人民医院。"
+               "工作启动后,青州市人民医院先后与四家医院完成了签约。\n");
+  for (const char* h : {"临朐县人民医院", "昌乐县人民医院", "寿光市人民医院", "安丘市人民医院"})
+    CHECK(edge(d, "青州市人民医院", RelType::partners_with, h));
+  // A count that matches no list gives nothing, and the stand-in never becomes an entity.
+  auto e = run("青州市人民医院对口支援临朐县人民医院、昌乐县人民医院。青州市人民医院与三家医院完成了签约。\n");
+  CHECK(count(e, RelType::partners_with) == 0);
+  for (const auto& ent : e.entities) CHECK(ent.name.find("三家医院") == std::string::npos);
+  // 甲、乙两家医院: the count right after its own list adds nothing.
+  auto f = run("临朐县人民医院、昌乐县人民医院两家医院与青州市人民医院签约。\n");
+  CHECK(count(f, RelType::partners_with) == 2);
+}
+
+TEST_CASE("recognize: names start at the last place after a verb or a team's ending", "[recognize]") {
+  auto d = run("上海市安排援滇资金5000万元支持永平县人民医院新建住院楼。\n");
+  CHECK(edge(d, "上海市", RelType::funds, "永平县人民医院"));
+  CHECK(entity(run("杭州市第一人民医院医疗队抵达恩施州人民医院。\n"), "恩施州人民医院"));
+  CHECK(entity(run("专家赴伊犁州友谊医院开展工作。\n"), "伊犁州友谊医院"));  // 伊犁州: 哈萨克 left out
+}
+
+TEST_CASE("recognize: a university's hospital with a name of up to six characters of its own", "[recognize]") {
+  auto d = run("岭南大学孙逸仙纪念医院院长钱立平出席。\n");
+  CHECK(edge(d, "钱立平", RelType::serves_as, "岭南大学孙逸仙纪念医院"));
+}
