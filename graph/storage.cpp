@@ -89,6 +89,13 @@ void write_field(W& w, const char* key, const std::string& value) {
 }
 
 template <class W>
+void write_field(W& w, const char* key, const Text& value) {  // evidence texts: no std::string made
+  if (value.empty()) return;
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+}
+
+template <class W>
 void write_documents(W& w, const Graph& g, std::vector<std::int64_t>& remap) {
   // Removed documents leave empty slots in the graph; the file stores only live ones.
   remap.assign(g.documents().size(), -1);
