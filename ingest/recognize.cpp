@@ -568,6 +568,12 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
       // A school inside a university continues it (某大学医学院, 某大学某某医学院), so that the
       // hospital affiliated to the school is one name.
       bool school = university && t.type == EntityType::University && chars <= 4;
+      // 某某医院医联体, 某某医院专科联盟: a consortium named after the hospital at its head.
+      bool consortium = t.type == EntityType::Consortium && toks[j].type == EntityType::Hospital && chars == 0 && !linked;
+      if (consortium) {
+        j = k;
+        return true;
+      }
       if (t.type != EntityType::Hospital && !(linked && t.type == EntityType::University) && !school) return false;
       std::string_view between = s.substr(toks[j].e, t.b - toks[j].e);
       bool adjacent = k == j + 1;  // 医共体总医院: the hospital at the head of a consortium
@@ -703,7 +709,14 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       }
     }
     std::size_t end_tok = j;
-    while (extend_chain(s, toks, end_tok)) {}
+    for (std::size_t before = j; extend_chain(s, toks, end_tok); before = end_tok) {
+      // 甲与乙医院医联体签约: after 与 the consortium word says what the pair builds; it names no consortium.
+      if (toks[end_tok].type == EntityType::Consortium && toks[s0].b >= 3 &&
+          one_of(s.substr(toks[s0].b - 3, 3), {"与", "和", "同"})) {
+        end_tok = before;
+        break;
+      }
+    }
     // 某市委统战部: a party department written right after a named agency is a body of its own. After a
     // bare 县委 it stays part of the post (县委组织部部长 is a post at the 县委 the article means).
     while (!c.leading.empty() && end_tok + 1 < toks.size() && toks[end_tok].type == EntityType::Agency &&

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 
@@ -174,6 +175,26 @@ void drop_partnership_inside_co_building(std::vector<ExtractedRelation>& out) {
             out.end());
 }
 
+// 捐赠价值50万元的医疗设备: the sum is what goods are worth, not money given. Gifts of goods are support.
+void goods_are_support(std::vector<ExtractedRelation>& out, const std::string& sentence) {
+  for (auto& r : out) {
+    if (r.rel != graph::RelType::funds || r.amount.empty()) continue;
+    std::size_t at = sentence.find(r.amount);
+    if (at == std::string::npos) continue;
+    bool worth = at >= 6 && sentence.compare(at - 6, 6, "价值") == 0;
+    std::string_view after = std::string_view(sentence).substr(at + r.amount.size());
+    if (after.substr(0, 3) == "的") after.remove_prefix(3);
+    for (std::string_view goods : {"医疗设备", "设备", "器械", "药品", "物资", "救护车", "医疗器械"})
+      worth = worth || after.substr(0, goods.size()) == goods;
+    if (!worth) continue;
+    r.rel = graph::RelType::supports;
+    r.amount.clear();
+  }
+  std::set<EdgeKey> kept;
+  out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& r) { return !kept.insert(key_of(r)).second; }),
+            out.end());
+}
+
 // The name this article gives the province `full` (新疆 for 新疆维吾尔自治区), when the sentence, the one
 // before or the article's province shows it; the full name otherwise.
 // Without such a sign every spelling of the book is offered: a caller keeps the one its article names.
@@ -330,6 +351,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   }
   drop_redundant_works_for(out);
   drop_partnership_inside_co_building(out);
+  goods_are_support(out, sentence.text);
   return out;
 }
 

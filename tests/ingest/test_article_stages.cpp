@@ -316,3 +316,31 @@ TEST_CASE("recognize: a university's hospital with a name of up to six character
   auto d = run("岭南大学孙逸仙纪念医院院长钱立平出席。\n");
   CHECK(edge(d, "钱立平", RelType::serves_as, "岭南大学孙逸仙纪念医院"));
 }
+
+TEST_CASE("persons: a name before a verb of going or taking a post ends there", "[persons]") {
+  auto d = run("该院心内科副主任医师王晓东到淳安县第一人民医院挂职副院长。\n");
+  const auto* r = edge(d, "王晓东", RelType::serves_as, "淳安县第一人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "副院长");
+}
+
+TEST_CASE("funds: a sum that is what donated goods are worth is support, not money", "[relations]") {
+  auto d = run("当天,洛阳市中心医院向宜阳县人民医院捐赠了价值50万元的医疗设备。\n");
+  CHECK(edge(d, "洛阳市中心医院", RelType::supports, "宜阳县人民医院"));
+  CHECK_FALSE(edge(d, "洛阳市中心医院", RelType::funds, "宜阳县人民医院"));
+  auto e = run("当天,洛阳市中心医院向宜阳县人民医院捐赠50万元。\n");
+  const auto* r = edge(e, "洛阳市中心医院", RelType::funds, "宜阳县人民医院");
+  REQUIRE(r);
+  CHECK(r->amount == "50万元");
+}
+
+TEST_CASE("consortia named after their head hospital; thanks for help is support", "[recognize][relations]") {
+  auto d = run("蒲城县人民医院正式成为宝鸡市中心医院医联体成员单位。\n");
+  CHECK(edge(d, "蒲城县人民医院", RelType::member_of, "宝鸡市中心医院医联体"));
+  // After 与 the word says what the pair builds.
+  auto e = run("宝鸡市中心医院与蒲城县人民医院医联体正式签约揭牌。\n");
+  CHECK_FALSE(entity(e, "蒲城县人民医院医联体"));
+  CHECK(edge(e, "宝鸡市中心医院", RelType::partners_with, "蒲城县人民医院"));
+  auto f = run("凤山县人民医院院长韦立明表示,感谢深圳市罗湖区人民医院的无私帮扶。\n");
+  CHECK(edge(f, "深圳市罗湖区人民医院", RelType::supports, "凤山县人民医院"));
+}
