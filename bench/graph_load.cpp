@@ -144,6 +144,7 @@ std::size_t add_evidence_everywhere(Graph& g, std::size_t& text_bytes) {
 
 struct Row {
   std::string what;
+  fs::path file;
   std::uintmax_t file_bytes = 0;
   double save_s = 0;
   LoadFigures load;
@@ -157,7 +158,6 @@ struct RunOptions {
   bool evidence = true, keep = false, snapshot = false, json = true;
 };
 
-std::vector<fs::path> files_;  // the files run() saved, in the order its rows are loaded
 
 // The table and the per-element figures of one format's rows; `prefix` starts every figure line.
 void report(const char* prefix, const std::vector<Row>& rows, std::size_t evidences, std::size_t text_bytes) {
@@ -211,8 +211,8 @@ int run(const RunOptions& o) {
     bangfu::graph::save_graph(g, file.string());  // a snapshot when the name ends in .bfs
     r.save_s = seconds_since(t0);
     r.file_bytes = fs::file_size(file);
+    r.file = file;
     to.push_back(r);
-    files_.push_back(file);
   };
   auto save_both = [&](const std::string& what, const Graph& g, const std::string& stem) {
     if (o.json) save(rows, what, g, o.work / (stem + ".graph.json"));
@@ -231,8 +231,8 @@ int run(const RunOptions& o) {
       Row r;
       r.what = "nodes + edges";
       r.file_bytes = fs::file_size(o.graph);
+      r.file = o.graph;
       rows.push_back(r);
-      files_.push_back(o.graph);
     }
     if (o.snapshot) {
       // The snapshot of the given graph is kept beside the work files and reused while newer than it.
@@ -247,8 +247,8 @@ int run(const RunOptions& o) {
         s.save_s = seconds_since(t0);
       }
       s.file_bytes = fs::file_size(bfs);
+      s.file = bfs;
       snap.push_back(s);
-      files_.push_back(bfs);
     }
   } else {
     Graph g;
@@ -261,9 +261,8 @@ int run(const RunOptions& o) {
       save_both("+ 1 evidence/edge", g, "evidence");
     }
   }
-  std::size_t at = 0;
   for (auto* list : {&rows, &snap})
-    for (auto& r : *list) r.load = load_in_child(files_[at++].string(), o.repeat);
+    for (auto& r : *list) r.load = load_in_child(r.file.string(), o.repeat);
 
   if (import_s > 0)
     std::printf("CSV import (import_csv): %zu nodes, %zu edges in %.2f s (%.0f edges/s)\n", counts.nodes, counts.edges,
