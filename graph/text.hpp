@@ -6,6 +6,9 @@
 // string area (see graph/snapshot_format.hpp), which is then read in place and costs no heap. Both
 // stay valid until the process ends, so a Text can be copied anywhere, into any graph, without
 // ownership questions. Stored form: [u32 length][bytes][NUL], at any alignment.
+// The price: nothing is freed before exit. Interned bytes grow with the distinct texts a process has
+// seen (removing a document keeps its sentences), and each snapshot opened stays mapped (its pages
+// leave the resident set once the graph is built; only the address space remains).
 #pragma once
 #include <cstddef>
 #include <cstdint>
