@@ -5,6 +5,9 @@
 // and the same with one evidence per edge — and loads each in a fresh child process, which reports the
 // load time and its resident-memory growth. Differences between the three give bytes per node, per edge
 // and per evidence as the process really holds them (allocator overhead and index included).
+// With --snapshot the same graphs are also saved as binary snapshots (graph/snapshot.hpp) and opened
+// the same way: open time, and the memory a graph opened from a mapping holds (its evidence texts stay
+// in the mapped file, in the page cache, not on the heap).
 #include <malloc.h>
 #include <unistd.h>
 
@@ -22,6 +25,7 @@
 
 #include "graph/csv_import.hpp"
 #include "graph/graph.hpp"
+#include "graph/snapshot.hpp"
 #include "graph/storage.hpp"
 
 namespace fs = std::filesystem;
@@ -140,70 +144,27 @@ std::size_t add_evidence_everywhere(Graph& g, std::size_t& text_bytes) {
 
 struct Row {
   std::string what;
+  fs::path file;
   std::uintmax_t file_bytes = 0;
   double save_s = 0;
   LoadFigures load;
 };
-
-Row save_and_load(const std::string& what, const Graph& g, const fs::path& file, int repeat) {
-  Row r;
-  r.what = what;
-  auto t0 = Clock::now();
-  bangfu::graph::save_graph(g, file.string());
-  r.save_s = seconds_since(t0);
-  r.file_bytes = fs::file_size(file);
-  r.load = load_in_child(file.string(), repeat);
-  return r;
-}
 
 struct RunOptions {
   std::string dir;
   fs::path work;
   std::string graph;  // a saved graph of the same CSVs: measured as is instead of importing again
   int repeat = 3;
-  bool evidence = true, keep = false;
+  bool evidence = true, keep = false, snapshot = false, json = true;
 };
 
-int run(const RunOptions& o) {
-  fs::create_directories(o.work);
-  auto nodes_csv = (fs::path(o.dir) / "nodes.csv").string(), edges_csv = (fs::path(o.dir) / "edges.csv").string();
-  auto no_edges = (o.work / "no_edges.csv").string();
-  std::ofstream(no_edges) << "src,dst,rel\n";
 
-  std::vector<Row> rows;
-  {
-    Graph g;
-    bangfu::graph::import_csv(g, nodes_csv, no_edges);
-    rows.push_back(save_and_load("nodes only", g, o.work / "nodes.graph.json", o.repeat));
-  }
-  bangfu::graph::CsvImportCounts counts;
-  double import_s = 0;
-  std::size_t text_bytes = 0, evidences = 0;
-  if (!o.graph.empty() && !o.evidence) {
-    Row r;
-    r.what = "nodes + edges";
-    r.file_bytes = fs::file_size(o.graph);
-    r.load = load_in_child(o.graph, o.repeat);
-    rows.push_back(r);
-  } else {
-    Graph g;
-    auto t0 = Clock::now();
-    counts = bangfu::graph::import_csv(g, nodes_csv, edges_csv);
-    import_s = seconds_since(t0);
-    rows.push_back(save_and_load("nodes + edges", g, o.work / "edges.graph.json", o.repeat));
-    if (o.evidence) {
-      evidences = add_evidence_everywhere(g, text_bytes);
-      rows.push_back(save_and_load("+ 1 evidence/edge", g, o.work / "evidence.graph.json", o.repeat));
-    }
-  }
-
-  if (import_s > 0)
-    std::printf("CSV import (import_csv): %zu nodes, %zu edges in %.2f s (%.0f edges/s)\n", counts.nodes, counts.edges,
-                import_s, counts.edges / std::max(import_s, 1e-9));
-  std::printf("%-18s %9s %9s %9s %8s %9s %9s %9s %9s %9s %9s\n", "graph", "nodes", "edges", "file MB", "save s",
+// The table and the per-element figures of one format's rows; `prefix` starts every figure line.
+void report(const char* prefix, const std::vector<Row>& rows, std::size_t evidences, std::size_t text_bytes) {
+  std::printf("%s%-18s %9s %9s %9s %8s %9s %9s %9s %9s %9s %9s\n", prefix, "graph", "nodes", "edges", "file MB", "save s",
               "load min", "load med", "load cpu", "RSS MB", "peak MB", "heap MB");
   for (const auto& r : rows)
-    std::printf("%-18s %9zu %9zu %9.1f %8.2f %9.3f %9.3f %9.3f %9.1f %9.1f %9.1f\n", r.what.c_str(), r.load.nodes,
+    std::printf("%s%-18s %9zu %9zu %9.1f %8.2f %9.3f %9.3f %9.3f %9.1f %9.1f %9.1f\n", prefix, r.what.c_str(), r.load.nodes,
                 r.load.edges, r.file_bytes / 1e6, r.save_s, r.load.min_s, r.load.median_s, r.load.cpu_s,
                 r.load.rss_delta / 1e6, r.load.peak_delta / 1e6, r.load.heap_delta / 1e6);
 
@@ -217,22 +178,106 @@ int run(const RunOptions& o) {
   std::size_t stored_edge = sizeof(Graph::Vertex) + sizeof(void*);
   std::size_t list_node = 2 * sizeof(void*) + 2 * sizeof(Graph::Vertex) + sizeof(bangfu::graph::EdgeData);
   std::size_t floor_bytes = 2 * stored_edge + list_node;
-  std::printf("bytes per node (RSS): %.1f\n", per_node);
-  std::printf("bytes per edge without evidence (RSS): %.1f  (layout floor %zu: list node + out/in entries)\n", per_edge,
-              floor_bytes);
-  std::printf("bytes per node / per edge (heap in use, mallinfo2): %.1f / %.1f\n", heap_node, heap_edge);
-  std::printf("bytes per edge with its share of nodes (RSS): %.1f  (whole graph / edges)\n", rows[1].load.rss_delta / m);
+  std::printf("%sbytes per node (RSS): %.1f\n", prefix, per_node);
+  std::printf("%sbytes per edge without evidence (RSS): %.1f  (layout floor %zu: list node + out/in entries)\n", prefix,
+              per_edge, floor_bytes);
+  std::printf("%sbytes per node / per edge (heap in use, mallinfo2): %.1f / %.1f\n", prefix, heap_node, heap_edge);
+  std::printf("%sbytes per edge with its share of nodes (RSS): %.1f  (whole graph / edges)\n", prefix,
+              rows[1].load.rss_delta / m);
   if (rows.size() > 2) {
     double evs = static_cast<double>(std::max<std::size_t>(evidences, 1));
     double per_evidence = (rows[2].load.rss_delta - rows[1].load.rss_delta) / evs;
-    std::printf("bytes per evidence (RSS): %.1f  (of which text %.1f: doc id, sentence, rule; heap %.1f)\n", per_evidence,
-                text_bytes / evs, (rows[2].load.heap_delta - rows[1].load.heap_delta) / evs);
-    std::printf("bytes per edge with 1 evidence (RSS): %.1f\n", per_edge + per_evidence);
+    std::printf("%sbytes per evidence (RSS): %.1f  (of which text %.1f: doc id, sentence, rule; heap %.1f)\n", prefix,
+                per_evidence, text_bytes / evs, (rows[2].load.heap_delta - rows[1].load.heap_delta) / evs);
+    std::printf("%sbytes per edge with 1 evidence (RSS): %.1f\n", prefix, per_edge + per_evidence);
   }
-  std::printf("load time per million edges: %.3f s wall, %.3f s CPU (nodes + edges, median)\n",
+  std::printf("%sload time per million edges: %.3f s wall, %.3f s CPU (nodes + edges, median)\n", prefix,
               rows[1].load.median_s * 1e6 / m, rows[1].load.cpu_s * 1e6 / m);
+}
+
+int run(const RunOptions& o) {
+  fs::create_directories(o.work);
+  auto nodes_csv = (fs::path(o.dir) / "nodes.csv").string(), edges_csv = (fs::path(o.dir) / "edges.csv").string();
+  auto no_edges = (o.work / "no_edges.csv").string();
+  std::ofstream(no_edges) << "src,dst,rel\n";
+
+  // Every file is written first and the graph freed, then each is loaded in a child: the parent's
+  // graph must not share the machine's memory with the child's (100M edges take ~11 GB each).
+  std::vector<Row> rows, snap;  // JSON files, and the same graphs as snapshots (--snapshot)
+  auto save = [&](std::vector<Row>& to, const std::string& what, const Graph& g, const fs::path& file) {
+    Row r;
+    r.what = what;
+    auto t0 = Clock::now();
+    bangfu::graph::save_graph(g, file.string());  // a snapshot when the name ends in .bfs
+    r.save_s = seconds_since(t0);
+    r.file_bytes = fs::file_size(file);
+    r.file = file;
+    to.push_back(r);
+  };
+  auto save_both = [&](const std::string& what, const Graph& g, const std::string& stem) {
+    if (o.json) save(rows, what, g, o.work / (stem + ".graph.json"));
+    if (o.snapshot) save(snap, what, g, o.work / (stem + ".bfs"));
+  };
+  {
+    Graph g;
+    bangfu::graph::import_csv(g, nodes_csv, no_edges);
+    save_both("nodes only", g, "nodes");
+  }
+  bangfu::graph::CsvImportCounts counts;
+  double import_s = 0;
+  std::size_t text_bytes = 0, evidences = 0;
+  if (!o.graph.empty() && !o.evidence) {
+    if (o.json) {
+      Row r;
+      r.what = "nodes + edges";
+      r.file_bytes = fs::file_size(o.graph);
+      r.file = o.graph;
+      rows.push_back(r);
+    }
+    if (o.snapshot) {
+      // The snapshot of the given graph is kept beside the work files and reused while newer than it.
+      fs::path bfs = o.work / (fs::path(o.graph).parent_path().filename().string() + ".bfs");
+      std::error_code ec;
+      Row s;
+      s.what = "nodes + edges";
+      if (!fs::exists(bfs, ec) || fs::last_write_time(bfs, ec) < fs::last_write_time(o.graph, ec)) {
+        Graph g = bangfu::graph::load_graph(o.graph);
+        auto t0 = Clock::now();
+        bangfu::graph::save_snapshot(g, bfs.string());
+        s.save_s = seconds_since(t0);
+      }
+      s.file_bytes = fs::file_size(bfs);
+      s.file = bfs;
+      snap.push_back(s);
+    }
+  } else {
+    Graph g;
+    auto t0 = Clock::now();
+    counts = bangfu::graph::import_csv(g, nodes_csv, edges_csv);
+    import_s = seconds_since(t0);
+    save_both("nodes + edges", g, "edges");
+    if (o.evidence) {
+      evidences = add_evidence_everywhere(g, text_bytes);
+      save_both("+ 1 evidence/edge", g, "evidence");
+    }
+  }
+  for (auto* list : {&rows, &snap})
+    for (auto& r : *list) r.load = load_in_child(r.file.string(), o.repeat);
+
+  if (import_s > 0)
+    std::printf("CSV import (import_csv): %zu nodes, %zu edges in %.2f s (%.0f edges/s)\n", counts.nodes, counts.edges,
+                import_s, counts.edges / std::max(import_s, 1e-9));
+  if (o.json) report("", rows, evidences, text_bytes);
+  if (o.snapshot) {
+    std::printf("snapshot files (bangfu snapshot; opened by mapping, evidence texts read in place):\n");
+    report("snapshot ", snap, evidences, text_bytes);
+    std::printf("snapshot open, nodes + edges: %.3f s wall (min), %.3f s CPU; %.1f file bytes per edge\n", snap[1].load.min_s,
+                snap[1].load.cpu_s, snap[1].file_bytes / static_cast<double>(std::max<std::size_t>(snap[1].load.edges, 1)));
+  }
   if (!o.keep)
-    for (auto f : {"nodes.graph.json", "edges.graph.json", "evidence.graph.json", "no_edges.csv"}) fs::remove(o.work / f);
+    for (auto f : {"nodes.graph.json", "edges.graph.json", "evidence.graph.json", "no_edges.csv", "nodes.bfs", "edges.bfs",
+                   "evidence.bfs"})
+      fs::remove(o.work / f);
   return 0;
 }
 
@@ -249,10 +294,17 @@ int main(int argc, char** argv) {
   app.add_option("--repeat", o.repeat, "Loads per graph (min and median are reported)")->check(CLI::Range(1, 100));
   app.add_flag("--no-evidence", no_evidence, "Skip the graph with one evidence per edge (saves time on big graphs)");
   app.add_flag("--keep", o.keep, "Keep the saved graph files");
+  app.add_flag("--snapshot", o.snapshot, "Also save and open every graph as a binary snapshot (.bfs)");
+  bool snapshot_only = false;
+  app.add_flag("--snapshot-only", snapshot_only, "Only snapshots, no JSON files (for graphs too big for JSON)");
   app.add_option("--measure-load", measure, "(internal) load FILE in this process and print the figures");
   CLI11_PARSE(app, argc, argv);
   o.work = work;
   o.evidence = !no_evidence;
+  if (snapshot_only) {
+    o.snapshot = true;
+    o.json = false;
+  }
   try {
     if (!measure.empty()) return measure_load(measure, o.repeat);
     if (o.dir.empty()) throw std::runtime_error("--dir is required");

@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "cli/graph_file.hpp"
+#include "graph/snapshot.hpp"
 #include "graph/storage.hpp"
 #include "ingest/fact_line.hpp"
 #include "ingest/graph_builder.hpp"
@@ -37,6 +38,7 @@ InputKind kind_of(const std::string& path) {
   std::string_view text(head, static_cast<std::size_t>(in.gcount()));
   auto first = text.find_first_not_of(" \t\r\n");
   text = first == std::string_view::npos ? std::string_view() : text.substr(first);
+  if (graph::is_snapshot(text)) return InputKind::graph;  // a binary snapshot (graph/snapshot.hpp)
   std::string_view graph_head = "{\"format\":\"";
   if (text.starts_with(graph_head) && text.substr(graph_head.size()).starts_with(graph::kGraphFormat))
     return InputKind::graph;

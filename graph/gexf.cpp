@@ -95,7 +95,7 @@ void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vec
       << "        <attvalues>\n";
   attvalue(out, "relation", rel);
   const auto& evs = g.evidence(e);
-  attvalue(out, "evidence", evs.empty() ? std::string() : evs.front().sentence);
+  attvalue(out, "evidence", evs.empty() ? std::string() : evs.front().sentence.str());
   attvalue(out, "docs", join(edge_documents(g, e), "; "));
   prop_values(out, "ep", cols, g.edge_properties(e));
   out << "        </attvalues>\n      </edge>\n";

@@ -66,7 +66,7 @@ void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vec
   data(out, "e_label", g.type_name(g.edge(e).type));
   data(out, "e_weight", column_text(export_weight(g, e), ColumnKind::Double));
   const auto& evs = g.evidence(e);
-  data(out, "e_evidence", evs.empty() ? std::string() : evs.front().sentence);
+  data(out, "e_evidence", evs.empty() ? std::string() : evs.front().sentence.str());
   data(out, "e_docs", join(edge_documents(g, e), "; "));
   for (const char* k : {"first_seen", "last_seen"})  // ISO dates of the earliest and latest evidence
     if (PropValue d = g.edge_property(e, k); !d.is_null()) data(out, std::string("e_") + k, column_text(d, ColumnKind::String));

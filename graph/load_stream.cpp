@@ -42,6 +42,10 @@ struct Scalar {
     if (kind == kString) out = std::string(s);
     return kind == kString || kind == kNull;
   }
+  bool text(Text& out) const {
+    if (kind == kString) out = Text(s);
+    return kind == kString || kind == kNull;
+  }
 
   bool number(double& out) const {
     if (kind == kInt) out = static_cast<double>(i);

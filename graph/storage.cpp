@@ -19,6 +19,7 @@
 #include "graph/load_checked.hpp"
 #include "graph/load_stream.hpp"
 #include "graph/mapped_file.hpp"
+#include "graph/snapshot.hpp"
 
 namespace bangfu::graph {
 
@@ -85,6 +86,13 @@ void write_field(W& w, const char* key, const std::string& value) {
   if (value.empty()) return;
   w.Key(key);
   write_string(w, value);
+}
+
+template <class W>
+void write_field(W& w, const char* key, const Text& value) {  // evidence texts: no std::string made
+  if (value.empty()) return;
+  w.Key(key);
+  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
 }
 
 template <class W>
@@ -239,6 +247,7 @@ std::string graph_to_json(const Graph& graph) {
 }
 
 void save_graph(const Graph& graph, const std::string& path) {
+  if (has_snapshot_extension(path)) return save_snapshot(graph, path);  // binary snapshot: graph/snapshot.hpp
   fs::path target(path);
   if (target.filename().empty()) throw GraphError("cannot write graph to '" + path + "': not a file name");
   fs::path tmp = target;
@@ -314,6 +323,7 @@ Graph load_graph(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw GraphError(path + ": no such graph file");
   if (fs::is_directory(path, ec)) throw GraphError(path + ": is a folder, not a graph file");
+  if (is_snapshot_file(path)) return load_snapshot(path);  // either format, told apart by the first bytes
   Graph g;  // one Graph returned by name: see parse_graph
   bool streamed = false;
   {

@@ -3,7 +3,8 @@
 // The file starts with {"format":"bangfu-graph","version":1,...}. Saving is atomic (temp file in the
 // same folder, fsync, rename), so a crash never leaves a half-written graph behind. Loading checks
 // everything it reads and throws GraphError naming the file and what is wrong; nothing is returned
-// half-loaded.
+// half-loaded. Both also handle the binary snapshot (graph/snapshot.hpp): load_graph reads either
+// format, told apart by the file's first bytes; save_graph writes a snapshot to paths ending in ".bfs".
 #pragma once
 #include <string>
 
