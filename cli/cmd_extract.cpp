@@ -18,7 +18,7 @@ struct ExtractArgs {
   std::vector<std::string> paths;
   std::string out;
   bool jsonl = false, list_files = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // one per core: the graph is the same for any count
 };
 
 // Like the gold files: the document id without its extension, plus .json. Ids of jsonl records may
@@ -72,7 +72,7 @@ Registrar reg{"extract", "Write each document's extraction as gold-format JSON (
   sub.add_option("-o,--out", args->out, "Folder for the gold-format JSON files (created if missing)");
   sub.add_flag("--jsonl", args->jsonl, "Write one fact line per document to stdout (the mapper `bangfu merge` reads)");
   sub.add_flag("--list-files", args->list_files, "Only print the document files under PATH, in reading order");
-  sub.add_option("-j,--jobs", args->jobs, "With --jsonl: threads extracting at once; 0: one per core (default 1)")
+  sub.add_option("-j,--jobs", args->jobs, "With --jsonl: threads extracting at once (default 0: one per core)")
       ->check(CLI::Range(0u, 256u));
   sub.footer("With --out: one file per document, named like the document with .json, in the format the gold\n"
              "files use, so any scorer can read it. Example: bangfu extract examples/corpus --out /tmp/extracted\n"

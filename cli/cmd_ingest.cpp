@@ -17,7 +17,7 @@ struct IngestArgs {
   std::string graph;
   bool force = false;
   bool quiet = false;
-  unsigned jobs = 1;
+  unsigned jobs = 0;  // one per core: the graph is the same for any count
 };
 
 unsigned job_count(unsigned asked) {
@@ -76,7 +76,7 @@ Registrar reg{"ingest", "Read articles (files or folders) into a graph file", []
   sub.add_option("-g,--graph", args->graph, "Graph file, created if missing (default: $BANGFU_GRAPH or ./bangfu.graph.json)");
   sub.add_flag("-q,--quiet", args->quiet, "No progress line (shown only when stderr is a terminal)");
   sub.add_flag("--force", args->force, "Extract again documents whose text has not changed (after editing data/)");
-  sub.add_option("-j,--jobs", args->jobs, "Threads extracting at once; 0: one per core (default 1). The graph is the same")
+  sub.add_option("-j,--jobs", args->jobs, "Threads extracting at once (default 0: one per core). The graph is the same")
       ->check(CLI::Range(0u, 256u));
   sub.footer("Re-ingesting a document with the same id and text changes nothing; changed text replaces\n"
              "what the document said before. Unreadable files are warnings; reading nothing is an error.\n"
