@@ -366,3 +366,9 @@ TEST_CASE("recognize: a numeral and a character after a place abbreviate a name 
   CHECK(edge(d, "七台河七煤医院", RelType::member_of, "黑龙江省肿瘤专科联盟"));
   CHECK_FALSE(entity(run("七台河两家医院签约。\n"), "七台河两家医院"));
 }
+
+TEST_CASE("persons: a name before 的 or 陪同 ends there", "[persons]") {
+  auto d = run("在县委副书记、县长钱明辉的陪同下,安徽省立医院党委书记王建华一行参观了县医院。\n");
+  CHECK(entity(d, "钱明辉"));
+  CHECK(edge(d, "钱明辉", RelType::serves_as, "县委"));
+}
