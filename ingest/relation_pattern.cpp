@@ -60,6 +60,10 @@ class Compiler {
         append_literal_char(literal, utf8::next(text_, i));
       } else if (cp == U'}' || cp == U')' || cp == U'|') {
         fail("unexpected '" + std::string(text_.substr(at, i - at)) + "' at byte " + std::to_string(at));
+      } else if (cp == U'?' || cp == U'？') {
+        // A sentence never holds its own terminator, so a literal ? could never match: it is a mistake
+        // for an optional part.
+        fail("'?' at byte " + std::to_string(at) + " is no operator: write (x|) for an optional x, \? for the mark");
       } else {
         append_literal_char(literal, cp);
       }

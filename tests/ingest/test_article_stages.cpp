@@ -372,3 +372,11 @@ TEST_CASE("persons: a name before 的 or 陪同 ends there", "[persons]") {
   CHECK(entity(d, "钱明辉"));
   CHECK(edge(d, "钱明辉", RelType::serves_as, "县委"));
 }
+
+TEST_CASE("member_of: members listed after the consortium's clause", "[relations]") {
+  auto d = run("大冶市医共体由大冶市人民医院牵头,成员单位包括金湖街道卫生院、保安镇卫生院。\n");
+  CHECK(edge(d, "金湖街道卫生院", RelType::member_of, "大冶市医共体"));
+  CHECK(edge(d, "保安镇卫生院", RelType::member_of, "大冶市医共体"));
+  auto e = run("大冶市医共体成员单位包括:金湖街道卫生院、保安镇卫生院。\n");
+  CHECK(edge(e, "保安镇卫生院", RelType::member_of, "大冶市医共体"));
+}

@@ -49,6 +49,7 @@ TEST_CASE("pattern compiler rejects malformed patterns", "[relations][pattern]")
   CHECK_THROWS_WITH(compile_pattern("{A}{B}"), Catch::Contains("needs a trigger"));
   CHECK_THROWS_WITH(compile_pattern("{A}(帮扶{B}"), Catch::Contains("groups hold plain text"));
   CHECK_THROWS_WITH(compile_pattern("{A}(帮扶|支援{B}"), Catch::Contains("groups hold plain text"));
+  CHECK_THROWS_WITH(compile_pattern("{A}包括:?{B}"), Catch::Contains("no operator"));  // (:|) is the optional colon
   CHECK_THROWS_WITH(compile_pattern("{A}帮扶(|){B}"), Catch::Contains("non-empty"));
   CHECK_THROWS_WITH(compile_pattern("{A}帮扶…~{B}"), Catch::Contains("two gaps"));
   CHECK_THROWS_WITH(compile_pattern("{B}帮扶{A?}"), Catch::Contains("{A?} may only start"));
