@@ -117,7 +117,8 @@ struct Recognizer::Data {
   bool extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const;
   std::size_t trim_start(std::string_view s, const std::vector<Piece>& toks, std::size_t from, std::size_t to) const;
   bool generic_only(std::string_view body) const;
-  bool has_verb(std::string_view text) const;  // a verb, preposition or conjunction among its words
+  bool has_verb(std::string_view text) const;
+  bool has_verbal_noun(std::string_view text) const;  // a verb, preposition or conjunction among its words
   bool joins_only(std::string_view text) const;  // made only of generic words flagged 'joins' (人民)
   bool is_level(std::string_view s, const Piece& t) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
@@ -447,6 +448,14 @@ bool Recognizer::Data::has_verb(std::string_view text) const {
   return std::any_of(tags.begin(), tags.end(), [](std::string_view tag) { return one_of(tag, {"v", "p", "c"}); });
 }
 
+// 合作建设, 对口支援: words the dictionary calls verbal nouns, which join two names as a verb does.
+bool Recognizer::Data::has_verbal_noun(std::string_view text) const {
+  if (!dictionary || text.empty()) return false;
+  thread_local std::vector<std::string_view> tags;
+  word_tags(text, tags);
+  return std::any_of(tags.begin(), tags.end(), [](std::string_view tag) { return tag == "vn"; });
+}
+
 bool Recognizer::Data::joins_only(std::string_view text) const {
   for (std::size_t pos = 0; pos < text.size();) {
     const int* kind = nullptr;
@@ -642,7 +651,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
         if (t.kind != Kind::Region) continue;
         if (q > last_region + 1) {
           std::string_view gap = s.substr(toks[last_region].e, t.b - toks[last_region].e);
-          if (q - last_region - 1 <= 2 || has_verb(gap)) s0 = q;
+          if (q - last_region - 1 <= 2 || has_verb(gap) || has_verbal_noun(gap)) s0 = q;
         }
         last_region = q;
       }

@@ -380,3 +380,9 @@ TEST_CASE("member_of: members listed after the consortium's clause", "[relations
   auto e = run("大冶市医共体成员单位包括:金湖街道卫生院、保安镇卫生院。\n");
   CHECK(edge(e, "保安镇卫生院", RelType::member_of, "大冶市医共体"));
 }
+
+TEST_CASE("recognize: a verbal noun between two places ends the phrase (合作建设)", "[recognize]") {
+  auto d = run("2月10日上午,河南省人民医院、新乡市平原城乡一体化示范区合作建设河南省人民医院北院区协议签署仪式举行。\n");
+  CHECK(entity(d, "河南省人民医院北院区"));
+  CHECK(edge(d, "河南省人民医院北院区", RelType::member_of, "河南省人民医院"));
+}
