@@ -386,3 +386,8 @@ TEST_CASE("recognize: a verbal noun between two places ends the phrase (合作�
   CHECK(entity(d, "河南省人民医院北院区"));
   CHECK(edge(d, "河南省人民医院北院区", RelType::member_of, "河南省人民医院"));
 }
+
+TEST_CASE("supports: aid work named for the aided province brings something to a place", "[relations]") {
+  auto d = run("近年来,吉林省“组团式”医疗援疆工作成效显著,给阿勒泰地区群众带来了便利。\n");
+  CHECK(edge(d, "吉林省", RelType::supports, "阿勒泰地区"));
+}
