@@ -196,11 +196,18 @@ class Search {
     return i;
   }
 
+  // 甲对乙实行帮扶,派驻医疗队到丙: a name right after 对 is what is acted on, never the subject of the
+  // verbs after it. (Patterns that write 对 before {A} themselves do not start with {A}.)
+  bool object_of_dui(std::size_t pos) const {
+    return pos >= 3 && text_.compare(pos - 3, 3, "对") == 0 && !s_.covered(pos - 3);
+  }
+
   // A mention, or a coordinated list of them (甲、乙和丙), tried longest first, with or without 等.
   void slot(std::size_t k, std::size_t pos, PatternMatch& m) {
     Kind kind = elements_[k].kind;
     int first = chain_head(s_.mention_at(pos));
     if (!allowed(first, kind)) return;
+    if (kind == Kind::src && k == 0 && object_of_dui(pos)) return;
     // Tried at every mention for every rule: lists are short, so they live on the stack.
     boost::container::small_vector<int, 8> chain{first};
     boost::container::small_vector<std::size_t, 8> ends{after_mention(first)};

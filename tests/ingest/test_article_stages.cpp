@@ -391,3 +391,9 @@ TEST_CASE("supports: aid work named for the aided province brings something to a
   auto d = run("近年来,吉林省“组团式”医疗援疆工作成效显著,给阿勒泰地区群众带来了便利。\n");
   CHECK(edge(d, "吉林省", RelType::supports, "阿勒泰地区"));
 }
+
+TEST_CASE("relations: a name right after 对 is never the subject of the verbs after it", "[relations]") {
+  auto d = run("2017年起,深圳市宝安区人民医院对凤山县人民医院实行对口帮扶,派驻3批医疗队到凤山帮助提高服务能力。\n");
+  CHECK(edge(d, "深圳市宝安区人民医院", RelType::dispatches, "凤山"));
+  CHECK_FALSE(edge(d, "凤山县人民医院", RelType::dispatches, "凤山"));
+}
