@@ -418,6 +418,18 @@ bool alias_bracket(std::string_view between) {
   return between.empty();
 }
 
+// 甲托管乙县人民医院,并命名为“甲乙分院”: what stands between a name and the next one renames it.
+bool renamed_as(std::string_view between) {
+  constexpr std::size_t kMaxBytes = 30;  // ",并正式" and the like, no clause of its own
+  if (between.size() > kMaxBytes) return false;
+  for (std::string_view quote : {"“", "\""})
+    if (between.size() >= quote.size() && between.substr(between.size() - quote.size()) == quote)
+      between.remove_suffix(quote.size());
+  for (std::string_view verb : {"命名为", "更名为", "挂牌为", "冠名为", "加挂"})
+    if (between.size() >= verb.size() && between.substr(between.size() - verb.size()) == verb) return true;
+  return false;
+}
+
 // Does the alternate end at `pos` with ")" (after an optional closing quote)?
 bool closes_alias(const std::string& text, std::size_t pos) {
   for (std::string_view quote : {"”", "\""})
@@ -437,9 +449,12 @@ void DocResolver::merge_aliases() {
       std::string_view between(text.data() + a.candidate->end, b.candidate->begin - a.candidate->end);
       bool paren = alias_bracket(between) && closes_alias(text, b.candidate->end);
       bool dash = between == "——" || between == "—" || between == "--";
+      // The new name is not the name of the one that acts on it (甲托管乙,并命名为“甲”… is 甲 read short).
+      bool actor = i > 0 && placed_[i - 1].sentence == a.sentence && uf_.find(placed_[i - 1].group) == uf_.find(b.group);
+      bool renamed = j == i + 1 && renamed_as(between) && a.candidate->type == b.candidate->type && !actor;
       bool same_kind = (is_org(a.candidate->type) && is_org(b.candidate->type)) ||
                        (graph::is_region(a.candidate->type) && graph::is_region(b.candidate->type));
-      if ((paren || dash) && same_kind) uf_.join(b.group, a.group);
+      if ((paren || dash || renamed) && same_kind) uf_.join(b.group, a.group);
     }
   }
   // 贵阳市云岩区 / 贵阳云岩: places written one after the other; the pair also names the inner one.

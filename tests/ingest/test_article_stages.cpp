@@ -397,3 +397,16 @@ TEST_CASE("relations: a name right after 对 is never the subject of the verbs a
   CHECK(edge(d, "深圳市宝安区人民医院", RelType::dispatches, "凤山"));
   CHECK_FALSE(edge(d, "凤山县人民医院", RelType::dispatches, "凤山"));
 }
+
+TEST_CASE("resolve: a hospital renamed (并命名为“…分院”) keeps one entity; 不遗余力 negates nothing", "[resolve]") {
+  auto d = run("今年5月,湖北省人民医院正式托管红安县人民医院,并命名为“湖北省人民医院大别山分院”。"
+               "红安县委县政府将不遗余力地继续支持湖北省人民医院大别山分院发展。\n");
+  const auto* county = entity(d, "红安县人民医院");
+  REQUIRE(county);
+  CHECK(county == entity(d, "湖北省人民医院大别山分院"));
+  CHECK(county != entity(d, "湖北省人民医院"));
+  const auto* r = edge(d, "红安县委", RelType::supports, "红安县人民医院");
+  REQUIRE(r);
+  CHECK_FALSE(r->hedged);
+  CHECK(edge(d, "红安县人民医院", RelType::member_of, "湖北省人民医院"));
+}
