@@ -410,3 +410,8 @@ TEST_CASE("resolve: a hospital renamed (并命名为“…分院”) keeps one e
   CHECK_FALSE(r->hedged);
   CHECK(edge(d, "红安县人民医院", RelType::member_of, "湖北省人民医院"));
 }
+
+TEST_CASE("works_for: a doctor who is a hospital's attending physician", "[relations]") {
+  auto d = run("今年34岁的陈天明医生是厦门医学院附属口腔医院的主治医生。\n");
+  CHECK(edge(d, "陈天明", RelType::works_for, "厦门医学院附属口腔医院"));
+}
