@@ -415,3 +415,10 @@ TEST_CASE("works_for: a doctor who is a hospital's attending physician", "[relat
   auto d = run("今年34岁的陈天明医生是厦门医学院附属口腔医院的主治医生。\n");
   CHECK(edge(d, "陈天明", RelType::works_for, "厦门医学院附属口腔医院"));
 }
+
+TEST_CASE("serves_as: a certificate of appointment to a post", "[relations]") {
+  auto d = run("杂多县人民医院向主任医师张明华颁发杂多县人民医院副院长聘书。\n");
+  const auto* r = edge(d, "张明华", RelType::serves_as, "杂多县人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "副院长");
+}
