@@ -10,7 +10,7 @@ using graph::EntityType;
 
 struct PartiesReader::Data {
   std::vector<std::pair<std::string, graph::RelType>> triggers;
-  std::vector<std::string> connectors, hedges;
+  std::vector<std::string> connectors, hedges, on_behalf;
 };
 
 namespace {
@@ -42,8 +42,10 @@ PartiesReader::PartiesReader(const std::string& data_dir) : data_(std::make_uniq
       data_->connectors.push_back(row.fields[0]);
     } else if (kind == "hedge") {
       data_->hedges.push_back(row.fields[0]);
+    } else if (kind == "on_behalf") {
+      data_->on_behalf.push_back(row.fields[0]);
     } else {
-      row.fail("kind must be trigger, connector or hedge");
+      row.fail("kind must be trigger, connector, hedge or on_behalf");
     }
   }
 }
@@ -174,6 +176,57 @@ class SentenceParties {
 
 std::vector<ExtractedRelation> PartiesReader::read(const Sentence& sentence, const std::vector<Mention>& mentions) const {
   return SentenceParties(*data_, sentence, mentions).run();
+}
+
+std::vector<ExtractedRelation> PartiesReader::read_representatives(const Sentence& sentence,
+                                                                   const std::vector<Mention>& mentions,
+                                                                   const std::vector<ExtractedRelation>& posts) const {
+  std::vector<ExtractedRelation> out;
+  const std::string& text = sentence.text;
+  for (const auto& words : data_->on_behalf) {
+    std::size_t at = text.find(words);
+    if (at == std::string::npos) continue;
+    // The signing must follow in the same clause (代表双方签订…, 代表双方在某地签署…).
+    std::size_t clause_end = text.find_first_of(",;", at);
+    std::string_view rest = std::string_view(text).substr(at, clause_end == std::string::npos ? std::string::npos : clause_end - at);
+    std::vector<graph::RelType> rels;
+    for (const auto& [trigger, rel] : data_->triggers)
+      if (rest.find(trigger) != std::string_view::npos && std::find(rels.begin(), rels.end(), rel) == rels.end())
+        rels.push_back(rel);
+    if (std::none_of(rels.begin(), rels.end(), [](auto r) { return r == graph::RelType::partners_with; })) continue;
+    bool planned = std::any_of(data_->hedges.begin(), data_->hedges.end(),
+                               [&](const std::string& h) { return rest.find(h) != std::string_view::npos; });
+    if (planned) continue;
+    // The signers: the persons of the clause before 代表, by their posts in this sentence.
+    std::size_t clause_start = text.rfind(',', at);
+    clause_start = clause_start == std::string::npos ? 0 : clause_start + 1;
+    std::vector<std::string> bodies;
+    for (const auto& m : mentions) {
+      if (m.type != EntityType::Person || m.begin < clause_start || m.end > at) continue;
+      for (const auto& p : posts)
+        if (p.rel == graph::RelType::serves_as && p.src == m.canonical &&
+            std::find(bodies.begin(), bodies.end(), p.dst) == bodies.end()) {
+          bodies.push_back(p.dst);
+          break;
+        }
+    }
+    if (bodies.size() < 2) continue;
+    for (auto rel : rels)
+      for (std::size_t i = 0; i < bodies.size(); ++i)
+        for (std::size_t j = i + 1; j < bodies.size(); ++j) {
+          ExtractedRelation r;
+          r.src = bodies[i];
+          r.dst = bodies[j];
+          r.rel = rel;
+          r.evidence = text;
+          r.source_begin = sentence.source_begin;
+          r.source_end = sentence.source_end;
+          r.rule = "parties.representatives";
+          r.confidence = kConfidence;
+          out.push_back(std::move(r));
+        }
+  }
+  return out;
 }
 
 }  // namespace bangfu::ingest

@@ -23,6 +23,11 @@ class PartiesReader {
   // Every pair of the parties of each agreement or joint building stated in the sentence.
   std::vector<ExtractedRelation> read(const Sentence& sentence, const std::vector<Mention>& mentions) const;
 
+  // 甲市市长A、乙医院院长B代表双方签订共建协议: officials who sign on behalf of their bodies make those
+  // bodies the parties. `posts` are the sentence's serves_as edges (the officials stage's).
+  std::vector<ExtractedRelation> read_representatives(const Sentence& sentence, const std::vector<Mention>& mentions,
+                                                      const std::vector<ExtractedRelation>& posts) const;
+
   struct Data;
 
  private:

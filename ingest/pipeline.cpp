@@ -142,6 +142,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     std::vector<ExtractedRelation> found = impl_->relations.extract(sentences[i], resolved.mentions[i], context);
     merge_officials(found, impl_->officials.read(sentences[i], resolved.mentions[i], article));
     for (auto& r : impl_->parties.read(sentences[i], resolved.mentions[i])) found.push_back(std::move(r));
+    for (auto& r : impl_->parties.read_representatives(sentences[i], resolved.mentions[i], found))
+      found.push_back(std::move(r));
     for (auto& r : branches)
       if (r.source_begin == sentences[i].source_begin && r.source_end == sentences[i].source_end) found.push_back(r);
     expand_counted_lists(found, counted);

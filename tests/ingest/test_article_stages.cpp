@@ -422,3 +422,11 @@ TEST_CASE("serves_as: a certificate of appointment to a post", "[relations]") {
   REQUIRE(r);
   CHECK(r->role == "副院长");
 }
+
+TEST_CASE("parties: officials signing on behalf of their bodies make the bodies partners", "[parties]") {
+  auto d = run("4月2日,汕尾市市长杨明松、暨南大学附属第一医院院长宋立卫代表双方签订共建汕尾市中心医院协议。\n");
+  CHECK(edge(d, "汕尾市", RelType::partners_with, "暨南大学附属第一医院"));
+  CHECK(edge(d, "汕尾市", RelType::co_builds, "暨南大学附属第一医院"));
+  auto e = run("汕尾市市长杨明松、暨南大学附属第一医院院长宋立卫代表双方拟签订协议。\n");
+  CHECK_FALSE(edge(e, "汕尾市", RelType::partners_with, "暨南大学附属第一医院"));
+}
