@@ -617,7 +617,9 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
   std::size_t chunk_start = 0;
   for (std::size_t j = 0; j < toks.size(); ++j) {
     const Piece& t = toks[j];
-    if (t.kind == Kind::Boundary || t.kind == Kind::Punct || t.kind == Kind::Ref || t.kind == Kind::User) {
+    // 、暨南大学: right after 、 a conjunction cannot stand, so the character starts a name.
+    bool listed = t.kind == Kind::Boundary && t.b >= 3 && s.compare(t.b - 3, 3, "、") == 0;
+    if (!listed && (t.kind == Kind::Boundary || t.kind == Kind::Punct || t.kind == Kind::Ref || t.kind == Kind::User)) {
       chunk_start = j + 1;
       continue;
     }
