@@ -3,7 +3,7 @@
 
 BANGFU_PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libboost-graph-dev rapidjson-dev
   libspdlog-dev catch2 libcli11-dev libicu-dev libopencc-dev opencc python3-jieba python3-networkx
-  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev)
+  libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev libre2-dev clang libfuzzer-14-dev)
 
 bangfu_missing_packages() {
   local pkg
