@@ -217,7 +217,10 @@ IntRange range_of(const std::vector<Value>& args) {
   r.step = args.size() > 2 ? args[2].as<std::int64_t>() : 1;
   if (r.step == 0) throw QueryError(QueryError::Kind::Type, "range() step must not be zero", 0, 0, "NumberOutOfRange");
   __int128 span = static_cast<__int128>(to) - r.from;
-  if ((span >= 0) == (r.step > 0) || span == 0) r.size = static_cast<std::uint64_t>(span / r.step + 1);
+  if ((span >= 0) == (r.step > 0) || span == 0) {
+    __int128 n = span / r.step + 1;  // up to 2^64: saturate, no caller gets that far
+    r.size = n > static_cast<__int128>(UINT64_MAX) ? UINT64_MAX : static_cast<std::uint64_t>(n);
+  }
   return r;
 }
 
