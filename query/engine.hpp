@@ -18,7 +18,7 @@ using Params = Map;
 // How deeply expressions may nest (brackets, NOT NOT …, - - …) and how tall an expression's tree may grow
 // (1+1+…+1, a AND b AND …): the parser, the binder and the evaluator recurse once per level, and a
 // hostile query must get an error, not exhaust the stack.
-inline constexpr std::size_t kDefaultMaxDepth = 500;
+inline constexpr std::size_t kDefaultMaxDepth = 200;
 
 // Bounds on one query's work and memory; past any of them the query stops with QueryError{Limit} whose
 // message names the setting (docs/reliability.md lists them). Defaults keep a hostile query on a

@@ -205,7 +205,8 @@ class SetOp : public Operator {
     if (item.kind == K::Replace) {
       std::vector<Value> args{target};
       Value current = call_scalar(scalar_function("properties")->id, args, ctx_.graph);
-      for (const auto& [k, old] : current.as<Map>()) {
+      for (const auto& entry : current.as<Map>()) {
+        const std::string& k = entry.first;  // a plain reference: clang 14 cannot capture a structured binding
         bool kept = std::any_of(entries.begin(), entries.end(), [&](const auto& kv) { return kv.first == k; });
         if (!kept) put(target, k, Value());
       }
