@@ -601,7 +601,9 @@ auto const check_not_reserved = [](auto& ctx) {
 auto const close_paren_def = x3::lit(')');
 auto const close_bracket_def = x3::lit(']');
 auto const close_brace_def = x3::lit('}');
-auto const digits_def = +x3::digit;
+// A range, not x3::digit: X3's character classes call isdigit() on a plain char, which asserts (and is
+// undefined behaviour without assertions) for the bytes of UTF-8 characters. Found by fuzz_query_eval.
+auto const digits_def = +x3::char_('0', '9');
 auto const param_name_def = identifier | backquoted | digits;
 auto const variable_def = identifier[check_not_reserved] | backquoted[assign];
 auto const symbolic_name_def = identifier | backquoted;

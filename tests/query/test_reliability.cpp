@@ -282,6 +282,16 @@ TEST_CASE("[*$n]: a parameter as a variable-length bound gets a clear error", "[
   }
 }
 
+TEST_CASE("fuzz finding: a parameter name of digits followed by a Chinese character", "[reliability][fuzz]") {
+  // X3's digit class called isdigit() on the first byte of 大 (a negative char): an assertion failure,
+  // undefined behaviour in Release. fuzz/regressions/query_eval/ holds the input the fuzzer found.
+  graph::Graph g;
+  auto e = error_of(g, "RETURN $22222322222大学");
+  CHECK(e.kind == QueryError::Kind::Syntax);
+  Params params{{"12", Value(std::int64_t{5})}};
+  CHECK(run_query(g, "RETURN $12 AS v", params).rows.at(0).at(0).as<std::int64_t>() == 5);
+}
+
 TEST_CASE("utf8 helpers", "[reliability][utf8]") {
   CHECK_FALSE(first_invalid_utf8("abc 中文 \xF0\x9F\x98\x80"));
   CHECK(first_invalid_utf8("ab\xED\xA0\x80") == 2u);  // an encoded surrogate
