@@ -15,6 +15,7 @@ struct QueryArgs {
   std::string graph, text, file, format = "table";
   std::vector<std::string> params;
   std::size_t max_rows = 0;
+  std::string timeout = std::to_string(static_cast<int>(kDefaultTimeoutSeconds));
 };
 
 int run_query_command(const QueryArgs& a) {
@@ -26,6 +27,7 @@ int run_query_command(const QueryArgs& a) {
   shell.settings().format.format = *format;
   shell.settings().format.max_rows = a.max_rows;
   shell.settings().acknowledge = false;
+  shell.settings().query.timeout = timeout_of(parse_timeout(a.timeout));
   for (const auto& p : a.params) {
     auto eq = p.find('=');
     if (eq == std::string::npos || eq == 0) throw UserError("--param wants NAME=VALUE, got '" + p + "'");
@@ -52,6 +54,7 @@ Registrar reg{"query", "Run a Cypher query against a graph", [](CLI::App& sub) -
   sub.add_option("-p,--param", a->params, "Parameter NAME=VALUE (repeatable); VALUE is a literal: 42, 'x', [1, 2]");
   sub.add_option("--file", a->file, "Script of ';'-terminated statements (and :commands) instead of QUERY");
   sub.add_option("--max-rows", a->max_rows, "Show at most N rows in a table (0: all)");
+  sub.add_option("--timeout", a->timeout, "Stop a statement after SECONDS (0: no limit)")->capture_default_str();
   sub.footer("Syntax errors show the line and a caret and exit 1. Statements that create nodes or\n"
              "relationships save the graph file afterwards.\n"
              "Example: bangfu query -g g.graph.json 'MATCH (a)-[r:supports]->(b {name: $n}) RETURN a, r' -p n=某县");

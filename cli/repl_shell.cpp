@@ -50,6 +50,7 @@ labels, relation types and node names. Ctrl-C stops a running query; Ctrl-D leav
   :mode table|json|jsonl|csv   how results are shown
   :timing on|off            show how long each statement took
   :maxrows N                show at most N rows in tables (0: all)
+  :timeout SECONDS          stop a statement that runs longer (0: no limit)
   :param NAME VALUE         set $NAME (VALUE: 42, 1.5, 'text', [1, 2], {k: 1}; bare text is a string)
   :params                   list parameters
   :who NAME [--since DATE]  who supports NAME and whom it supports, with evidence (seen since DATE)
@@ -143,6 +144,22 @@ std::vector<std::string> split_words(std::string_view line) {
   }
   if (in_word) words.push_back(cur);
   return words;
+}
+
+double parse_timeout(const std::string& text) {
+  try {
+    std::size_t pos = 0;
+    double seconds = std::stod(text, &pos);
+    if (pos != text.size() || !(seconds >= 0) || seconds > 1e7) throw std::invalid_argument("range");
+    return seconds;
+  } catch (const std::logic_error&) {
+    throw UserError("a timeout is a number of seconds >= 0 (0: no limit), got '" + text + "'");
+  }
+}
+
+std::chrono::milliseconds timeout_of(double seconds) {
+  if (seconds <= 0) return std::chrono::milliseconds(0);
+  return std::chrono::milliseconds(std::max<std::int64_t>(1, static_cast<std::int64_t>(seconds * 1000)));
 }
 
 query::Value parse_param_value(std::string_view text) {
@@ -243,6 +260,7 @@ bool Shell::dispatch(const std::string& name, const Args& args) {
       {"mode", 1, ":mode table|json|jsonl|csv", &Shell::set_mode},
       {"timing", 1, ":timing on|off", &Shell::set_timing},
       {"maxrows", 1, ":maxrows N", &Shell::set_maxrows},
+      {"timeout", 1, ":timeout SECONDS", &Shell::set_timeout},
       {"param", 2, ":param NAME VALUE", &Shell::set_param},
       {"ingest", 1, ":ingest PATH...", &Shell::ingest},
       {"remove", 1, ":remove DOC", &Shell::remove},
@@ -373,6 +391,13 @@ void Shell::set_maxrows(const Args& args) {
     throw UserError("usage: :maxrows N (a whole number, 0 for all rows)");
   }
   if (settings_.acknowledge) out_ << "maxrows: " << (settings_.format.max_rows ? std::to_string(settings_.format.max_rows) : "all") << "\n";
+}
+
+void Shell::set_timeout(const Args& args) {
+  double seconds = parse_timeout(args[0]);
+  settings_.query.timeout = timeout_of(seconds);
+  if (settings_.acknowledge)
+    out_ << "timeout: " << (seconds > 0 ? args[0] + " s" : std::string("none")) << "\n";
 }
 
 void Shell::set_param(const Args& args) {

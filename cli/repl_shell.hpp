@@ -3,6 +3,7 @@
 // piped scripts, `bangfu query` and `:read` all drive it the same way.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -39,6 +40,13 @@ struct ShellSettings {
   bool progress = false;    // :ingest draws a progress line on stderr (the caller knows it is a terminal)
   query::QueryOptions query;
 };
+
+// "30", "0.5", "0": seconds for --timeout and :timeout; UserError for anything else (negative, not a number).
+double parse_timeout(const std::string& text);
+std::chrono::milliseconds timeout_of(double seconds);  // 0 (no limit) for 0
+
+// What `bangfu query` and `bangfu repl` allow one statement unless --timeout says otherwise.
+inline constexpr double kDefaultTimeoutSeconds = 300;
 
 class Shell {
  public:
@@ -84,6 +92,7 @@ class Shell {
   void who(const Args& args);
   void path(const Args& args);
   void set_maxrows(const Args& args);
+  void set_timeout(const Args& args);
   void graph_replaced();
   void report_error(const std::string& message);
 
