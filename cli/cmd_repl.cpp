@@ -19,10 +19,12 @@ constexpr std::size_t kInteractiveMaxRows = 40;
 int run_repl(const std::string& given) {
   std::string path = resolve_graph_path(given);
   bool exists = std::filesystem::exists(path);
+  FileStamp stamp = file_stamp(path);  // before loading: see Shell::set_loaded_stamp
   auto graph = load_or_new_graph(path);
   const auto& g = global_options();
   ingest::PipelineOptions pipeline{g.data_dir, g.lexicons};
   Shell shell(std::move(graph), path, std::cout, std::cerr, pipeline);
+  shell.set_loaded_stamp(stamp);
   if (!isatty(STDIN_FILENO)) {
     shell.settings().acknowledge = false;
     return shell.run_script(std::cin, "<stdin>") ? 1 : 0;

@@ -19,7 +19,8 @@ ingest::Pipeline make_pipeline() {
   }
 }
 
-CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each) {
+CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each,
+                         const ingest::LoadLimits& limits) {
   CorpusCounts counts;
   std::vector<ingest::LoadIssue> issues;
   ingest::for_each_document(
@@ -36,7 +37,7 @@ CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::funct
           ++counts.problems;
         }
       },
-      issues);
+      issues, limits);
   for (const auto& issue : issues) std::fprintf(stderr, "warning: %s: %s\n", issue.path.c_str(), issue.message.c_str());
   counts.problems += issues.size();
   if (counts.documents == 0) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ingest/document.hpp"
+#include "ingest/load.hpp"
 #include "ingest/pipeline.hpp"
 
 namespace bangfu::cli {
@@ -20,6 +21,7 @@ struct CorpusCounts {
 
 // Calls `each` for every document under `paths`. Load issues and documents whose `each` throws are
 // printed to stderr as "warning: WHERE: what". Reading nothing at all is a UserError (exit 1).
-CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each);
+CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each,
+                         const ingest::LoadLimits& limits = {});
 
 }  // namespace bangfu::cli

@@ -66,6 +66,11 @@ int run(int argc, char** argv) {
   app.add_flag("-v,--verbose", g_options.verbosity, "More diagnostics on stderr (-vv for debug)");
   app.add_option("--data-dir", g_options.data_dir, "Folder with the lexicon and pattern files (default: built-in data/)");
   app.add_option("--lexicon", g_options.lexicons, "Extra lexicon file to load on top of data/ (repeatable)");
+  app.add_option("--wait", g_options.wait_seconds,
+                 "Commands that write a graph (ingest, remove, import, query with CREATE, :save) wait up to\n"
+                 "this many seconds while another process writes the same graph (0: do not wait)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
   app.require_subcommand(0, 1);
   app.fallthrough();
 
