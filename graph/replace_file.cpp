@@ -65,6 +65,13 @@ std::string write_target(const std::string& path) {
   throw GraphError("cannot write '" + path + "': too many levels of symbolic links");
 }
 
+void check_replaceable(const std::string& path, const std::string& prefix) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+    throw GraphError(prefix + "'" + path + "': it is " + kind_of(st.st_mode) +
+                     ", not a regular file; refusing to replace it");
+}
+
 std::size_t remove_stale_temp_files(const std::string& real_path) {
   fs::path target(real_path);
   std::string prefix = target.filename().string() + ".tmp.";

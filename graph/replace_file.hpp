@@ -22,6 +22,10 @@ std::string write_target(const std::string& path);
 void replace_file(const std::string& path, const std::function<void(std::FILE*)>& write,
                   const std::string& prefix = "cannot write ");
 
+// Throws GraphError "<prefix>'path': it is a FIFO, not a regular file; refusing to replace it" when
+// something other than a regular file is at `path` (symlinks followed). Nothing there is fine.
+void check_replaceable(const std::string& path, const std::string& prefix = "cannot write ");
+
 // Removes FILE.tmp.PID files beside `real_path` whose process no longer exists. Returns how many.
 std::size_t remove_stale_temp_files(const std::string& real_path);
 

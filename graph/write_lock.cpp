@@ -29,6 +29,7 @@ long WriteLock::holder(const std::string& lock_path) {
 WriteLock::WriteLock(const std::string& graph_path, std::chrono::milliseconds wait,
                      const std::function<void(long pid)>& on_busy)
     : lock_path_(write_target(graph_path) + ".lock") {
+  check_replaceable(graph_path);  // no lock file beside a device or FIFO: the write would be refused anyway
   auto deadline = std::chrono::steady_clock::now() + wait;
   bool told = false;
   for (;;) {

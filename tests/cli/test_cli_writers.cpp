@@ -18,12 +18,12 @@ namespace {
 
 const std::string kBangfu = BANGFU_BINARY_DIR "/bangfu";
 
-std::string bangfu() {
+std::string bangfu_exe() {
   REQUIRE(fs::exists(kBangfu));  // build the `bangfu` target before running test_cli
   return shell_quote(kBangfu);
 }
 
-CommandResult run_bangfu(const std::string& args) { return run_command(bangfu() + " " + args); }
+CommandResult run_bangfu(const std::string& args) { return run_command(bangfu_exe() + " " + args); }
 
 // Two corpora of distinct short articles, `n` each.
 void write_corpora(const TempDir& dir, int n) {
@@ -46,9 +46,9 @@ TEST_CASE("two concurrent ingests of one graph keep every document of both, ever
   write_corpora(dir, 3);
   for (int run = 0; run < 5; ++run) {
     std::string g = dir.file("g" + std::to_string(run) + ".json");
-    auto r = run_command(bangfu() + " ingest " + dir.file("A") + " -g " + g + " > " + dir.file("a.out") + " 2>&1 & " +
-                         bangfu() + " ingest " + dir.file("B") + " -g " + g + " > " + dir.file("b.out") +
-                         " 2>&1; s=$?; wait $!; t=$?; exit $((s + t))");
+    auto r = run_command("(" + bangfu_exe() + " ingest " + dir.file("A") + " -g " + g + " > " + dir.file("a.out") +
+                         " 2>&1 & " + bangfu_exe() + " ingest " + dir.file("B") + " -g " + g + " > " +
+                         dir.file("b.out") + " 2>&1; s=$?; wait $!; t=$?; exit $((s + t)))");
     INFO(read_file(dir.file("a.out")) << read_file(dir.file("b.out")));
     REQUIRE(r.status == 0);
     auto graph = bangfu::graph::load_graph(g);
@@ -66,8 +66,8 @@ TEST_CASE("remove racing an ingest is never undone", "[cli][writers][race]") {
   for (int run = 0; run < 3; ++run) {
     std::string g = dir.file("g" + std::to_string(run) + ".json");
     REQUIRE(run_bangfu("ingest " + dir.file("A") + " -g " + g).status == 0);
-    auto r = run_command(bangfu() + " ingest " + dir.file("B") + " -g " + g + " >/dev/null 2>&1 & sleep 0.05; " +
-                         bangfu() + " remove a0.txt -g " + g + "; s=$?; wait $!; t=$?; exit $((s + t))");
+    auto r = run_command("(" + bangfu_exe() + " ingest " + dir.file("B") + " -g " + g + " >/dev/null 2>&1 & sleep 0.05; " +
+                         bangfu_exe() + " remove a0.txt -g " + g + "; s=$?; wait $!; t=$?; exit $((s + t)))");
     INFO(r.output);
     REQUIRE(r.status == 0);
     CHECK(r.output.find("removed 1 document") != std::string::npos);
@@ -111,9 +111,9 @@ TEST_CASE("a shell's :save does not overwrite what another writer saved since it
   // The shell loads, an ingest saves meanwhile (run from inside the script), then the shell saves.
   write_file(dir.file("s.cypher"), "CREATE (:Hospital {name: '新医院'});\n:save\n:save " + dir.file("mine.json") +
                                        "\n:save!\n");
-  write_file(dir.file("run.sh"), bangfu() + " ingest " + dir.file("B") + " -g " + g + " >/dev/null\n");
+  write_file(dir.file("run.sh"), bangfu_exe() + " ingest " + dir.file("B") + " -g " + g + " >/dev/null\n");
   auto r = run_command("(echo 'MATCH (n) RETURN count(*);'; sleep 1; sh " + shell_quote(dir.file("run.sh")) +
-                       "; cat " + shell_quote(dir.file("s.cypher")) + ") | " + bangfu() + " repl -g " + g + " 2>&1");
+                       "; cat " + shell_quote(dir.file("s.cypher")) + ") | " + bangfu_exe() + " repl -g " + g + " 2>&1");
   INFO(r.output);
   CHECK(r.status == 1);  // the first :save failed
   CHECK(r.output.find("was saved by another process since this shell loaded it; not saved") != std::string::npos);
@@ -153,7 +153,7 @@ TEST_CASE("export and :save refuse devices and FIFOs and never print success", "
     CHECK(r.output.find("exported") == std::string::npos);
   }
   CHECK(fs::is_fifo(fifo));
-  auto repl = run_command("printf ':save /dev/full\\n:export graphml " + fifo + "\\n' | " + bangfu() + " repl -g " + g);
+  auto repl = run_command("printf ':save /dev/full\\n:export graphml " + fifo + "\\n' | " + bangfu_exe() + " repl -g " + g);
   INFO(repl.output);
   CHECK(repl.status == 1);
   CHECK(repl.output.find("saved") == std::string::npos);
@@ -172,13 +172,13 @@ TEST_CASE("a deeply nested document is a warning; the folder, the shell and grap
   CHECK(r.status == 0);
   CHECK(r.output.find("deep.json: JSON nested deeper than 512 levels") != std::string::npos);
   CHECK(r.output.find("ingested 1 documents (1 unreadable)") != std::string::npos);
-  auto shell = run_command("printf ':ingest " + dir.file("A/deep.json") + "\\nRETURN 41 + 1 AS x;\\n' | " + bangfu() +
+  auto shell = run_command("printf ':ingest " + dir.file("A/deep.json") + "\\nRETURN 41 + 1 AS x;\\n' | " + bangfu_exe() +
                            " repl -g " + g);
   INFO(shell.output);
   CHECK(shell.status == 1);
   CHECK(shell.output.find("42") != std::string::npos);
   write_file(dir.file("d.json"), "{\"format\":\"bangfu-graph\",\"version\":1,\"x\":" + deep_array(100000) + "}");
-  for (std::string cmd : {"stats", "query 'RETURN 1'", "who 江南省", "export -o " + dir.file("o.graphml")}) {
+  for (const std::string& cmd : std::vector<std::string>{"stats", "query 'RETURN 1'", "who 江南省", "export -o " + dir.file("o.graphml")}) {
     auto bad = run_bangfu(cmd + " -g " + dir.file("d.json"));
     INFO(cmd << ": " << bad.output);
     CHECK(bad.status == 1);

@@ -35,7 +35,7 @@ TEST_CASE("load: JSON nested 100 000 deep is an issue for that file or line; the
   CHECK(docs[2].id == "r3");
   CHECK(docs[3].id == "d.json");
   REQUIRE(issues.size() == 2);
-  CHECK(to_string(issues[0]) == dir.file("b.json") + ": JSON nested deeper than 512 levels (at byte 520)");
+  CHECK(to_string(issues[0]) == dir.file("b.json") + ": JSON nested deeper than 512 levels (at byte 532)");
   CHECK(to_string(issues[1]).starts_with(dir.file("c.jsonl") + ":2: JSON nested deeper than 512 levels"));
   // The bound is a setting.
   LoadLimits tight;
