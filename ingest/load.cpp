@@ -308,6 +308,9 @@ class Loader {
       }
       if (ec) issue(dir.string(), "cannot list folder: " + ec.message());
     }
+    // The walk's issues come in directory order: reported sorted, as the files are read.
+    std::stable_sort(issues_.begin() + static_cast<std::ptrdiff_t>(issues_before), issues_.end(),
+                     [](const LoadIssue& a, const LoadIssue& b) { return path_less(a.path, b.path); });
     std::sort(files.begin(), files.end(), path_less);
     for (auto& file : files) {
       Format format = format_of_name(file_name(file));
