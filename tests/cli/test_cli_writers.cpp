@@ -112,7 +112,10 @@ TEST_CASE("a shell's :save does not overwrite what another writer saved since it
   write_file(dir.file("s.cypher"), "CREATE (:Hospital {name: '新医院'});\n:save\n:save " + dir.file("mine.json") +
                                        "\n:save!\n");
   write_file(dir.file("run.sh"), bangfu_exe() + " ingest " + dir.file("B") + " -g " + g + " >/dev/null\n");
-  auto r = run_command("(echo 'MATCH (n) RETURN count(*);'; sleep 1; sh " + shell_quote(dir.file("run.sh")) +
+  // The shell's first command writes a marker: once it exists, the shell has loaded the graph.
+  std::string marker = shell_quote(dir.file("loaded.graphml"));
+  auto r = run_command("(echo ':export graphml " + dir.file("loaded.graphml") + "'; i=0; while [ ! -e " + marker +
+                       " ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done; sh " + shell_quote(dir.file("run.sh")) +
                        "; cat " + shell_quote(dir.file("s.cypher")) + ") | " + bangfu_exe() + " repl -g " + g + " 2>&1");
   INFO(r.output);
   CHECK(r.status == 1);  // the first :save failed
