@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <thread>
 
@@ -57,9 +58,10 @@ WriteLock::WriteLock(const std::string& graph_path, std::chrono::milliseconds wa
     long pid = holder(lock_path_);
     if (std::chrono::steady_clock::now() >= deadline) {
       std::string who = pid ? "PID " + std::to_string(pid) : "another process";
+      char waited[32];
+      std::snprintf(waited, sizeof waited, "%g", static_cast<double>(wait.count()) / 1000);
       throw GraphError("graph " + graph_path + " is being written by " + who + " (lock " + lock_path_ +
-                       "); gave up after waiting " + std::to_string(wait.count() / 1000) +
-                       " s (--wait SECONDS waits longer)");
+                       "); gave up after waiting " + waited + " s (--wait SECONDS waits longer)");
     }
     if (!told && on_busy) on_busy(pid);
     told = true;
