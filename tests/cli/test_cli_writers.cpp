@@ -92,7 +92,7 @@ TEST_CASE("a writer that cannot get the lock in --wait names the holder's PID an
   CHECK(ingest.status == 1);
   CHECK(ingest.output.find("graph " + g + " is being written by PID " + pid + "; waiting up to 0.3 s") !=
         std::string::npos);
-  CHECK(ingest.output.find("is being written by PID " + pid + " (lock " + g + ".lock); gave up") != std::string::npos);
+  CHECK(ingest.output.find("is being written by PID " + pid + " (lock " + g + ".lock); gave up after waiting 0.3 s") != std::string::npos);
   auto remove = run_bangfu("--wait 0 remove a0.txt -g " + g);
   CHECK(remove.status == 1);
   CHECK(remove.output.find("being written by PID " + pid) != std::string::npos);
