@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
+#include "ingest/evaluate.hpp"
 #include "ingest/load.hpp"
 #include "tests/graph/test_util.hpp"
 
@@ -122,4 +123,11 @@ TEST_CASE("load: an unreadable subfolder or file is a warning and the rest loads
   CHECK(issues[0].path == dir.file("locked"));
   CHECK(issues[0].message.starts_with("cannot list folder"));
   CHECK(issues[1].path == dir.file("c.txt"));
+}
+
+TEST_CASE("eval: a gold file nesting 100 000 deep is an error naming the bound", "[evaluate][hostile]") {
+  TempDir dir;
+  std::string path = dir.file("gold.json");
+  write_file(path, "{\"doc\":\"a\",\"entities\":" + std::string(100000, '[') + std::string(100000, ']') + "}");
+  CHECK_THROWS_WITH(read_extraction_json(path), Catch::Contains("JSON nested deeper than 512 levels"));
 }
