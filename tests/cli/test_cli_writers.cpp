@@ -165,7 +165,7 @@ TEST_CASE("export and :save refuse devices and FIFOs and never print success", "
   CHECK(repl.output.find("FIFO") != std::string::npos);
 }
 
-TEST_CASE("a deeply nested document is a warning; the folder, the shell and graph readers survive", "[cli][writers][depth]") {
+TEST_CASE("a deeply nested document is a warning: the folder, the shell and graph readers survive", "[cli][writers][depth]") {
   TempDir dir;
   write_corpora(dir, 1);
   write_file(dir.file("A/deep.json"), "{\"text\":\"江南省帮扶。\",\"x\":" + deep_array(100000) + "}");

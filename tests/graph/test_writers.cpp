@@ -125,7 +125,7 @@ TEST_CASE("saves follow symlinks: the link stays, its target gets the graph", "[
   CHECK((st.st_mode & 0777) == 0640);
 }
 
-TEST_CASE("temp files of writers that are gone are removed by the next save; live ones stay",
+TEST_CASE("temp files of writers that are gone are removed by the next save, live ones stay",
           "[graph][writers][tmp]") {
   TempDir dir;
   std::string path = dir.file("g.json");

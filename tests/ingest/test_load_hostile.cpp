@@ -21,7 +21,7 @@ std::string deep(std::size_t n) { return "{\"text\":\"正文\",\"x\":" + std::st
 
 }  // namespace
 
-TEST_CASE("load: JSON nested 100 000 deep is an issue for that file or line; the rest of the folder loads",
+TEST_CASE("load: JSON nested 100 000 deep is an issue for that file or line, the rest of the folder loads",
           "[load][json][hostile]") {
   TempDir dir;
   write_file(dir.file("a.txt"), "第一篇。\n");

@@ -46,7 +46,7 @@ std::vector<std::string> texts(const Split& s) {
 
 }  // namespace
 
-TEST_CASE("sentences: split after 。!?; and at line ends", "[sentences]") {
+TEST_CASE("sentences: split after 。 ! ? and semicolons, and at line ends", "[sentences]") {
   auto s = split("甲医院托管乙医院。双方共建专科！真的吗？是的；好\n第二段没有句号");
   CHECK(texts(s) == std::vector<std::string>{"甲医院托管乙医院。", "双方共建专科!", "真的吗?", "是的;", "好", "第二段没有句号"});
   CHECK(s.sentences[5].paragraph == 1);
