@@ -23,7 +23,10 @@ int run_query_command(const QueryArgs& a) {
   auto format = query::parse_format(a.format);
   if (!format) throw UserError("unknown format '" + a.format + "': table, json, jsonl or csv");
   std::string path = resolve_graph_path(a.graph);
+  // Read-only queries take no lock; one that creates compares this stamp under the lock before saving.
+  FileStamp loaded = file_stamp(path);
   Shell shell(load_graph_file(path), path, std::cout, std::cerr);
+  shell.set_loaded_stamp(loaded);
   shell.settings().format.format = *format;
   shell.settings().format.max_rows = a.max_rows;
   shell.settings().acknowledge = false;
@@ -42,7 +45,13 @@ int run_query_command(const QueryArgs& a) {
     failed = shell.execute(a.text) ? 0 : 1;
   }
   // A one-shot command keeps what CREATE made: there is no later moment to save it.
-  if (shell.dirty()) save_graph_file(shell.graph(), path);
+  if (shell.dirty()) {
+    auto lock = lock_graph_file(path);
+    if (file_stamp(path) != shell.loaded_stamp())
+      throw UserError(path + " was saved by another writer while this query ran; its changes were not saved "
+                      "(run it again)");
+    save_graph_file(shell.graph(), path);
+  }
   return failed ? 1 : 0;
 }
 

@@ -21,12 +21,14 @@ int run_repl(const std::string& given, const std::string& timeout, bool quiet) {
   std::string path = resolve_graph_path(given);
   double timeout_seconds = parse_timeout(timeout);
   bool exists = std::filesystem::exists(path);
+  FileStamp stamp = file_stamp(path);  // before loading: see Shell::set_loaded_stamp
   auto graph = load_or_new_graph(path);
   const auto& g = global_options();
   ingest::PipelineOptions pipeline{g.data_dir, g.lexicons};
   Shell shell(std::move(graph), path, std::cout, std::cerr, pipeline);
   shell.settings().progress = ProgressLine::wanted(quiet);
   shell.settings().query.timeout = timeout_of(timeout_seconds);
+  shell.set_loaded_stamp(stamp);
   if (!isatty(STDIN_FILENO)) {
     shell.settings().acknowledge = false;
     return shell.run_script(std::cin, "<stdin>") ? 1 : 0;

@@ -59,6 +59,7 @@ labels, relation types and node names. Ctrl-C stops a running query; Ctrl-D leav
   :ingest PATH...           read articles (files or folders) into the graph
   :remove DOC               take a document and what only it said out of the graph
   :save [FILE]              save the graph (to its own file, or FILE)
+  :save! [FILE]             save even over a version another process saved since this one was loaded
   :load FILE                open another graph
   :export FORMAT FILE       graphml or gexf (Gephi, networkx), or html (a page to open)
   :read FILE                run a script of statements and commands
@@ -182,7 +183,7 @@ query::Value parse_param_value(std::string_view text) {
 
 Shell::Shell(Graph graph, std::string graph_path, std::ostream& out, std::ostream& err,
              ingest::PipelineOptions pipeline_options)
-    : graph_(std::move(graph)), path_(std::move(graph_path)), out_(out), err_(err),
+    : graph_(std::move(graph)), path_(std::move(graph_path)), loaded_(file_stamp(path_)), out_(out), err_(err),
       pipeline_options_(std::move(pipeline_options)) {}
 
 Shell::~Shell() = default;
@@ -265,6 +266,7 @@ bool Shell::dispatch(const std::string& name, const Args& args) {
       {"ingest", 1, ":ingest PATH...", &Shell::ingest},
       {"remove", 1, ":remove DOC", &Shell::remove},
       {"save", 0, ":save [FILE]", &Shell::save},
+      {"save!", 0, ":save! [FILE]", &Shell::save_over},
       {"load", 1, ":load FILE", &Shell::load},
       {"export", 2, ":export graphml|gexf|html FILE", &Shell::export_graph},
       {"read", 1, ":read FILE", &Shell::read},
@@ -455,11 +457,23 @@ void Shell::remove(const Args& args) {
        << graph_.edge_count() << " edges\n";
 }
 
-void Shell::save(const Args& args) {
+void Shell::save(const Args& args) { save_to(args, false); }
+void Shell::save_over(const Args& args) { save_to(args, true); }
+
+void Shell::save_to(const Args& args, bool force) {
   std::string target = args.empty() ? path_ : args[0];
   if (target.empty()) throw UserError("usage: :save FILE (this graph has no file yet)");
+  bool own = target == path_ || path_.empty();
+  auto lock = lock_graph_file(target);
+  // Another writer (an ingest, a second shell) may have saved the file since this shell loaded it:
+  // writing over that would silently lose its work.
+  if (own && !force && file_stamp(target) != loaded_)
+    throw UserError(target + " was saved by another process since this shell loaded it; not saved. "
+                    ":save OTHER_FILE keeps your changes elsewhere, :load " + target +
+                    " takes theirs (dropping yours), :save! overwrites theirs");
   save_graph_file(graph_, target);
-  if (target == path_ || path_.empty()) {
+  if (own) {
+    loaded_ = file_stamp(target);
     path_ = target;
     dirty_ = false;
     warned_unsaved_ = false;
@@ -468,7 +482,9 @@ void Shell::save(const Args& args) {
 }
 
 void Shell::load(const Args& args) {
+  FileStamp stamp = file_stamp(args[0]);  // before loading: a save in between then reads as a change
   auto g = load_graph_file(args[0]);
+  loaded_ = stamp;
   graph_ = std::move(g);
   path_ = args[0];
   dirty_ = warned_unsaved_ = false;

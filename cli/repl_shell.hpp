@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/graph_file.hpp"
 #include "graph/graph.hpp"
 #include "ingest/pipeline.hpp"
 #include "query/engine.hpp"
@@ -70,6 +71,10 @@ class Shell {
   ShellSettings& settings() { return settings_; }
   const query::Params& params() const { return params_; }
   void set_parameter(const std::string& name, query::Value value);
+  // Which version of the graph file the graph was loaded from (taken before loading it): :save refuses
+  // to overwrite a version another writer saved since. The constructor takes the file's stamp as it is.
+  void set_loaded_stamp(const FileStamp& stamp) { loaded_ = stamp; }
+  const FileStamp& loaded_stamp() const { return loaded_; }
 
  private:
   using Args = std::vector<std::string>;
@@ -85,6 +90,8 @@ class Shell {
   void ingest(const Args& args);
   void remove(const Args& args);
   void save(const Args& args);
+  void save_over(const Args& args);  // :save! — also over a version another writer saved
+  void save_to(const Args& args, bool force);
   void load(const Args& args);
   void export_graph(const Args& args);
   void explain();
@@ -98,6 +105,7 @@ class Shell {
 
   graph::Graph graph_;
   std::string path_;
+  FileStamp loaded_;
   std::ostream& out_;
   std::ostream& err_;
   ingest::PipelineOptions pipeline_options_;

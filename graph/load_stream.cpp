@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/json_depth.hpp"
 #include "graph/saved_ids.hpp"
 #include "graph/storage.hpp"
 
@@ -614,10 +615,11 @@ class Loader {
 
 bool load_stream(const char* text, std::size_t size, Graph& g) {
   Loader loader(size, g);
+  DepthLimited<Loader> bounded(loader);  // a file nested too deep goes to load_checked, which words it
   rapidjson::Reader reader;
   rapidjson::StringStream in(text);
   try {
-    return !reader.Parse<kParseFlags>(in, loader).IsError() && loader.done();
+    return !reader.Parse<kParseFlags | rapidjson::kParseIterativeFlag>(in, bounded).IsError() && loader.done();
   } catch (const GraphError&) {
     return false;  // from Graph::restore_*: load_checked words it
   }
