@@ -238,6 +238,24 @@ TEST_CASE("item 13: integer overflow is reported everywhere, never wrapped", "[r
   CHECK(run("UNWIND [9223372036854775807, 1, 0.5] AS x RETURN sum(x)").rows.at(0).at(0).is<double>());
 }
 
+TEST_CASE("item 13 for temporal values: durations and epoch instants out of range are errors, not wraps",
+          "[reliability][temporal]") {
+  for (const auto& q : {"RETURN duration('P9223372036854775807Y')", "RETURN duration('PT9223372036854775807H')",
+                        "RETURN duration('P9999999999999999-01-01T00:00:00')",
+                        "RETURN datetime({epochSeconds: 9223372036854775807})",
+                        "RETURN datetime({epochSeconds: -9223372036854775808})",
+                        "RETURN datetime({epochSeconds: 31556889832780799, nanosecond: 1000000000})",
+                        "RETURN datetime({epochSeconds: -31557014135683200, nanosecond: -1})"}) {
+    INFO(q);
+    CHECK_THROWS_AS(run(q), QueryError);
+  }
+  auto text = [](const std::string& e) { return run("RETURN toString(" + e + ")").rows.at(0).at(0).as<std::string>(); };
+  CHECK(text("duration('P1Y2M3DT4H5M6.5S')") == "P1Y2M3DT4H5M6.5S");
+  CHECK(text("duration('P0001-02-03T04:05:06')") == "P1Y2M3DT4H5M6S");
+  CHECK(text("datetime({epochSeconds: 31556889832780799})") == "+999999999-12-31T23:59:59Z");
+  CHECK(text("datetime({epochMillis: 1700000000123, nanosecond: 5})") == "2023-11-14T22:13:20.123000005Z");
+}
+
 TEST_CASE("item 14: lone surrogates are refused; output and graph stay valid UTF-8", "[reliability][utf8]") {
   auto e = error_of("RETURN '\\uD800' AS s");
   CHECK(e.kind == QueryError::Kind::Syntax);
