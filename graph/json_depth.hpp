@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <string>
 
+#include "graph/json_numbers.hpp"
+
 namespace bangfu::graph {
 
 // Arrays and objects inside one another, the outermost counting 1. Saved graphs nest 3-4 levels plus
@@ -66,16 +68,24 @@ inline std::string depth_error(unsigned limit = kMaxJsonDepth) {
 }
 
 // Parses `stream` into `doc` (a rapidjson::Document) iteratively, at most `limit` levels deep. Returns
-// the parse result; `too_deep` tells a stop by the bound from other errors.
+// the parse result; `too_deep` tells a stop by the bound from other errors. With
+// kParseNumbersAsStringsFlag in `Flags`, numbers still reach `doc` as numbers, read by ExactNumbers.
 template <unsigned Flags, class Doc, class Stream>
 rapidjson::ParseResult parse_bounded(Doc& doc, Stream& stream, bool& too_deep, unsigned limit = kMaxJsonDepth) {
   rapidjson::ParseResult result;
   too_deep = false;
   auto generate = [&](Doc& handler) {
-    DepthLimited<Doc> bounded(handler, limit);
     rapidjson::GenericReader<typename Doc::EncodingType, typename Doc::EncodingType> reader;
-    result = reader.template Parse<Flags | rapidjson::kParseIterativeFlag>(stream, bounded);
-    too_deep = bounded.exceeded();
+    if constexpr ((Flags & rapidjson::kParseNumbersAsStringsFlag) != 0) {
+      ExactNumbers<Doc> exact(handler);  // the numbers' text becomes numbers here (json_numbers.hpp)
+      DepthLimited<ExactNumbers<Doc>> bounded(exact, limit);
+      result = reader.template Parse<Flags | rapidjson::kParseIterativeFlag>(stream, bounded);
+      too_deep = bounded.exceeded();
+    } else {
+      DepthLimited<Doc> bounded(handler, limit);
+      result = reader.template Parse<Flags | rapidjson::kParseIterativeFlag>(stream, bounded);
+      too_deep = bounded.exceeded();
+    }
     return !result.IsError();
   };
   doc.Populate(generate);

@@ -14,7 +14,9 @@ namespace bangfu::graph {
 
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
+// Numbers as text, read by ExactNumbers (json_numbers.hpp): exact as the full-precision flag, without its
+// zero-significand bug.
+constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 using JValue = rapidjson::Value;
 

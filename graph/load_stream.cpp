@@ -19,7 +19,9 @@ namespace bangfu::graph {
 namespace {
 
 // The same flags as load_checked, so both read every number alike (doubles to the last bit).
-constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
+// Numbers as text, read by ExactNumbers (json_numbers.hpp): exact as the full-precision flag, without its
+// zero-significand bug.
+constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // One JSON scalar as the reader reports it. Integers keep their exact value, as the JSON tree does.
 struct Scalar {
@@ -154,7 +156,7 @@ class Loader {
     s.d = d;
     return scalar(s);
   }
-  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // only with kParseNumbersAsStringsFlag
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // ExactNumbers turns them into numbers
   bool String(const char* str, rapidjson::SizeType len, bool) {
     Scalar s;
     s.kind = Scalar::kString;
@@ -615,7 +617,8 @@ class Loader {
 
 bool load_stream(const char* text, std::size_t size, Graph& g) {
   Loader loader(size, g);
-  DepthLimited<Loader> bounded(loader);  // a file nested too deep goes to load_checked, which words it
+  ExactNumbers<Loader> exact(loader);
+  DepthLimited<ExactNumbers<Loader>> bounded(exact);  // a file nested too deep goes to load_checked, which words it
   rapidjson::Reader reader;
   rapidjson::StringStream in(text);
   try {

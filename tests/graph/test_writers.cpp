@@ -4,11 +4,16 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <limits>
 
 #include "graph/export_file.hpp"
 #include "graph/graphml.hpp"
 #include "graph/json_depth.hpp"
+#include "graph/load_checked.hpp"
+#include "graph/load_stream.hpp"
 #include "graph/replace_file.hpp"
 #include "graph/storage.hpp"
 #include "graph/write_lock.hpp"
@@ -176,4 +181,49 @@ TEST_CASE("one writer at a time: a second lock waits, names the holder's PID, an
   CHECK_FALSE(fs::exists(path + ".lock"));  // the holder removes it as it lets go
   WriteLock again(link, 0ms);
   CHECK(fs::exists(path + ".lock"));
+}
+
+TEST_CASE("fuzz finding: numbers read exactly by both graph readers, 0E0200 included", "[graph][fuzz][numbers]") {
+  // RapidJSON 1.1's full-precision parse read `0E0200` as -4.5e74 (clz(0) in its DiyFp code); the readers
+  // now take numbers as text and read them with std::from_chars (graph/json_numbers.hpp).
+  std::string head = "{\"format\":\"bangfu-graph\",\"version\":1,\"next_node_id\":1,\"next_edge_id\":0,"
+                     "\"labels\":[],\"types\":[],\"documents\":[],\"nodes\":[{\"id\":0,\"props\":{\"p\":";
+  std::string tail = "}}],\"edges\":[]}";
+  auto read_both = [&](const std::string& number) {
+    std::vector<PropValue> out;
+    std::string text = head + number + tail;
+    Graph a;
+    REQUIRE(load_stream(text.data(), text.size(), a));
+    out.push_back(a.node_property(0, "p"));
+    Graph b;
+    std::string copy = text;  // load_checked parses in place
+    load_checked(copy.data(), copy.size(), "t", b);
+    out.push_back(b.node_property(0, "p"));
+    return out;
+  };
+  auto as_double = [](const PropValue& v) { return std::get<double>(v.v); };
+  for (const char* zero : {"0E0200", "0e-400", "0.000E300", "-0E0200"}) {
+    INFO(zero);
+    for (const auto& v : read_both(zero)) CHECK(as_double(v) == 0.0);
+  }
+  for (const auto& v : read_both("-0E0200")) CHECK(std::signbit(as_double(v)));
+  // Doubles come back to the last bit, as with the full-precision flag.
+  for (double d : {0.1, 1.0 / 3, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -123456.789e-10}) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", d);
+    INFO(buf);
+    for (const auto& v : read_both(buf)) CHECK(as_double(v) == d);
+  }
+  for (const auto& v : read_both("1e-400")) CHECK(as_double(v) == 0.0);
+  for (const auto& v : read_both("NaN")) CHECK(std::isnan(as_double(v)));
+  for (const auto& v : read_both("-Infinity")) CHECK(as_double(v) == -std::numeric_limits<double>::infinity());
+  // Integers keep their types: int64 at both ends; beyond int64 a double, as before.
+  for (const auto& v : read_both("-9223372036854775808")) CHECK(std::get<std::int64_t>(v.v) == INT64_MIN);
+  for (const auto& v : read_both("9223372036854775807")) CHECK(std::get<std::int64_t>(v.v) == INT64_MAX);
+  for (const auto& v : read_both("-0")) CHECK(std::get<std::int64_t>(v.v) == 0);
+  // A number beyond a double is an error in both readers.
+  std::string big = head + "1e400" + tail;
+  Graph g;
+  CHECK_FALSE(load_stream(big.data(), big.size(), g));
+  CHECK_THROWS_AS(graph_from_json(big), GraphError);
 }
