@@ -98,6 +98,10 @@ TEST_CASE("a writer that cannot get the lock in --wait names the holder's PID an
   CHECK(remove.output.find("being written by PID " + pid) != std::string::npos);
   auto create = run_bangfu("query -g " + g + " --wait 0 \"CREATE (:Hospital {name: '新医院'})\"");
   CHECK(create.status == 1);
+  // merge writes its output graph, which may also be its first input: it waits for the lock too.
+  auto merge = run_bangfu("--wait 0 merge " + g + " -g " + g);
+  CHECK(merge.status == 1);
+  CHECK(merge.output.find("being written by PID " + pid) != std::string::npos);
   CHECK(read_file(g) == before);
   // Readers need no lock.
   CHECK(run_bangfu("stats -g " + g).status == 0);
