@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "cli/graph_file.hpp"
+#include "cli/repl_shell.hpp"
 #include "query/engine.hpp"
 #include "query/format.hpp"
 
@@ -26,6 +27,7 @@ struct BenchOptions {
   std::size_t rows = 5;
   bool tsv = false;
   bool no_plan_cache = false;
+  std::string timeout = "0";
 };
 
 // --param values: integers, decimals, true/false/null are typed; anything else is a string.
@@ -79,6 +81,7 @@ Timing time_query(graph::Graph& g, const std::string& text, const query::Params&
                   query::QueryResult& result) {
   query::QueryOptions options;
   options.plan_cache = !o.no_plan_cache;
+  options.timeout = timeout_of(parse_timeout(o.timeout));
   for (int i = 0; i < o.warmup; ++i) result = query::run_query(g, text, params, options);
   std::vector<double> wall, cpu;
   wall.reserve(o.repeat);
@@ -143,6 +146,7 @@ Registrar reg{"bench", "Time queries warm on a loaded graph (see bench/README.md
   q->add_option("--warmup", o->warmup, "Untimed runs first")->check(CLI::Range(0, 1000));
   q->add_option("--param,-p", o->params, "Query parameter NAME=VALUE (repeatable)");
   q->add_option("--rows", o->rows, "Result rows to print");
+  q->add_option("--timeout", o->timeout, "Stop each run after SECONDS (0: no limit)")->capture_default_str();
   q->add_flag("--no-plan-cache", o->no_plan_cache,
               "Parse and bind the query on every run instead of reusing its plan (to measure what the cache saves)");
   q->add_flag("--tsv", o->tsv,

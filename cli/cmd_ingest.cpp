@@ -18,6 +18,7 @@ struct IngestArgs {
   bool force = false;
   bool quiet = false;
   unsigned jobs = 0;  // one per core: the graph is the same for any count
+  double max_document_mib = static_cast<double>(ingest::LoadLimits{}.max_document_bytes >> 20);
 };
 
 unsigned job_count(unsigned asked) {
@@ -28,6 +29,8 @@ unsigned job_count(unsigned asked) {
 
 int run_ingest(const IngestArgs& args) {
   std::string path = resolve_graph_path(args.graph);
+  // Held from load to save: a writer waiting for it starts from this run's graph, so neither loses work.
+  auto lock = lock_graph_file(path);
   graph::Graph g = load_or_new_graph(path);
   ingest::Pipeline pipeline = make_pipeline();
   ingest::GraphBuilder builder(g);
@@ -49,11 +52,13 @@ int run_ingest(const IngestArgs& args) {
     }
   });
   ProgressLine progress("ingest", "documents", ProgressLine::wanted(args.quiet));
+  ingest::LoadLimits limits;
+  limits.max_document_bytes = static_cast<std::size_t>(args.max_document_mib * (1 << 20));
   auto counts = read_corpus(args.paths, [&](ingest::Document&& doc) {
     // Ahead of time, extract only what the graph does not already hold (the check is repeated at delivery).
     bool wanted = !extract.ahead() || args.force || !builder.unchanged(doc);
     extract.submit(std::move(doc), wanted);
-  }, progress.callback());
+  }, progress.callback(), limits);
   extract.finish();
   progress.clear();
   counts.problems += failed;
@@ -78,7 +83,12 @@ Registrar reg{"ingest", "Read articles (files or folders) into a graph file", []
   sub.add_flag("--force", args->force, "Extract again documents whose text has not changed (after editing data/)");
   sub.add_option("-j,--jobs", args->jobs, "Threads extracting at once (default 0: one per core). The graph is the same")
       ->check(CLI::Range(0u, 256u));
-  sub.footer("Re-ingesting a document with the same id and text changes nothing; changed text replaces\n"
+  sub.add_option("--max-document-size", args->max_document_mib,
+                 "Largest document (file, or jsonl record) in MiB; larger ones are skipped with a warning")
+      ->capture_default_str()
+      ->check(CLI::Range(0.001, 4096.0));
+  sub.footer("One writer at a time: another ingest, remove or import of the graph waits (global --wait).\n"
+             "Re-ingesting a document with the same id and text changes nothing; changed text replaces\n"
              "what the document said before. Unreadable files are warnings; reading nothing is an error.\n"
              "Global --data-dir and --lexicon FILE change the lexicons. Example:\n"
              "  bangfu ingest examples/corpus -g examples.graph.json");

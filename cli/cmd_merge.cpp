@@ -82,6 +82,9 @@ struct Merger {
 };
 
 int run_merge(const MergeArgs& args) {
+  std::string out = resolve_graph_path(args.graph);
+  // Held from the first load to the save, as every writer: the output may also be the first input.
+  auto lock = lock_graph_file(out);
   std::vector<InputKind> kinds;
   for (const auto& in : args.inputs) kinds.push_back(kind_of(in));
   // A graph first is the start, as an ingest into an existing graph starts from it: taken whole, nodes
@@ -103,7 +106,6 @@ int run_merge(const MergeArgs& args) {
       merger.add_fact_stream(file, in);
     }
   }
-  std::string out = resolve_graph_path(args.graph);
   save_graph_file(g, out);
 
   const auto& b = merger.builder.counts();

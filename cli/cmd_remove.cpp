@@ -14,6 +14,7 @@ struct RemoveArgs {
 
 int run_remove(const RemoveArgs& args) {
   std::string path = resolve_graph_path(args.graph);
+  auto lock = lock_graph_file(path);  // from load to save: a racing ingest can neither undo nor lose this
   graph::Graph g = load_graph_file(path);
   for (const auto& id : args.docs)
     if (!g.document(id)) throw UserError("no document '" + id + "' in " + path + " (nothing removed)");

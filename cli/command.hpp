@@ -13,6 +13,7 @@ struct GlobalOptions {
   int verbosity = 0;            // -v: info, -vv: debug
   std::string data_dir;         // --data-dir: lexicon folder (empty: the built-in default)
   std::vector<std::string> lexicons;  // --lexicon FILE (repeatable): extra user lexicons
+  double wait_seconds = 300;    // --wait: how long a writer waits while another writes the same graph
 };
 const GlobalOptions& global_options();
 // The data folder in effect: `given` (--data-dir), else $BANGFU_DATA, else the source tree's data/.

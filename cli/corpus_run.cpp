@@ -21,7 +21,7 @@ ingest::Pipeline make_pipeline() {
 }
 
 CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each,
-                         const graph::ProgressFn& progress) {
+                         const graph::ProgressFn& progress, const ingest::LoadLimits& limits) {
   CorpusCounts counts;
   std::vector<ingest::LoadIssue> issues;
   ingest::for_each_document(
@@ -39,7 +39,7 @@ CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::funct
           ++counts.problems;
         }
       },
-      issues, progress);
+      issues, limits, progress);
   clear_progress_line();
   for (const auto& issue : issues) std::fprintf(stderr, "warning: %s: %s\n", issue.path.c_str(), issue.message.c_str());
   counts.problems += issues.size();

@@ -7,6 +7,7 @@
 
 #include "graph/progress.hpp"
 #include "ingest/document.hpp"
+#include "ingest/load.hpp"
 #include "ingest/pipeline.hpp"
 
 namespace bangfu::cli {
@@ -21,8 +22,8 @@ struct CorpusCounts {
 
 // Calls `each` for every document under `paths`. Load issues and documents whose `each` throws are
 // printed to stderr as "warning: WHERE: what". Reading nothing at all is a UserError (exit 1).
-// `progress` hears how far the reading has got (see ingest::for_each_document).
+// `progress` hears how far the reading has got (see ingest::for_each_document); `limits` bound one document.
 CorpusCounts read_corpus(const std::vector<std::string>& paths, const std::function<void(ingest::Document&&)>& each,
-                         const graph::ProgressFn& progress = {});
+                         const graph::ProgressFn& progress = {}, const ingest::LoadLimits& limits = {});
 
 }  // namespace bangfu::cli

@@ -1,5 +1,8 @@
 #include "cli/graph_file.hpp"
 
+#include <sys/stat.h>
+
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <vector>
@@ -44,6 +47,32 @@ void save_graph_file(const graph::Graph& graph, const std::string& path) {
   } catch (const graph::GraphError& e) {
     throw UserError(e.what());
   }
+}
+
+std::unique_ptr<graph::WriteLock> lock_graph_file(const std::string& path) {
+  double seconds = global_options().wait_seconds;
+  auto wait = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+  try {
+    return std::make_unique<graph::WriteLock>(path, wait, [&](long pid) {
+      std::string who = pid ? "PID " + std::to_string(pid) : "another process";
+      std::fprintf(stderr, "graph %s is being written by %s; waiting up to %g s (--wait)\n", path.c_str(),
+                   who.c_str(), seconds);
+    });
+  } catch (const graph::GraphError& e) {
+    throw UserError(e.what());
+  }
+}
+
+FileStamp file_stamp(const std::string& path) {
+  FileStamp stamp;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return stamp;
+  stamp.exists = true;
+  stamp.device = st.st_dev;
+  stamp.inode = st.st_ino;
+  stamp.size = static_cast<unsigned long long>(st.st_size);
+  stamp.mtime_ns = static_cast<long long>(st.st_mtim.tv_sec) * 1000000000LL + st.st_mtim.tv_nsec;
+  return stamp;
 }
 
 }  // namespace bangfu::cli

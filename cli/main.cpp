@@ -2,7 +2,10 @@
 #include <spdlog/spdlog.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <iostream>
 #include <cstdlib>
 #include <exception>
 #include <filesystem>
@@ -66,6 +69,11 @@ int run(int argc, char** argv) {
   app.add_flag("-v,--verbose", g_options.verbosity, "More diagnostics on stderr (-vv for debug)");
   app.add_option("--data-dir", g_options.data_dir, "Folder with the lexicon and pattern files (default: built-in data/)");
   app.add_option("--lexicon", g_options.lexicons, "Extra lexicon file to load on top of data/ (repeatable)");
+  app.add_option("--wait", g_options.wait_seconds,
+                 "Commands that write a graph (ingest, remove, import, query with CREATE, :save) wait up to\n"
+                 "this many seconds while another process writes the same graph (0: do not wait)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1e6));
   app.require_subcommand(0, 1);
   app.fallthrough();
 
@@ -91,7 +99,16 @@ int run(int argc, char** argv) {
   configure_query_aliases(g_options.data_dir);
   for (auto* sub : app.get_subcommands()) {
     try {
-      return runners.at(sub)();
+      int code = runners.at(sub)();
+      // Results that never reached stdout (a full disk, /dev/full, a closed pipe) are a failure, not
+      // "exported" or a silent exit 0.
+      std::cout.flush();
+      if (std::fflush(stdout) != 0 || std::ferror(stdout) || !std::cout) {
+        std::fprintf(stderr, "bangfu %s: cannot write the output: %s\n", sub->get_name().c_str(),
+                     std::strerror(errno ? errno : EIO));
+        return 1;
+      }
+      return code;
     } catch (const UserError& e) {
       std::fprintf(stderr, "bangfu %s: %s\n", sub->get_name().c_str(), e.what());
       return e.code;

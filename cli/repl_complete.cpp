@@ -19,7 +19,7 @@ constexpr const char* kKeywords[] = {
     "nodes", "relationships", "properties", "size", "coalesce", "toString", "toInteger", "toFloat", "head",
     "last", "abs", "shortestPath", "allShortestPaths"};
 
-constexpr const char* kCommands[] = {"help", "quit", "schema", "stats", "mode", "timing", "maxrows", "param",
+constexpr const char* kCommands[] = {"help", "quit", "schema", "stats", "mode", "timing", "maxrows", "timeout", "param",
                                      "params", "who", "path", "explain", "ingest", "remove", "save", "load",
                                      "export", "read"};
 

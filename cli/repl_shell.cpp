@@ -50,6 +50,7 @@ labels, relation types and node names. Ctrl-C stops a running query; Ctrl-D leav
   :mode table|json|jsonl|csv   how results are shown
   :timing on|off            show how long each statement took
   :maxrows N                show at most N rows in tables (0: all)
+  :timeout SECONDS          stop a statement that runs longer (0: no limit)
   :param NAME VALUE         set $NAME (VALUE: 42, 1.5, 'text', [1, 2], {k: 1}; bare text is a string)
   :params                   list parameters
   :who NAME [--since DATE]  who supports NAME and whom it supports, with evidence (seen since DATE)
@@ -58,6 +59,7 @@ labels, relation types and node names. Ctrl-C stops a running query; Ctrl-D leav
   :ingest PATH...           read articles (files or folders) into the graph
   :remove DOC               take a document and what only it said out of the graph
   :save [FILE]              save the graph (to its own file, or FILE)
+  :save! [FILE]             save even over a version another process saved since this one was loaded
   :load FILE                open another graph
   :export FORMAT FILE       graphml or gexf (Gephi, networkx), or html (a page to open)
   :read FILE                run a script of statements and commands
@@ -145,6 +147,22 @@ std::vector<std::string> split_words(std::string_view line) {
   return words;
 }
 
+double parse_timeout(const std::string& text) {
+  try {
+    std::size_t pos = 0;
+    double seconds = std::stod(text, &pos);
+    if (pos != text.size() || !(seconds >= 0) || seconds > 1e7) throw std::invalid_argument("range");
+    return seconds;
+  } catch (const std::logic_error&) {
+    throw UserError("a timeout is a number of seconds >= 0 (0: no limit), got '" + text + "'");
+  }
+}
+
+std::chrono::milliseconds timeout_of(double seconds) {
+  if (seconds <= 0) return std::chrono::milliseconds(0);
+  return std::chrono::milliseconds(std::max<std::int64_t>(1, static_cast<std::int64_t>(seconds * 1000)));
+}
+
 query::Value parse_param_value(std::string_view text) {
   std::string t = trim(text);
   if (t.empty()) return query::Value(std::string());
@@ -165,7 +183,7 @@ query::Value parse_param_value(std::string_view text) {
 
 Shell::Shell(Graph graph, std::string graph_path, std::ostream& out, std::ostream& err,
              ingest::PipelineOptions pipeline_options)
-    : graph_(std::move(graph)), path_(std::move(graph_path)), out_(out), err_(err),
+    : graph_(std::move(graph)), path_(std::move(graph_path)), loaded_(file_stamp(path_)), out_(out), err_(err),
       pipeline_options_(std::move(pipeline_options)) {}
 
 Shell::~Shell() = default;
@@ -243,10 +261,12 @@ bool Shell::dispatch(const std::string& name, const Args& args) {
       {"mode", 1, ":mode table|json|jsonl|csv", &Shell::set_mode},
       {"timing", 1, ":timing on|off", &Shell::set_timing},
       {"maxrows", 1, ":maxrows N", &Shell::set_maxrows},
+      {"timeout", 1, ":timeout SECONDS", &Shell::set_timeout},
       {"param", 2, ":param NAME VALUE", &Shell::set_param},
       {"ingest", 1, ":ingest PATH...", &Shell::ingest},
       {"remove", 1, ":remove DOC", &Shell::remove},
       {"save", 0, ":save [FILE]", &Shell::save},
+      {"save!", 0, ":save! [FILE]", &Shell::save_over},
       {"load", 1, ":load FILE", &Shell::load},
       {"export", 2, ":export graphml|gexf|html FILE", &Shell::export_graph},
       {"read", 1, ":read FILE", &Shell::read},
@@ -375,6 +395,13 @@ void Shell::set_maxrows(const Args& args) {
   if (settings_.acknowledge) out_ << "maxrows: " << (settings_.format.max_rows ? std::to_string(settings_.format.max_rows) : "all") << "\n";
 }
 
+void Shell::set_timeout(const Args& args) {
+  double seconds = parse_timeout(args[0]);
+  settings_.query.timeout = timeout_of(seconds);
+  if (settings_.acknowledge)
+    out_ << "timeout: " << (seconds > 0 ? args[0] + " s" : std::string("none")) << "\n";
+}
+
 void Shell::set_param(const Args& args) {
   std::string name = args[0];
   if (name.starts_with("$")) name.erase(0, 1);
@@ -430,11 +457,23 @@ void Shell::remove(const Args& args) {
        << graph_.edge_count() << " edges\n";
 }
 
-void Shell::save(const Args& args) {
+void Shell::save(const Args& args) { save_to(args, false); }
+void Shell::save_over(const Args& args) { save_to(args, true); }
+
+void Shell::save_to(const Args& args, bool force) {
   std::string target = args.empty() ? path_ : args[0];
   if (target.empty()) throw UserError("usage: :save FILE (this graph has no file yet)");
+  bool own = target == path_ || path_.empty();
+  auto lock = lock_graph_file(target);
+  // Another writer (an ingest, a second shell) may have saved the file since this shell loaded it:
+  // writing over that would silently lose its work.
+  if (own && !force && file_stamp(target) != loaded_)
+    throw UserError(target + " was saved by another process since this shell loaded it; not saved. "
+                    ":save OTHER_FILE keeps your changes elsewhere, :load " + target +
+                    " takes theirs (dropping yours), :save! overwrites theirs");
   save_graph_file(graph_, target);
-  if (target == path_ || path_.empty()) {
+  if (own) {
+    loaded_ = file_stamp(target);
     path_ = target;
     dirty_ = false;
     warned_unsaved_ = false;
@@ -443,7 +482,9 @@ void Shell::save(const Args& args) {
 }
 
 void Shell::load(const Args& args) {
+  FileStamp stamp = file_stamp(args[0]);  // before loading: a save in between then reads as a change
   auto g = load_graph_file(args[0]);
+  loaded_ = stamp;
   graph_ = std::move(g);
   path_ = args[0];
   dirty_ = warned_unsaved_ = false;

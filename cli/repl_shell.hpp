@@ -3,6 +3,7 @@
 // piped scripts, `bangfu query` and `:read` all drive it the same way.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/graph_file.hpp"
 #include "graph/graph.hpp"
 #include "ingest/pipeline.hpp"
 #include "query/engine.hpp"
@@ -40,6 +42,13 @@ struct ShellSettings {
   query::QueryOptions query;
 };
 
+// "30", "0.5", "0": seconds for --timeout and :timeout; UserError for anything else (negative, not a number).
+double parse_timeout(const std::string& text);
+std::chrono::milliseconds timeout_of(double seconds);  // 0 (no limit) for 0
+
+// What `bangfu query` and `bangfu repl` allow one statement unless --timeout says otherwise.
+inline constexpr double kDefaultTimeoutSeconds = 300;
+
 class Shell {
  public:
   Shell(graph::Graph graph, std::string graph_path, std::ostream& out, std::ostream& err,
@@ -62,6 +71,10 @@ class Shell {
   ShellSettings& settings() { return settings_; }
   const query::Params& params() const { return params_; }
   void set_parameter(const std::string& name, query::Value value);
+  // Which version of the graph file the graph was loaded from (taken before loading it): :save refuses
+  // to overwrite a version another writer saved since. The constructor takes the file's stamp as it is.
+  void set_loaded_stamp(const FileStamp& stamp) { loaded_ = stamp; }
+  const FileStamp& loaded_stamp() const { return loaded_; }
 
  private:
   using Args = std::vector<std::string>;
@@ -77,6 +90,8 @@ class Shell {
   void ingest(const Args& args);
   void remove(const Args& args);
   void save(const Args& args);
+  void save_over(const Args& args);  // :save! — also over a version another writer saved
+  void save_to(const Args& args, bool force);
   void load(const Args& args);
   void export_graph(const Args& args);
   void explain();
@@ -84,11 +99,13 @@ class Shell {
   void who(const Args& args);
   void path(const Args& args);
   void set_maxrows(const Args& args);
+  void set_timeout(const Args& args);
   void graph_replaced();
   void report_error(const std::string& message);
 
   graph::Graph graph_;
   std::string path_;
+  FileStamp loaded_;
   std::ostream& out_;
   std::ostream& err_;
   ingest::PipelineOptions pipeline_options_;

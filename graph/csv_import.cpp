@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,10 +13,34 @@ namespace bangfu::graph {
 
 namespace {
 
+// Where `s` stops being UTF-8 (shortest forms, no surrogates, at most U+10FFFF); npos when it is.
+std::size_t invalid_utf8_at(std::string_view s) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range (RFC 3629's table)
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if ((byte(i + k) & 0xC0) != 0x80) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 // RFC 4180 records from a whole file in memory; fields stay valid until the next call to next().
 class CsvReader {
  public:
-  explicit CsvReader(const std::string& path) : path_(path) {
+  CsvReader(const std::string& path, const CsvDecoder& decode) : path_(path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw GraphError(path + ": cannot open: " + std::strerror(errno));
     in.seekg(0, std::ios::end);
@@ -23,7 +48,19 @@ class CsvReader {
     in.seekg(0);
     in.read(text_.data(), static_cast<std::streamsize>(text_.size()));
     if (!in) throw GraphError(path + ": cannot read: " + std::strerror(errno));
+    if (decode) text_ = decode(path, std::move(text_));
     if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
+    // Raw GBK or Latin-1 bytes would go into names and the graph file as they are: refused, with where.
+    if (std::size_t bad = invalid_utf8_at(text_); bad != std::string_view::npos) {
+      std::size_t line = 1 + static_cast<std::size_t>(std::count(text_.begin(), text_.begin() + bad, '\n'));
+      std::size_t line_start = text_.rfind('\n', bad == 0 ? 0 : bad - 1);
+      std::size_t column = bad - (line_start == std::string::npos || bad == 0 ? 0 : line_start + 1) + 1;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text_[bad]));
+      throw GraphError(path + ":" + std::to_string(line) + ": not UTF-8 (byte " + hex + " at byte column " +
+                       std::to_string(column) + "); save the file as UTF-8, or name its encoding with --encoding "
+                       "(e.g. --encoding GBK)");
+    }
   }
 
   // Reads the next non-blank record into `fields`; false at the end of the file.
@@ -162,6 +199,12 @@ struct Header {
     if (!csv.next(fields)) csv.fail(std::string("empty file: expected a header row naming the ") + kind + " columns");
     for (auto f : fields) names.emplace_back(trim(f));
     is_property.assign(names.size(), true);
+    // A second column of a name would silently lose one of the two values on every row.
+    for (std::size_t i = 0; i < names.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (!names[i].empty() && names[i] == names[j])
+          csv.fail("column \"" + names[i] + "\" appears twice in the header (columns " + std::to_string(j + 1) +
+                   " and " + std::to_string(i + 1) + ")");
   }
 
   std::optional<std::size_t> take(const char* name) {
@@ -212,11 +255,12 @@ class Importer {
     files_done_ += csv.size();
   }
 
-  void nodes(const std::string& path) {
-    CsvReader csv(path);
+  void nodes(const std::string& path, const CsvDecoder& decode) {
+    CsvReader csv(path, decode);
     Header h(csv, "node");
     std::size_t id_col = h.require(csv, "id");
-    auto name_col = h.take("name"), type_col = h.take("type"), alias_col = h.take("aliases");
+    std::size_t name_col = h.require(csv, "name");  // a nameless node can be neither found nor shown
+    auto type_col = h.take("type"), alias_col = h.take("aliases");
     std::vector<std::string_view> f;
     while (csv.next(f)) {
       h.check_width(csv, f);
@@ -224,7 +268,8 @@ class Importer {
       if (id.empty()) csv.fail("empty node id");
       if (ids_.count(id)) csv.fail("node id '" + id + "' appears twice");
       NodeData data;
-      if (name_col) data.name = std::string(trim(f[*name_col]));
+      data.name = std::string(trim(f[name_col]));
+      if (data.name.empty()) csv.fail("empty name for node id '" + id + "'");
       if (type_col) data.labels = labels(f[*type_col]);
       if (alias_col) split_list(f[*alias_col], [&](std::string_view a) { data.aliases.emplace_back(a); });
       data.props = h.properties(f);
@@ -234,8 +279,8 @@ class Importer {
     file_done(csv);
   }
 
-  void edges(const std::string& path, const std::string& nodes_path) {
-    CsvReader csv(path);
+  void edges(const std::string& path, const std::string& nodes_path, const CsvDecoder& decode) {
+    CsvReader csv(path, decode);
     Header h(csv, "edge");
     std::size_t src_col = h.require(csv, "src"), dst_col = h.require(csv, "dst"), rel_col = h.require(csv, "rel");
     auto ev_col = h.take("evidence"), doc_col = h.take("doc");
@@ -324,7 +369,7 @@ class Importer {
 }  // namespace
 
 CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const std::string& edges_path,
-                           const ProgressFn& progress) {
+                           const ProgressFn& progress, const CsvDecoder& decode) {
   std::uint64_t total = 0;
   if (progress) {
     std::error_code ec;  // a size that cannot be read leaves the total short; the reader reports the file
@@ -335,8 +380,8 @@ CsvImportCounts import_csv(Graph& graph, const std::string& nodes_path, const st
     }
   }
   Importer importer(graph, progress, total);
-  importer.nodes(nodes_path);
-  if (!edges_path.empty()) importer.edges(edges_path, nodes_path);
+  importer.nodes(nodes_path, decode);
+  if (!edges_path.empty()) importer.edges(edges_path, nodes_path, decode);
   return importer.counts();
 }
 

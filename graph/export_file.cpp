@@ -1,43 +1,56 @@
 #include "graph/export_file.hpp"
 
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
+#include <ostream>
+#include <streambuf>
 #include <vector>
 
 #include "graph/graph.hpp"
+#include "graph/replace_file.hpp"
 
 namespace bangfu::graph {
 
+namespace {
+
+// An ostream's buffer writing into a FILE*; replace_file checks the FILE's errors once at the end.
+class FileBuf : public std::streambuf {
+ public:
+  explicit FileBuf(std::FILE* file) : file_(file), buffer_(1 << 16) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+  }
+  ~FileBuf() override { sync(); }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+
+  int sync() override {
+    std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+    if (n && std::fwrite(pbase(), 1, n, file_) != n) return -1;
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    return 0;
+  }
+
+ private:
+  std::FILE* file_;
+  std::vector<char> buffer_;
+};
+
+}  // namespace
+
 void write_export_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  if (target.filename().empty()) throw GraphError("cannot write '" + path + "': not a file name");
-  fs::path tmp = target;
-  tmp += ".tmp." + std::to_string(::getpid());
-  std::string why;
-  {
-    std::vector<char> buffer(1 << 16);
-    std::ofstream out;
-    out.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    out.open(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw GraphError("cannot write '" + path + "': " + std::strerror(errno));
+  replace_file(path, [&](std::FILE* file) {
+    FileBuf buf(file);
+    std::ostream out(&buf);
     write(out);
     out.flush();
-    if (!out) why = std::strerror(errno);
-    out.close();
-    if (!out && why.empty()) why = std::strerror(errno);
-  }
-  if (why.empty() && std::rename(tmp.c_str(), target.c_str()) != 0) why = std::strerror(errno);
-  if (!why.empty()) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw GraphError("cannot write '" + path + "': " + why);
-  }
+  });
 }
 
 }  // namespace bangfu::graph

@@ -6,7 +6,8 @@
 
 namespace bangfu::graph {
 
-// Calls `write` with a stream on a temp file beside `path`, then renames it over `path`.
+// Calls `write` with a stream on a temp file beside `path` (its symlinks followed), then renames it over
+// that file; anything but a regular file at `path` is refused (replace_file.hpp).
 // Throws GraphError naming `path` when the folder is missing, unwritable or the disk is full.
 void write_export_file(const std::string& path, const std::function<void(std::ostream&)>& write);
 

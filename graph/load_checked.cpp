@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "graph/json_depth.hpp"
 #include "graph/saved_ids.hpp"
 #include "graph/storage.hpp"
 
@@ -13,7 +14,9 @@ namespace bangfu::graph {
 
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
+// Numbers as text, read by ExactNumbers (json_numbers.hpp): exact as the full-precision flag, without its
+// zero-significand bug.
+constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 using JValue = rapidjson::Value;
 
@@ -288,11 +291,16 @@ void load_checked(char* text, std::size_t size, const std::string& where, Graph&
     throw GraphError(where + ": empty file, not a bangfu graph");
   std::size_t last = view.find_last_not_of(" \t\r\n");  // before the in-situ parse overwrites the text
   rapidjson::Document doc;
-  doc.ParseInsitu<kParseFlags | rapidjson::kParseInsituFlag>(text);
-  if (doc.HasParseError()) {
-    bool at_end = doc.GetErrorOffset() >= last;
-    throw GraphError(where + ": malformed JSON at offset " + std::to_string(doc.GetErrorOffset()) + ": " +
-                     rapidjson::GetParseError_En(doc.GetParseError()) + (at_end ? " (truncated file?)" : ""));
+  rapidjson::InsituStringStream stream(text);
+  bool too_deep = false;
+  rapidjson::ParseResult parsed = parse_bounded<kParseFlags | rapidjson::kParseInsituFlag>(doc, stream, too_deep);
+  if (too_deep)
+    throw GraphError(where + ": " + depth_error() + " at offset " + std::to_string(parsed.Offset()) +
+                     " (no saved graph nests this deep)");
+  if (parsed.IsError()) {
+    bool at_end = parsed.Offset() >= last;
+    throw GraphError(where + ": malformed JSON at offset " + std::to_string(parsed.Offset()) + ": " +
+                     rapidjson::GetParseError_En(parsed.Code()) + (at_end ? " (truncated file?)" : ""));
   }
   check_header(doc, where);
   Fields root(where, {"header"}, doc);

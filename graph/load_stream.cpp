@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/json_depth.hpp"
 #include "graph/saved_ids.hpp"
 #include "graph/storage.hpp"
 
@@ -18,7 +19,9 @@ namespace bangfu::graph {
 namespace {
 
 // The same flags as load_checked, so both read every number alike (doubles to the last bit).
-constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseFullPrecisionFlag;
+// Numbers as text, read by ExactNumbers (json_numbers.hpp): exact as the full-precision flag, without its
+// zero-significand bug.
+constexpr unsigned kParseFlags = rapidjson::kParseNanAndInfFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 // One JSON scalar as the reader reports it. Integers keep their exact value, as the JSON tree does.
 struct Scalar {
@@ -157,7 +160,7 @@ class Loader {
     s.d = d;
     return scalar(s);
   }
-  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // only with kParseNumbersAsStringsFlag
+  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // ExactNumbers turns them into numbers
   bool String(const char* str, rapidjson::SizeType len, bool) {
     Scalar s;
     s.kind = Scalar::kString;
@@ -618,10 +621,12 @@ class Loader {
 
 bool load_stream(const char* text, std::size_t size, Graph& g) {
   Loader loader(size, g);
+  ExactNumbers<Loader> exact(loader);
+  DepthLimited<ExactNumbers<Loader>> bounded(exact);  // a file nested too deep goes to load_checked, which words it
   rapidjson::Reader reader;
   rapidjson::StringStream in(text);
   try {
-    return !reader.Parse<kParseFlags>(in, loader).IsError() && loader.done();
+    return !reader.Parse<kParseFlags | rapidjson::kParseIterativeFlag>(in, bounded).IsError() && loader.done();
   } catch (const GraphError&) {
     return false;  // from Graph::restore_*: load_checked words it
   }

@@ -1,13 +1,11 @@
 // Writes a Graph as a snapshot (graph/snapshot_format.hpp): sections built in memory, then one file
 // written beside the target and renamed over it.
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <vector>
 
+#include "graph/replace_file.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/snapshot_format.hpp"
 
@@ -15,7 +13,6 @@ namespace bangfu::graph {
 
 namespace {
 
-namespace fs = std::filesystem;
 using namespace snapshot;
 
 // A growing section of bytes.
@@ -278,34 +275,15 @@ bool has_snapshot_extension(const std::string& path) { return std::string_view(p
 std::string snapshot_bytes(const Graph& graph) { return Writer(graph).build(); }
 
 void save_snapshot(const Graph& graph, const std::string& path) {
-  fs::path target(path);
-  if (target.filename().empty()) throw GraphError("cannot write snapshot to '" + path + "': not a file name");
   std::string bytes = snapshot_bytes(graph);
-  fs::path tmp = target;
-  tmp += ".tmp." + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw GraphError("cannot write snapshot to '" + path + "': " + errno_text());
-  std::string why;
-  for (std::size_t done = 0; done < bytes.size() && why.empty();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) why = n < 0 ? errno_text() : "short write";
-    else done += static_cast<std::size_t>(n);
-  }
-  if (why.empty() && ::fsync(fd) != 0) why = errno_text();
-  if (::close(fd) != 0 && why.empty()) why = errno_text();
-  if (why.empty() && std::rename(tmp.c_str(), target.c_str()) != 0) why = errno_text();
-  if (!why.empty()) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw GraphError("cannot write snapshot to '" + path + "': " + why);
-  }
-  // The rename is durable once the folder is: best effort, as save_graph does.
-  int dir = ::open(target.parent_path().empty() ? "." : target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
+  // The same whole-or-nothing replacement as JSON saves: symlinks followed, only regular files replaced.
+  replace_file(
+      path,
+      [&](std::FILE* file) {
+        if (std::fwrite(bytes.data(), 1, bytes.size(), file) != bytes.size())
+          throw GraphError("short write (" + errno_text() + ")");
+      },
+      "cannot write snapshot to ");
 }
 
 }  // namespace bangfu::graph

@@ -16,9 +16,11 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "graph/json_depth.hpp"
 #include "graph/load_checked.hpp"
 #include "graph/load_stream.hpp"
 #include "graph/mapped_file.hpp"
+#include "graph/replace_file.hpp"
 #include "graph/snapshot.hpp"
 
 namespace bangfu::graph {
@@ -35,8 +37,12 @@ void write_string(W& w, const std::string& s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
+// Property lists nest; the readers stop past kMaxJsonDepth, so a value nested deeper than a saved
+// graph may be is refused here rather than written into a file nothing could read back.
+constexpr unsigned kMaxValueDepth = kMaxJsonDepth - 4;  // root, nodes/edges, element, props
+
 template <class W>
-void write_value(W& w, const PropValue& value) {
+void write_value(W& w, const PropValue& value, unsigned depth = 0) {
   std::visit(
       [&](const auto& x) {
         using T = std::decay_t<decltype(x)>;
@@ -54,8 +60,10 @@ void write_value(W& w, const PropValue& value) {
           write_string(w, temporal::to_string(x));
           w.EndObject();
         } else {
+          if (depth >= kMaxValueDepth)
+            throw GraphError("a property value nests lists deeper than " + std::to_string(kMaxValueDepth) + " levels");
           w.StartArray();
-          for (const auto& item : x) write_value(w, item);
+          for (const auto& item : x) write_value(w, item, depth + 1);
           w.EndArray();
         }
       },
@@ -229,12 +237,6 @@ struct FileCloser {
 
 std::string errno_text() { return std::strerror(errno); }
 
-void sync_folder(const fs::path& folder) {
-  int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;  // best effort: the rename itself already happened
-  ::fsync(fd);
-  ::close(fd);
-}
 
 }  // namespace
 
@@ -248,38 +250,19 @@ std::string graph_to_json(const Graph& graph) {
 
 void save_graph(const Graph& graph, const std::string& path) {
   if (has_snapshot_extension(path)) return save_snapshot(graph, path);  // binary snapshot: graph/snapshot.hpp
-  fs::path target(path);
-  if (target.filename().empty()) throw GraphError("cannot write graph to '" + path + "': not a file name");
-  fs::path tmp = target;
-  tmp += ".tmp." + std::to_string(::getpid());
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(tmp.c_str(), "wb"));
-  if (!file) throw GraphError("cannot write graph to '" + path + "': " + errno_text());
-
-  char buffer[1 << 16];
-  rapidjson::FileWriteStream out(file.get(), buffer, sizeof buffer);
-  rapidjson::Writer<rapidjson::FileWriteStream, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator, kWriteFlags>
-      w(out);
-  write_graph(w, graph);
-  out.Put('\n');
-  out.Flush();
-  bool ok = !std::ferror(file.get()) && std::fflush(file.get()) == 0 && ::fsync(fileno(file.get())) == 0;
-  std::string why = ok ? "" : errno_text();
-  if (std::fclose(file.release()) != 0 && ok) {
-    ok = false;
-    why = errno_text();
-  }
-  if (!ok) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw GraphError("cannot write graph to '" + path + "': " + why);
-  }
-  if (std::rename(tmp.c_str(), target.c_str()) != 0) {
-    why = errno_text();
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw GraphError("cannot write graph to '" + path + "': " + why);
-  }
-  sync_folder(target.parent_path());
+  replace_file(
+      path,
+      [&](std::FILE* file) {
+        char buffer[1 << 16];
+        rapidjson::FileWriteStream out(file, buffer, sizeof buffer);
+        rapidjson::Writer<rapidjson::FileWriteStream, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
+                          kWriteFlags>
+            w(out);
+        write_graph(w, graph);
+        out.Put('\n');
+        out.Flush();
+      },
+      "cannot write graph to ");
 }
 
 namespace {
@@ -323,6 +306,8 @@ Graph load_graph(const std::string& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) throw GraphError(path + ": no such graph file");
   if (fs::is_directory(path, ec)) throw GraphError(path + ": is a folder, not a graph file");
+  // A FIFO or device would block the open or never end: graphs are regular files.
+  if (!fs::is_regular_file(path, ec)) throw GraphError(path + ": not a regular file, not a graph file");
   if (is_snapshot_file(path)) return load_snapshot(path);  // either format, told apart by the first bytes
   Graph g;  // one Graph returned by name: see parse_graph
   bool streamed = false;

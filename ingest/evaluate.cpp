@@ -8,10 +8,13 @@
 #include <stdexcept>
 
 #include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include "graph/json_depth.hpp"
 #include "ingest/normalize.hpp"
 
 namespace bangfu::ingest {
@@ -179,10 +182,14 @@ DocumentExtraction read_extraction_json(const std::string& path) {
   buf << in.rdbuf();
   std::string text = buf.str();
   rapidjson::Document json;
-  json.Parse(text.c_str(), text.size());
-  if (json.HasParseError())
-    throw std::runtime_error(path + ": malformed JSON at offset " + std::to_string(json.GetErrorOffset()) + ": " +
-                             rapidjson::GetParseError_En(json.GetParseError()));
+  rapidjson::MemoryStream bytes(text.data(), text.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> stream(bytes);
+  bool too_deep = false;
+  rapidjson::ParseResult parsed = graph::parse_bounded<rapidjson::kParseDefaultFlags>(json, stream, too_deep);
+  if (too_deep) throw std::runtime_error(path + ": " + graph::depth_error() + " at offset " + std::to_string(parsed.Offset()));
+  if (parsed.IsError())
+    throw std::runtime_error(path + ": malformed JSON at offset " + std::to_string(parsed.Offset()) + ": " +
+                             rapidjson::GetParseError_En(parsed.Code()));
   if (!json.IsObject()) throw std::runtime_error(path + ": top level must be an object");
   DocumentExtraction d;
   d.doc = get_string(json, "doc", path, false);

@@ -1,11 +1,15 @@
 #include "ingest/fact_line.hpp"
 
 #include <rapidjson/document.h>
+#include <rapidjson/encodedstream.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <stdexcept>
+
+#include "graph/json_depth.hpp"
 
 namespace bangfu::ingest {
 
@@ -111,10 +115,15 @@ std::string to_fact_line(const graph::DocumentInfo& info, const DocumentExtracti
 
 DocumentFacts parse_fact_line(std::string_view line, const std::string& where) {
   rapidjson::Document json;
-  json.Parse(line.data(), line.size());
-  if (json.HasParseError())
-    fail(where, std::string("malformed JSON: ") + rapidjson::GetParseError_En(json.GetParseError()) + " (at byte " +
-                    std::to_string(json.GetErrorOffset()) + ")");
+  // Iterative and depth-bounded, as every JSON reader: a line nesting `[` 100 000 deep is an error, not a crash.
+  rapidjson::MemoryStream bytes(line.data(), line.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> stream(bytes);
+  bool too_deep = false;
+  rapidjson::ParseResult parsed = graph::parse_bounded<rapidjson::kParseDefaultFlags>(json, stream, too_deep);
+  if (too_deep) fail(where, graph::depth_error() + " (at byte " + std::to_string(parsed.Offset()) + ")");
+  if (parsed.IsError())
+    fail(where, std::string("malformed JSON: ") + rapidjson::GetParseError_En(parsed.Code()) + " (at byte " +
+                    std::to_string(parsed.Offset()) + ")");
   if (!json.IsObject()) fail(where, "not a JSON object");
   auto version = json.FindMember("facts");
   if (version == json.MemberEnd() || !version->value.IsInt() || version->value.GetInt() != 1)

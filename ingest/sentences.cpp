@@ -10,6 +10,10 @@ namespace bangfu::ingest {
 namespace {
 
 constexpr std::size_t kMaxQuotedBytes = 600;  // an unclosed quote must not swallow the rest of a paragraph
+// News sentences stay far below this (about 1 300 Chinese characters). Recognition and resolution look
+// at pairs of mentions within a sentence, so a megabyte with no terminator took minutes: longer runs
+// are cut at their last comma before the bound (or at the bound itself).
+constexpr std::size_t kMaxSentenceBytes = 4096;
 
 bool is_terminator(char32_t cp) { return cp == U'。' || cp == '!' || cp == '?' || cp == ';' || cp == U'｡'; }
 
@@ -50,6 +54,20 @@ void emit(const NormalizedText& text, std::uint32_t paragraph, std::size_t b, st
   sentence.source_end = text.source_offset(sentence.end);
   sentence.paragraph = paragraph;
   out.push_back(std::move(sentence));
+}
+
+void emit_bounded(const NormalizedText& text, std::uint32_t paragraph, std::size_t b, std::size_t e,
+                  std::vector<Sentence>& out) {
+  const std::string& s = text.text;
+  while (e - b > kMaxSentenceBytes) {
+    std::size_t cut = b + kMaxSentenceBytes;
+    while (cut > b && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // a character's first byte
+    std::size_t comma = s.find_last_of(",", cut - 1);
+    if (comma != std::string::npos && comma > b + kMaxSentenceBytes / 2) cut = comma + 1;
+    emit(text, paragraph, b, cut, out);
+    b = cut;
+  }
+  emit(text, paragraph, b, e, out);
 }
 
 void split_paragraph(const NormalizedText& text, std::uint32_t index, std::size_t begin, std::size_t end,
@@ -97,14 +115,14 @@ void split_paragraph(const NormalizedText& text, std::uint32_t index, std::size_
     bool closes = d == 0;
     bool runaway = depth > 0 && i - quote_start > kMaxQuotedBytes;
     if (closes || runaway) {
-      emit(text, index, start, j, out);
+      emit_bounded(text, index, start, j, out);
       start = j;
       depth = 0;
       ascii_quote = false;
     }
     i = j;
   }
-  emit(text, index, start, end, out);
+  emit_bounded(text, index, start, end, out);
 }
 
 }  // namespace

@@ -57,6 +57,7 @@ struct Expr {
   int fn = -1;                     // Call: function id, set by the binder
   int slot2 = -1;                  // Reduce: the accumulator's slot, set by the binder
   bool chain = false;              // an AND the grammar made of chained comparisons (a < b < c)
+  std::uint32_t height = 1;        // levels of this tree, set by the grammar, which refuses trees past its limit
   std::shared_ptr<Pattern> pattern;        // PatternPredicate, as parsed
   std::shared_ptr<plan::Match> match;      // PatternPredicate, as bound
 };

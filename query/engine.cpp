@@ -7,11 +7,14 @@
 namespace bangfu::query {
 
 QueryResult run_query(graph::Graph& graph, std::string_view text, const Params& params, const QueryOptions& options) {
-  std::shared_ptr<const plan::Plan> prepared = options.plan_cache ? plan_cache().get(text) : prepare(text);
+  // The cache's plans were parsed under the default depth limit; another limit parses afresh.
+  std::shared_ptr<const plan::Plan> prepared = options.plan_cache && options.max_depth == kDefaultMaxDepth
+                                                   ? plan_cache().get(text)
+                                                   : prepare(text, options.max_depth);
   const plan::Plan& plan = *prepared;
   QueryResult result;
   temporal::StatementClock clock;  // date(), datetime() … read one instant for the whole statement
-  ExecContext ctx{graph, params, options, {}, {}, 0};
+  ExecContext ctx(graph, params, options);
   if (!run_fast_path(ctx, plan, result)) execute(ctx, plan, result);
   result.stats = ctx.stats;
   result.stats.labels_added = ctx.labels_added.size();

@@ -1,6 +1,7 @@
 // The query engine's front door: parse → bind → plan → execute one statement against a graph.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -14,9 +15,22 @@ namespace bangfu::query {
 
 using Params = Map;
 
+// How deeply expressions may nest (brackets, NOT NOT …, - - …) and how tall an expression's tree may grow
+// (1+1+…+1, a AND b AND …): the parser, the binder and the evaluator recurse once per level, and a
+// hostile query must get an error, not exhaust the stack.
+inline constexpr std::size_t kDefaultMaxDepth = 200;
+
+// Bounds on one query's work and memory; past any of them the query stops with QueryError{Limit} whose
+// message names the setting (docs/reliability.md lists them). Defaults keep a hostile query on a
+// 100k-node graph within about 1 GB.
 struct QueryOptions {
-  std::size_t max_expansions = 50'000'000;  // bound on relationships visited; past it: QueryError{Limit}
+  std::size_t max_expansions = 50'000'000;  // relationships and scanned nodes visited (covers cartesian products)
   std::size_t max_var_length = 64;          // upper bound used for unbounded `*`
+  std::size_t max_depth = kDefaultMaxDepth;  // expression nesting / tree height (query/parser.hpp)
+  std::size_t max_rows = 2'000'000;          // rows held at once by one operator: results, ORDER BY, DISTINCT, groups, CREATE
+  std::size_t max_list = 2'000'000;          // elements of one list value (collect, range, comprehensions, +)
+  std::size_t max_string = 64u << 20;        // bytes of one string value (+, replace, reduce …)
+  std::chrono::milliseconds timeout{0};      // wall-clock time for one query; 0: no limit
   const std::atomic<bool>* cancel = nullptr;  // set to true (e.g. by Ctrl-C) to stop a running query
   bool plan_cache = true;  // reuse the plan of an identical earlier text (query/plan_cache.hpp); false: bind afresh
 };

@@ -13,13 +13,26 @@ namespace bangfu::query {
 void ExecContext::check_cancel() const {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed))
     throw QueryError(QueryError::Kind::Cancelled, "query cancelled", 0, 0, "Cancelled");
+  if (deadline != std::chrono::steady_clock::time_point::max() && std::chrono::steady_clock::now() > deadline)
+    throw QueryError(QueryError::Kind::Limit,
+                     "query stopped after its time limit of " + std::to_string(options.timeout.count()) +
+                         " ms (--timeout, :timeout)",
+                     0, 0, "TimeLimit");
 }
 
 void ExecContext::over_budget() const {
   throw QueryError(QueryError::Kind::Limit,
                    "query stopped after visiting " + std::to_string(options.max_expansions) +
-                       " relationships (QueryOptions::max_expansions); bound the pattern, e.g. *1..3, or add LIMIT",
+                       " relationships and candidate nodes (QueryOptions::max_expansions); bound the pattern, e.g. "
+                       "*1..3, join the patterns with a relationship instead of a cartesian product, or add LIMIT",
                    0, 0, "ExpansionLimit");
+}
+
+void ExecContext::too_many_rows() const {
+  throw QueryError(QueryError::Kind::Limit,
+                   "query stopped: more than " + std::to_string(options.max_rows) +
+                       " rows held at once (QueryOptions::max_rows); add LIMIT or aggregate",
+                   0, 0, "RowLimit");
 }
 
 namespace {
@@ -62,6 +75,7 @@ class CreateOp : public Operator {
   CreateOp(ExecContext& ctx, const plan::Create& c) : ctx_(ctx), c_(c) {}
   bool push(Row& row) override {
     rows_.push_back(row);
+    ctx_.check_rows(rows_.size());
     return true;
   }
   void finish() override {
@@ -191,7 +205,8 @@ class SetOp : public Operator {
     if (item.kind == K::Replace) {
       std::vector<Value> args{target};
       Value current = call_scalar(scalar_function("properties")->id, args, ctx_.graph);
-      for (const auto& [k, old] : current.as<Map>()) {
+      for (const auto& entry : current.as<Map>()) {
+        const std::string& k = entry.first;  // a plain reference: clang 14 cannot capture a structured binding
         bool kept = std::any_of(entries.begin(), entries.end(), [&](const auto& kv) { return kv.first == k; });
         if (!kept) put(target, k, Value());
       }
@@ -215,18 +230,14 @@ class UnwindOp : public Operator {
  public:
   UnwindOp(ExecContext& ctx, const plan::Unwind& u) : ctx_(ctx), u_(u) {}
   bool push(Row& row) override {
-    Value v = evaluate(*u_.list, ctx_.eval(row));
     auto slot = static_cast<std::size_t>(u_.slot);
-    if (v.is_null()) return true;
-    if (!v.is<List>()) {
-      row[slot] = std::move(v);
+    // range() is walked without building the list: UNWIND range(1, 100000000) needs no memory.
+    auto go_on = for_each_element(*u_.list, ctx_.eval(row), nullptr, [&](Value x) {
+      ctx_.step();
+      row[slot] = std::move(x);
       return next_->push(row);
-    }
-    for (const auto& x : v.as<List>()) {
-      row[slot] = x;
-      if (!next_->push(row)) return false;
-    }
-    return true;
+    });
+    return go_on.value_or(true);  // UNWIND null gives no rows
   }
 
  private:
@@ -255,7 +266,7 @@ class ProjectOp : public Operator {
 struct AggState {
   std::int64_t count = 0;
   bool saw_float = false;
-  std::int64_t isum = 0;
+  __int128 isum = 0;
   double dsum = 0;
   Value best;
   List items;
@@ -307,7 +318,7 @@ Value deviation(const AggState& s, bool population) {
   return Value(std::sqrt(sq / (population ? n : n - 1)));
 }
 
-void accumulate(const plan::Aggregate& a, AggState& s, Value v) {
+void accumulate(const plan::Aggregate& a, AggState& s, Value v, const QueryOptions& options) {
   if (!a.arg) {  // count(*)
     ++s.count;
     return;
@@ -315,6 +326,7 @@ void accumulate(const plan::Aggregate& a, AggState& s, Value v) {
   if (v.is_null()) return;
   if (a.distinct && !s.seen.insert(v).second) return;
   ++s.count;
+  if (s.items.size() >= options.max_list) list_too_long(options);
   switch (a.kind) {
     case AggregateKind::Count: break;
     case AggregateKind::Collect: s.items.push_back(std::move(v)); break;
@@ -336,6 +348,8 @@ void accumulate(const plan::Aggregate& a, AggState& s, Value v) {
     case AggregateKind::Sum:
     case AggregateKind::Avg:
       if (v.is<std::int64_t>()) {
+        // Summed in 128 bits: only a total that leaves int64 is an error (as `+` is), and a float anywhere
+        // makes it a float sum.
         s.isum += v.as<std::int64_t>();
         s.dsum += static_cast<double>(v.as<std::int64_t>());
       } else if (v.is<double>()) {
@@ -355,7 +369,11 @@ Value result_of(const plan::Aggregate& a, const AggState& s) {
     case AggregateKind::Collect: return Value(s.items);
     case AggregateKind::Min:
     case AggregateKind::Max: return s.best;
-    case AggregateKind::Sum: return s.saw_float ? Value(s.dsum) : Value(s.isum);
+    case AggregateKind::Sum:
+      if (s.saw_float) return Value(s.dsum);
+      if (s.isum > INT64_MAX || s.isum < INT64_MIN)
+        throw QueryError(QueryError::Kind::Type, "integer overflow in sum()", 0, 0, "IntegerOverflow");
+      return Value(static_cast<std::int64_t>(s.isum));
     case AggregateKind::Avg: return s.count ? Value(s.dsum / static_cast<double>(s.count)) : Value();
     case AggregateKind::PercentileDisc: return percentile(s, true);
     case AggregateKind::PercentileCont: return percentile(s, false);
@@ -374,18 +392,29 @@ class AggregateOp : public Operator {
       (p.items[i].has_aggregate ? computed_ : keys_).push_back(i);
   }
   bool push(Row& row) override {
-    std::vector<Value> key;
-    key.reserve(keys_.size());
-    for (auto i : keys_) key.push_back(evaluate(*p_.items[i].expr, ctx_.eval(row)));
-    for (const auto& h : p_.hidden_keys) key.push_back(evaluate(*h, ctx_.eval(row)));
-    auto [it, inserted] = index_.try_emplace(key, groups_.size());
-    if (inserted) groups_.push_back(Group{row, key, std::vector<AggState>(p_.aggregates.size())});
-    auto& g = groups_[it->second];
+    std::size_t group = 0;
+    if (keys_.empty() && p_.hidden_keys.empty()) {
+      // One group for all rows (RETURN count(x)): no key to build or look up, which was most of the cost
+      // of UNWIND range(1, 100000000) AS x RETURN count(x).
+      if (groups_.empty()) groups_.push_back(Group{row, {}, std::vector<AggState>(p_.aggregates.size())});
+    } else {
+      std::vector<Value> key;
+      key.reserve(keys_.size());
+      for (auto i : keys_) key.push_back(evaluate(*p_.items[i].expr, ctx_.eval(row)));
+      for (const auto& h : p_.hidden_keys) key.push_back(evaluate(*h, ctx_.eval(row)));
+      auto [it, inserted] = index_.try_emplace(key, groups_.size());
+      if (inserted) {
+        groups_.push_back(Group{row, key, std::vector<AggState>(p_.aggregates.size())});
+        ctx_.check_rows(groups_.size());
+      }
+      group = it->second;
+    }
+    auto& g = groups_[group];
     for (std::size_t k = 0; k < p_.aggregates.size(); ++k) {
       const auto& a = p_.aggregates[k];
       if (a.param && g.states[k].count == 0 && g.states[k].items.empty())
         g.states[k].param = percentile_of(evaluate(*a.param, ctx_.eval(row)));
-      accumulate(a, g.states[k], a.arg ? evaluate(*a.arg, ctx_.eval(row)) : Value());
+      accumulate(a, g.states[k], a.arg ? evaluate(*a.arg, ctx_.eval(row)) : Value(), ctx_.options);
     }
     return true;
   }
@@ -425,15 +454,17 @@ class AggregateOp : public Operator {
 
 class DistinctOp : public Operator {
  public:
-  explicit DistinctOp(const plan::Projection& p) : p_(p) {}
+  DistinctOp(ExecContext& ctx, const plan::Projection& p) : ctx_(ctx), p_(p) {}
   bool push(Row& row) override {
     std::vector<Value> key;
     for (const auto& item : p_.items) key.push_back(row[static_cast<std::size_t>(item.slot)]);
     if (!seen_.insert(std::move(key)).second) return true;
+    ctx_.check_rows(seen_.size());
     return next_->push(row);
   }
 
  private:
+  ExecContext& ctx_;
   const plan::Projection& p_;
   std::set<std::vector<Value>, RowLess> seen_;
 };
@@ -479,6 +510,7 @@ class SortOp : public Operator {
     std::vector<Value> keys;
     for (const auto& k : p_.order) keys.push_back(evaluate(*k.expr, ctx_.eval(row)));
     rows_.emplace_back(std::move(keys), row);
+    ctx_.check_rows(rows_.size());
     return true;
   }
   void finish() override {
@@ -509,18 +541,20 @@ class SortOp : public Operator {
 
 class SinkOp : public Operator {
  public:
-  SinkOp(const plan::Projection& p, QueryResult* result) : p_(p), result_(result) {}
+  SinkOp(ExecContext& ctx, const plan::Projection& p, QueryResult* result) : ctx_(ctx), p_(p), result_(result) {}
   bool push(Row& row) override {
     if (!result_) return true;
     std::vector<Value> out;
     out.reserve(p_.items.size());
     for (const auto& item : p_.items) out.push_back(row[static_cast<std::size_t>(item.slot)]);
     result_->rows.push_back(std::move(out));
+    ctx_.check_rows(result_->rows.size());
     return true;
   }
   void finish() override {}
 
  private:
+  ExecContext& ctx_;
   const plan::Projection& p_;
   QueryResult* result_;
 };
@@ -570,11 +604,11 @@ void make_projection(ExecContext& ctx, const plan::Projection& p, QueryResult* r
   } else {
     add(std::make_unique<ProjectOp>(ctx, p));
   }
-  if (p.distinct) add(std::make_unique<DistinctOp>(p));
+  if (p.distinct) add(std::make_unique<DistinctOp>(ctx, p));
   if (!p.order.empty()) add(std::make_unique<SortOp>(ctx, p, skip, limit));
   else if (skip || limit) add(std::make_unique<SkipLimitOp>(skip, limit));
   if (p.where) add(std::make_unique<FilterOp>(ctx, p.where));
-  if (p.is_return) add(std::make_unique<SinkOp>(p, result));
+  if (p.is_return) add(std::make_unique<SinkOp>(ctx, p, result));
 }
 
 void execute(ExecContext& ctx, const plan::Plan& plan, QueryResult& result) {

@@ -1,6 +1,7 @@
 // Executor: runs a Plan as a push pipeline of operators (match, create, unwind, project, aggregate,
 // sort, limit) over the graph, stopping early when a LIMIT is satisfied.
 #pragma once
+#include <chrono>
 #include <memory>
 #include <set>
 #include <string>
@@ -21,14 +22,31 @@ struct ExecContext {
   QueryStats stats;
   std::set<std::string> labels_added;
   std::size_t expansions = 0;
+  std::size_t steps = 0;  // elements walked by UNWIND, comprehensions, reduce …: when to look at the clock
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 
-  // Called for every relationship a traversal looks at: enforces max_expansions and cancellation.
+  ExecContext(graph::Graph& g, const Params& p, const QueryOptions& o) : graph(g), params(p), options(o) {
+    if (o.timeout.count() > 0) deadline = std::chrono::steady_clock::now() + o.timeout;
+  }
+
+  // Called for every relationship a traversal looks at and every node a scan tries: enforces
+  // max_expansions, the time limit and cancellation.
   void tick() {
     if (++expansions > options.max_expansions) over_budget();
     if ((expansions & 1023) == 0) check_cancel();
   }
+  // Called for each element of a list walked or row passed on; only checks the clock and Ctrl-C now and then.
+  void step() {
+    if ((++steps & 1023) == 0) check_cancel();
+  }
+  // Throws QueryError{Cancelled} when asked to stop, QueryError{Limit} past the deadline.
   void check_cancel() const;
   [[noreturn]] void over_budget() const;
+  // Throws QueryError{Limit} when an operator holds more than max_rows rows.
+  void check_rows(std::size_t held) const {
+    if (held > options.max_rows) too_many_rows();
+  }
+  [[noreturn]] void too_many_rows() const;
   EvalContext eval(const Row& row) const { return EvalContext{graph, row, params, const_cast<ExecContext*>(this)}; }
 };
 

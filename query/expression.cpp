@@ -2,12 +2,13 @@
 
 #include <cmath>
 #include <optional>
-#include <regex>
 
 #include "query/aliases.hpp"
 #include "query/compare.hpp"
 #include "query/functions.hpp"
+#include "query/executor.hpp"
 #include "query/matcher.hpp"
+#include "query/regex.hpp"
 #include "query/temporal_functions.hpp"
 
 namespace bangfu::query {
@@ -52,7 +53,7 @@ Value logic(Op op, const Expr& e, const EvalContext& ctx) {
 bool is_num(const Value& v) { return v.is<std::int64_t>() || v.is<double>(); }
 double dbl(const Value& v) { return v.is<double>() ? v.as<double>() : static_cast<double>(v.as<std::int64_t>()); }
 
-Value arithmetic(Op op, const Value& a, const Value& b) {
+Value arithmetic(Op op, const Value& a, const Value& b, const QueryOptions& limits) {
   if (a.is_null() || b.is_null()) return {};
   if ((a.is<Temporal>() || b.is<Temporal>()) && !a.is<std::string>() && !b.is<std::string>() && !a.is<List>() &&
       !b.is<List>()) {
@@ -61,14 +62,21 @@ Value arithmetic(Op op, const Value& a, const Value& b) {
   }
   if (op == Op::Add) {
     if (a.is<List>() || b.is<List>()) {
+      std::size_t n = (a.is<List>() ? a.as<List>().size() : 1) + (b.is<List>() ? b.as<List>().size() : 1);
+      if (n > limits.max_list) list_too_long(limits);
       List out;
+      out.reserve(n);
       if (a.is<List>()) out = a.as<List>(); else out.push_back(a);
       if (b.is<List>()) out.insert(out.end(), b.as<List>().begin(), b.as<List>().end()); else out.push_back(b);
       return Value(std::move(out));
     }
-    if (a.is<std::string>() && b.is<std::string>()) return Value(a.as<std::string>() + b.as<std::string>());
-    if (a.is<std::string>() && is_num(b)) return Value(a.as<std::string>() + scalar_to_string(b));
-    if (is_num(a) && b.is<std::string>()) return Value(scalar_to_string(a) + b.as<std::string>());
+    if ((a.is<std::string>() || b.is<std::string>()) && (a.is<std::string>() || is_num(a)) &&
+        (b.is<std::string>() || is_num(b))) {
+      std::string x = scalar_to_string(a), y = scalar_to_string(b);
+      if (x.size() + y.size() > limits.max_string) string_too_long(limits);
+      x += y;
+      return Value(std::move(x));
+    }
   }
   if (!is_num(a) || !is_num(b))
     type_error("cannot apply an arithmetic operator to " + type_name(a) + " and " + type_name(b));
@@ -208,41 +216,42 @@ Value case_of(const Expr& e, const EvalContext& ctx) {
   return e.args[1] ? evaluate(*e.args[1], ctx) : Value();
 }
 
-// The list a comprehension or quantifier walks; null for a null list.
-std::optional<List> list_operand(const Expr& e, const EvalContext& ctx) {
-  Value l = evaluate(*e.args[0], ctx);
-  if (l.is_null()) return std::nullopt;
-  if (!l.is<List>()) type_error("a list comprehension needs a list, got " + type_name(l));
-  return l.as<List>();
+void step(const EvalContext& ctx) {
+  if (ctx.exec) ctx.exec->step();
 }
 
 Value list_comprehension(const Expr& e, const EvalContext& ctx) {
-  auto list = list_operand(e, ctx);
-  if (!list) return {};
   Row row = ctx.row;
-  EvalContext inner{ctx.graph, row, ctx.params};
+  EvalContext inner{ctx.graph, row, ctx.params, ctx.exec};
+  const auto& limits = limits_of(ctx);
   List out;
-  for (auto& x : *list) {
+  auto walked = for_each_element(*e.args[0], ctx, "a list comprehension needs a list", [&](Value x) {
+    step(ctx);
     row[static_cast<std::size_t>(e.slot)] = x;
-    if (e.args[1] && !is_true(evaluate(*e.args[1], inner))) continue;
+    if (e.args[1] && !is_true(evaluate(*e.args[1], inner))) return true;
+    if (out.size() >= limits.max_list) list_too_long(limits);
     out.push_back(e.args[2] ? evaluate(*e.args[2], inner) : std::move(x));
-  }
+    return true;
+  });
+  if (!walked) return {};
   return Value(std::move(out));
 }
 
 Value quantifier(const Expr& e, const EvalContext& ctx) {
-  auto list = list_operand(e, ctx);
-  if (!list) return {};
   Row row = ctx.row;
-  EvalContext inner{ctx.graph, row, ctx.params};
-  std::size_t yes = 0, nulls = 0;
-  for (auto& x : *list) {
+  EvalContext inner{ctx.graph, row, ctx.params, ctx.exec};
+  std::size_t yes = 0, nulls = 0, all = 0;
+  auto walked = for_each_element(*e.args[0], ctx, "a list comprehension needs a list", [&](Value x) {
+    step(ctx);
+    ++all;
     row[static_cast<std::size_t>(e.slot)] = std::move(x);
     auto t = as_logic(evaluate(*e.args[1], inner), "a quantifier's WHERE");
     if (!t) ++nulls;
     else if (*t) ++yes;
-  }
-  std::size_t no = list->size() - yes - nulls;
+    return true;
+  });
+  if (!walked) return {};
+  std::size_t no = all - yes - nulls;
   const std::string& which = e.keys[0];
   if (which == "any") return yes ? Value(true) : nulls ? Value() : Value(false);
   if (which == "all") return no ? Value(false) : nulls ? Value() : Value(true);
@@ -253,16 +262,16 @@ Value quantifier(const Expr& e, const EvalContext& ctx) {
 
 Value reduce(const Expr& e, const EvalContext& ctx) {
   Value acc = evaluate(*e.args[0], ctx);
-  Value l = evaluate(*e.args[1], ctx);
-  if (l.is_null()) return {};
-  if (!l.is<List>()) type_error("reduce() needs a list, got " + type_name(l));
   Row row = ctx.row;
-  EvalContext inner{ctx.graph, row, ctx.params};
-  for (const auto& x : l.as<List>()) {
+  EvalContext inner{ctx.graph, row, ctx.params, ctx.exec};
+  auto walked = for_each_element(*e.args[1], ctx, "reduce() needs a list", [&](Value x) {
+    step(ctx);
     row[static_cast<std::size_t>(e.slot2)] = std::move(acc);
-    row[static_cast<std::size_t>(e.slot)] = x;
+    row[static_cast<std::size_t>(e.slot)] = std::move(x);
     acc = evaluate(*e.args[2], inner);
-  }
+    return true;
+  });
+  if (!walked) return {};
   return acc;
 }
 
@@ -316,7 +325,9 @@ Value pattern_comprehension(const Expr& e, const EvalContext& ctx) {
   Matcher matcher(*ctx.exec, *e.match);
   Row row = ctx.row;
   List out;
+  const auto& limits = limits_of(ctx);
   matcher.run(row, [&](Row& r) {
+    if (out.size() >= limits.max_list) list_too_long(limits);
     out.push_back(evaluate(*e.args[1], EvalContext{ctx.graph, r, ctx.params, ctx.exec}));
     return true;
   });
@@ -325,17 +336,38 @@ Value pattern_comprehension(const Expr& e, const EvalContext& ctx) {
 
 Value regex_match(const Value& a, const Value& b) {
   if (!a.is<std::string>() || !b.is<std::string>()) return {};
-  try {
-    return Value(std::regex_match(a.as<std::string>(), std::regex(b.as<std::string>())));
-  } catch (const std::regex_error& err) {
-    throw QueryError(QueryError::Kind::Type, "invalid regular expression '" + b.as<std::string>() + "': " + err.what(),
-                     0, 0, "InvalidArgumentValue");
-  }
+  return Value(regex_full_match(a.as<std::string>(), b.as<std::string>()));
 }
 
 }  // namespace
 
 bool is_true(const Value& v) { return v.is<bool>() && v.as<bool>(); }
+
+const QueryOptions& limits_of(const EvalContext& ctx) { return ctx.exec ? ctx.exec->options : default_limits(); }
+
+std::optional<bool> for_each_element(const Expr& e, const EvalContext& ctx, const char* not_a_list,
+                                     const std::function<bool(Value)>& f) {
+  static const int range_id = range_function_id();
+  if (e.kind == ExprKind::Call && e.fn == range_id) {
+    std::vector<Value> args;
+    for (const auto& a : e.args) args.push_back(evaluate(*a, ctx));
+    if (args[0].is_null()) return std::nullopt;  // range(null, …) is null, as call_scalar has it
+    IntRange r = range_of(args);
+    for (std::uint64_t k = 0; k < r.size; ++k)
+      if (!f(Value(r.at(k)))) return false;
+    return true;
+  }
+  Value l = evaluate(e, ctx);
+  if (l.is_null()) return std::nullopt;
+  if (!l.is<List>()) {
+    if (not_a_list) type_error(std::string(not_a_list) + ", got " + type_name(l));
+    return f(std::move(l));
+  }
+  // The list is ours: hand its elements over instead of copying them.
+  for (auto& x : std::get<List>(l.v))
+    if (!f(std::move(x))) return false;
+  return true;
+}
 
 Value evaluate(const Expr& e, const EvalContext& ctx) {
   switch (e.kind) {
@@ -348,6 +380,7 @@ Value evaluate(const Expr& e, const EvalContext& ctx) {
       throw QueryError(QueryError::Kind::Semantic, "missing parameter $" + e.name, 0, 0, "ParameterMissing");
     case ExprKind::Property: return property(evaluate(*e.args[0], ctx), e.name, ctx);
     case ExprKind::List: {
+      if (e.args.size() > limits_of(ctx).max_list) list_too_long(limits_of(ctx));
       List out;
       out.reserve(e.args.size());
       for (const auto& a : e.args) out.push_back(evaluate(*a, ctx));
@@ -369,7 +402,11 @@ Value evaluate(const Expr& e, const EvalContext& ctx) {
         case Op::IsNotNull: return Value(!a.is_null());
         default:
           if (a.is_null()) return {};
-          if (a.is<std::int64_t>()) return Value(-a.as<std::int64_t>());
+          if (a.is<std::int64_t>()) {
+            if (a.as<std::int64_t>() == INT64_MIN)
+              throw QueryError(QueryError::Kind::Type, "integer overflow", 0, 0, "IntegerOverflow");
+            return Value(-a.as<std::int64_t>());
+          }
           if (a.is<double>()) return Value(-a.as<double>());
           type_error("cannot negate a " + type_name(a));
       }
@@ -384,14 +421,14 @@ Value evaluate(const Expr& e, const EvalContext& ctx) {
         case Op::StartsWith: case Op::EndsWith: case Op::Contains: return string_predicate(e.op, a, b);
         case Op::In: return in_list(a, b);
         case Op::Regex: return regex_match(a, b);
-        default: return arithmetic(e.op, a, b);
+        default: return arithmetic(e.op, a, b, limits_of(ctx));
       }
     }
     case ExprKind::Call: {
       std::vector<Value> args;
       args.reserve(e.args.size());
       for (const auto& a : e.args) args.push_back(evaluate(*a, ctx));
-      return call_scalar(e.fn, args, ctx.graph);
+      return call_scalar(e.fn, args, ctx.graph, &limits_of(ctx));
     }
     case ExprKind::Index: return index(evaluate(*e.args[0], ctx), evaluate(*e.args[1], ctx), ctx);
     case ExprKind::Slice:

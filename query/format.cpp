@@ -7,6 +7,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "query/utf8.hpp"
+
 namespace bangfu::query {
 
 namespace {
@@ -114,6 +116,25 @@ std::string path_text(const Graph& g, const PathValue& p) {
   return out + ">";
 }
 
+// JSON must be UTF-8: a string that is not (bytes from a graph file or a parameter) is written with
+// U+FFFD in place of each ill-formed sequence rather than passed on.
+void write_key(Writer& w, std::string_view k) {
+  if (first_invalid_utf8(k)) {
+    std::string fixed = replace_invalid_utf8(k);
+    w.Key(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()));
+    return;
+  }
+  w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
+}
+void write_string(Writer& w, std::string_view s) {
+  if (first_invalid_utf8(s)) {
+    std::string fixed = replace_invalid_utf8(s);
+    w.String(fixed.data(), static_cast<rapidjson::SizeType>(fixed.size()));
+    return;
+  }
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
 void write_double(Writer& w, double d) {
   if (std::isfinite(d))
     w.Double(d);
@@ -129,11 +150,9 @@ void write_prop(Writer& w, const PropValue& p) {
         else if constexpr (std::is_same_v<T, bool>) w.Bool(x);
         else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(x);
         else if constexpr (std::is_same_v<T, double>) write_double(w, x);
-        else if constexpr (std::is_same_v<T, std::string>) w.String(x.data(), static_cast<rapidjson::SizeType>(x.size()));
-        else if constexpr (std::is_same_v<T, temporal::Temporal>) {
-          std::string t = temporal::to_string(x);
-          w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
-        } else {
+        else if constexpr (std::is_same_v<T, std::string>) write_string(w, x);
+        else if constexpr (std::is_same_v<T, temporal::Temporal>) write_string(w, temporal::to_string(x));
+        else {
           w.StartArray();
           for (const auto& item : x) write_prop(w, item);
           w.EndArray();
@@ -142,8 +161,6 @@ void write_prop(Writer& w, const PropValue& p) {
       p.v);
 }
 
-void write_key(Writer& w, std::string_view k) { w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size())); }
-void write_string(Writer& w, std::string_view s) { w.String(s.data(), static_cast<rapidjson::SizeType>(s.size())); }
 
 void write_props(Writer& w, const graph::Properties& props) {
   w.StartObject();
@@ -190,7 +207,7 @@ void write_value(Writer& w, const Graph& g, const Value& value) {
         else if constexpr (std::is_same_v<T, bool>) w.Bool(x);
         else if constexpr (std::is_same_v<T, std::int64_t>) w.Int64(x);
         else if constexpr (std::is_same_v<T, double>) write_double(w, x);
-        else if constexpr (std::is_same_v<T, std::string>) w.String(x.data(), static_cast<rapidjson::SizeType>(x.size()));
+        else if constexpr (std::is_same_v<T, std::string>) write_string(w, x);
         else if constexpr (std::is_same_v<T, List>) {
           w.StartArray();
           for (const auto& item : x) write_value(w, g, item);

@@ -8,6 +8,7 @@
 
 #include "query/engine.hpp"
 #include "query/temporal_functions.hpp"
+#include "query/utf8.hpp"
 
 namespace bangfu::query {
 
@@ -100,6 +101,17 @@ std::optional<double> number_of(const Value& v) {
   return std::nullopt;
 }
 
+// A float's integer part, or an IntegerOverflow error when it does not fit in int64 (1e30 used to wrap).
+std::int64_t integer_of(double d, const char* fn) {
+  double t = std::trunc(d);
+  // 2^63 is exactly representable; every double below it (and >= -2^63) converts without overflow.
+  if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0))
+    throw QueryError(QueryError::Kind::Type,
+                     std::string(fn) + "(): " + format_double(d) + " does not fit in a 64-bit integer", 0, 0,
+                     "IntegerOverflow");
+  return static_cast<std::int64_t>(t);
+}
+
 Map props_map(const graph::Properties& props) {
   Map out;
   for (const auto& [k, p] : props) out.emplace_back(k, from_prop(p));
@@ -181,7 +193,9 @@ graph::PropValue to_prop(const Value& v) {
     case 1: return graph::PropValue(v.as<bool>());
     case 2: return graph::PropValue(v.as<std::int64_t>());
     case 3: return graph::PropValue(v.as<double>());
-    case 4: return graph::PropValue(v.as<std::string>());
+    case 4:  // the graph file is UTF-8: a string that is not (from a parameter, say) gets U+FFFD
+      if (first_invalid_utf8(v.as<std::string>())) return graph::PropValue(replace_invalid_utf8(v.as<std::string>()));
+      return graph::PropValue(v.as<std::string>());
     case 5: {
       graph::PropList out;
       for (const auto& x : v.as<List>()) {
@@ -199,7 +213,45 @@ graph::PropValue to_prop(const Value& v) {
   }
 }
 
-Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
+IntRange range_of(const std::vector<Value>& args) {
+  for (auto& x : args)
+    if (!x.is<std::int64_t>()) bad_argument("range", x);
+  IntRange r;
+  r.from = args[0].as<std::int64_t>();
+  std::int64_t to = args[1].as<std::int64_t>();
+  r.step = args.size() > 2 ? args[2].as<std::int64_t>() : 1;
+  if (r.step == 0) throw QueryError(QueryError::Kind::Type, "range() step must not be zero", 0, 0, "NumberOutOfRange");
+  __int128 span = static_cast<__int128>(to) - r.from;
+  if ((span >= 0) == (r.step > 0) || span == 0) {
+    __int128 n = span / r.step + 1;  // up to 2^64: saturate, no caller gets that far
+    r.size = n > static_cast<__int128>(UINT64_MAX) ? UINT64_MAX : static_cast<std::uint64_t>(n);
+  }
+  return r;
+}
+
+int range_function_id() { return kRange; }
+
+const QueryOptions& default_limits() {
+  static const QueryOptions defaults;
+  return defaults;
+}
+
+void list_too_long(const QueryOptions& limits) {
+  throw QueryError(QueryError::Kind::Limit,
+                   "query stopped: a list would hold more than " + std::to_string(limits.max_list) +
+                       " elements (QueryOptions::max_list)",
+                   0, 0, "ListLimit");
+}
+
+void string_too_long(const QueryOptions& limits) {
+  throw QueryError(QueryError::Kind::Limit,
+                   "query stopped: a string would be longer than " + std::to_string(limits.max_string) +
+                       " bytes (QueryOptions::max_string)",
+                   0, 0, "StringLimit");
+}
+
+Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g, const QueryOptions* limits_or_null) {
+  const QueryOptions& limits = limits_or_null ? *limits_or_null : default_limits();
   if (id >= kTemporalFunctionBase) return call_temporal(id, args);
   if (id == kE) return Value(M_E);
   if (id == kPi) return Value(M_PI);
@@ -273,7 +325,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
       if (a.is<double>()) {
         double d = a.as<double>();
         if (std::isnan(d) || std::isinf(d)) return {};
-        return Value(static_cast<std::int64_t>(std::trunc(d)));
+        return Value(integer_of(d, "toInteger"));
       }
       if (a.is<std::string>()) {
         const auto& s = a.as<std::string>();
@@ -282,7 +334,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
         if (ec == std::errc() && p == s.data() + s.size()) return Value(i);
         char* end = nullptr;
         double d = std::strtod(s.c_str(), &end);
-        if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d)) return Value(static_cast<std::int64_t>(d));
+        if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d)) return Value(integer_of(d, "toInteger"));
         return {};
       }
       if (a.is<bool>()) return Value(static_cast<std::int64_t>(a.as<bool>()));
@@ -325,14 +377,25 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
         std::reverse(l.begin(), l.end());
         return Value(std::move(l));
       }
-      if (a.is<std::string>()) {
-        std::string s = a.as<std::string>();
-        std::reverse(s.begin(), s.end());
-        return Value(std::move(s));
+      if (a.is<std::string>()) {  // by characters: reversing bytes would break multi-byte UTF-8
+        const auto& s = a.as<std::string>();
+        std::string out;
+        out.reserve(s.size());
+        for (std::size_t end = s.size(); end > 0;) {
+          std::size_t begin = end - 1;
+          while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
+          out.append(s, begin, end - begin);
+          end = begin;
+        }
+        return Value(std::move(out));
       }
       bad_argument("reverse", a);
     case kAbs:
-      if (a.is<std::int64_t>()) return Value(a.as<std::int64_t>() < 0 ? -a.as<std::int64_t>() : a.as<std::int64_t>());
+      if (a.is<std::int64_t>()) {
+        if (a.as<std::int64_t>() == INT64_MIN)
+          throw QueryError(QueryError::Kind::Type, "integer overflow in abs()", 0, 0, "IntegerOverflow");
+        return Value(a.as<std::int64_t>() < 0 ? -a.as<std::int64_t>() : a.as<std::int64_t>());
+      }
       if (a.is<double>()) return Value(std::fabs(a.as<double>()));
       bad_argument("abs", a);
     case kSign:
@@ -350,14 +413,11 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
       return Value(std::sqrt(*d));
     }
     case kRange: {
-      for (auto& x : args)
-        if (!x.is<std::int64_t>()) bad_argument("range", x);
-      std::int64_t from = args[0].as<std::int64_t>(), to = args[1].as<std::int64_t>();
-      std::int64_t step = args.size() > 2 ? args[2].as<std::int64_t>() : 1;
-      if (step == 0)
-        throw QueryError(QueryError::Kind::Type, "range() step must not be zero", 0, 0, "NumberOutOfRange");
+      IntRange r = range_of(args);
+      if (r.size > limits.max_list) list_too_long(limits);
       List out;
-      for (std::int64_t i = from; step > 0 ? i <= to : i >= to; i += step) out.emplace_back(i);
+      out.reserve(static_cast<std::size_t>(r.size));
+      for (std::uint64_t k = 0; k < r.size; ++k) out.emplace_back(r.at(k));
       return Value(std::move(out));
     }
     case kStartNode:
@@ -386,25 +446,37 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
     }
     case kSubstring: {
       if (!a.is<std::string>() || !args[1].is<std::int64_t>()) bad_argument("substring", a);
+      // Positions count characters, as size() does, so a cut never splits a multi-byte character.
       const auto& s = a.as<std::string>();
       auto from = static_cast<std::size_t>(std::max<std::int64_t>(0, args[1].as<std::int64_t>()));
-      std::size_t len = std::string::npos;
-      if (args.size() > 2 && args[2].is<std::int64_t>())
-        len = static_cast<std::size_t>(std::max<std::int64_t>(0, args[2].as<std::int64_t>()));
-      return from >= s.size() ? Value("") : Value(s.substr(from, len));
+      std::size_t begin = utf8_offset(s, from), end = s.size();
+      if (args.size() > 2 && args[2].is<std::int64_t>()) {
+        auto len = static_cast<std::size_t>(std::max<std::int64_t>(0, args[2].as<std::int64_t>()));
+        end = begin + utf8_offset(std::string_view(s).substr(begin), len);
+      }
+      return Value(s.substr(begin, end - begin));
     }
     case kReplace: {
       for (auto& x : args) {
         if (x.is_null()) return {};
         if (!x.is<std::string>()) bad_argument("replace", x);
       }
-      std::string s = a.as<std::string>();
+      const auto& s = a.as<std::string>();
       const auto& from = args[1].as<std::string>();
       const auto& to = args[2].as<std::string>();
-      if (from.empty()) return Value(s);
-      for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size()))
-        s.replace(p, from.size(), to);
-      return Value(std::move(s));
+      if (from.empty()) return a;
+      // Built left to right into a new string: replacing in place moved the tail once per match.
+      std::string out;
+      std::size_t start = 0;
+      for (std::size_t p = s.find(from); p != std::string::npos; p = s.find(from, start)) {
+        if (out.size() + (p - start) + to.size() > limits.max_string) string_too_long(limits);
+        out.append(s, start, p - start);
+        out += to;
+        start = p + from.size();
+      }
+      if (out.size() + (s.size() - start) > limits.max_string) string_too_long(limits);
+      out.append(s, start, std::string::npos);
+      return Value(std::move(out));
     }
     case kSplit: {
       if (args[1].is_null()) return {};
@@ -415,6 +487,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
       if (sep.empty()) return Value(List{Value(s)});
       std::size_t start = 0;
       for (std::size_t p = s.find(sep); p != std::string::npos; p = s.find(sep, start)) {
+        if (out.size() >= limits.max_list) list_too_long(limits);
         out.emplace_back(s.substr(start, p - start));
         start = p + sep.size();
       }
@@ -432,9 +505,14 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g) {
       if (!a.is<std::string>() || !args[1].is<std::int64_t>()) bad_argument("left/right", a);
       std::int64_t n = args[1].as<std::int64_t>();
       if (n < 0) throw QueryError(QueryError::Kind::Type, "left()/right() need a length >= 0", 0, 0, "NumberOutOfRange");
-      const auto& s = a.as<std::string>();
-      auto len = std::min(static_cast<std::size_t>(n), s.size());
-      return Value(id == kLeft ? s.substr(0, len) : s.substr(s.size() - len));
+      const auto& s = a.as<std::string>();  // lengths in characters, as size() counts them
+      if (id == kLeft) return Value(s.substr(0, utf8_offset(s, static_cast<std::size_t>(n))));
+      std::size_t begin = s.size();
+      for (std::int64_t k = 0; k < n && begin > 0; ++k) {
+        --begin;
+        while (begin > 0 && (static_cast<unsigned char>(s[begin]) & 0xC0) == 0x80) --begin;
+      }
+      return Value(s.substr(begin));
     }
     case kAtan2: {
       if (args[1].is_null()) return {};

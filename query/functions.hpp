@@ -22,8 +22,28 @@ struct FunctionInfo {
 // nullopt for unknown names; the binder reports those with the call's position.
 std::optional<FunctionInfo> scalar_function(std::string_view name);
 
-// Throws QueryError{Type} with code InvalidArgumentType when an argument has the wrong type.
-Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& graph);
+struct QueryOptions;
+
+// Throws QueryError{Type} with code InvalidArgumentType when an argument has the wrong type, and
+// QueryError{Limit} when a result would pass `limits`' max_list or max_string (defaults when null).
+Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& graph, const QueryOptions* limits = nullptr);
+
+// range(from, to[, step]) without its list: the elements are from + k*step for k < size. Built from
+// range()'s evaluated arguments, with range()'s errors; computed without overflow near the int64 ends.
+struct IntRange {
+  std::int64_t from = 0, step = 1;
+  std::uint64_t size = 0;
+  std::int64_t at(std::uint64_t k) const {
+    return static_cast<std::int64_t>(static_cast<__int128>(from) + static_cast<__int128>(k) * step);
+  }
+};
+IntRange range_of(const std::vector<Value>& args);
+int range_function_id();
+
+// QueryError{Limit} naming the setting that was passed.
+[[noreturn]] void list_too_long(const QueryOptions& limits);
+[[noreturn]] void string_too_long(const QueryOptions& limits);
+const QueryOptions& default_limits();
 
 Value from_prop(const graph::PropValue& p);
 // Throws QueryError{Type} for values a property cannot hold (maps, nodes, …).

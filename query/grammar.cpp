@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "query/parser.hpp"
+#include "query/utf8.hpp"
 
 namespace bangfu::query {
 
@@ -21,6 +22,8 @@ using It = const char*;
 struct ParseState {
   It begin;
   std::string_view text;
+  std::size_t max_depth = kDefaultMaxDepth;
+  mutable std::size_t depth = 0;  // nested expressions being parsed right now (see nesting_guard)
 };
 struct state_tag;
 
@@ -67,6 +70,59 @@ decltype(auto) value_of(Seq& s) {
 template <class Ctx>
 [[noreturn]] void fail(const Ctx& ctx, It where, const std::string& message, const std::string& code) {
   throw error_at(QueryError::Kind::Syntax, state(ctx).text, offset(ctx, where), message, code);
+}
+
+[[noreturn]] void too_deep(const ParseState& st, std::size_t offset) {
+  throw error_at(QueryError::Kind::Syntax, st.text, offset,
+                 "expression nested too deeply (more than " + std::to_string(st.max_depth) +
+                     " levels of brackets, operators or NOT/unary minus); simplify the query or raise the limit",
+                 "NestingTooDeep");
+}
+
+// Wraps every rule that recurses (nested expressions, NOT NOT …, - - …): the parser recurses once per
+// level, so past ParseState::max_depth levels it stops with an error instead of running out of stack.
+template <class Subject>
+struct nesting_guard : x3::unary_parser<Subject, nesting_guard<Subject>> {
+  using base = x3::unary_parser<Subject, nesting_guard<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr nesting_guard(const Subject& subject) : base(subject) {}
+  template <class Iter, class Ctx, class RCtx, class Attr>
+  bool parse(Iter& first, Iter last, const Ctx& ctx, RCtx& rctx, Attr& attr) const {
+    const auto& st = state(ctx);
+    if (st.depth >= st.max_depth) too_deep(st, offset(ctx, first));
+    ++st.depth;
+    struct Leave {
+      std::size_t& depth;
+      ~Leave() { --depth; }
+    } leave{st.depth};
+    return this->subject.parse(first, last, ctx, rctx, attr);
+  }
+};
+struct nesting_guard_gen {
+  template <class Subject>
+  constexpr nesting_guard<typename x3::extension::as_parser<Subject>::value_type> operator[](const Subject& s) const {
+    return {x3::as_parser(s)};
+  }
+};
+constexpr nesting_guard_gen guarded{};
+
+// Left-associative chains (1+1+…, a AND b AND …, x.a.b…, l[0][0]…) are built by loops, not recursion, but
+// the tree they build is as deep as the chain and everything after the parser walks it recursively. Each
+// node therefore records its height and a node past the limit is refused where it is built.
+template <class Ctx>
+void set_height(const Ctx& ctx, Expr& e) {
+  std::uint32_t h = 0;
+  for (const auto& a : e.args)
+    if (a) h = std::max(h, a->height);
+  if (e.pattern) {
+    for (const auto& n : e.pattern->nodes)
+      if (n.props) h = std::max(h, n.props->height);
+    for (const auto& r : e.pattern->rels)
+      if (r.props) h = std::max(h, r.props->height);
+  }
+  e.height = h + 1;
+  const auto& st = state(ctx);
+  if (e.height > st.max_depth) too_deep(st, e.pos);
 }
 
 // ---- lexical primitives ---------------------------------------------------------------------------
@@ -195,8 +251,23 @@ struct string_parser : x3::parser<string_parser> {
           auto [p, ec] = std::from_chars(i + 1, i + 1 + digits, cp, 16);
           if (ec != std::errc() || p != i + 1 + digits || cp > 0x10FFFF)
             fail(ctx, esc, "invalid unicode escape", "InvalidUnicodeLiteral");
-          append_utf8(out, cp);
           i += digits;
+          // Cypher strings are UTF-16 in other engines, so a surrogate pair "\uD83D\uDE00" is one
+          // character; a lone surrogate is no character at all and would make the output invalid UTF-8.
+          if (cp >= 0xD800 && cp <= 0xDBFF && digits == 4 && last - i > 6 && i[1] == '\\' && i[2] == 'u') {
+            std::uint32_t low = 0;
+            auto [q, ec2] = std::from_chars(i + 3, i + 7, low, 16);
+            if (ec2 == std::errc() && q == i + 7 && low >= 0xDC00 && low <= 0xDFFF) {
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+              i += 6;
+            }
+          }
+          if (cp >= 0xD800 && cp <= 0xDFFF)
+            fail(ctx, esc,
+                 "a lone UTF-16 surrogate (\\uD800-\\uDFFF) is not a character; write the character itself or a "
+                 "high+low surrogate pair",
+                 "InvalidUnicodeLiteral");
+          append_utf8(out, cp);
           break;
         }
         default:
@@ -336,6 +407,7 @@ auto binary(Op op) {
     auto e = node_at(ExprKind::Binary, x3::_val(ctx)->pos);
     e->op = op;
     e->args = {x3::_val(ctx), x3::_attr(ctx)};
+    set_height(ctx, *e);
     x3::_val(ctx) = e;
   };
 }
@@ -344,6 +416,7 @@ auto postfix_unary(Op op) {
     auto e = node_at(ExprKind::Unary, x3::_val(ctx)->pos);
     e->op = op;
     e->args = {x3::_val(ctx)};
+    set_height(ctx, *e);
     x3::_val(ctx) = e;
   };
 }
@@ -351,9 +424,21 @@ auto prefix_unary(Op op) {
   return [op](auto& ctx) {
     std::size_t pos = pos_of(x3::_attr(ctx));
     const ExprPtr& arg = value_of(x3::_attr(ctx));
-    // Fold "-1" into a literal so that LIMIT -1 and list[-1] see a constant.
+    // Fold "-1" into a literal so that LIMIT -1 and list[-1] see a constant. INT64_MIN folds only as the
+    // literal -9223372036854775808 itself (the number parser's marker); negating it again, as in
+    // -(-9223372036854775808), stays an operator so that it reports the overflow.
+    bool min_marker = arg->kind == ExprKind::Literal && arg->value.is<std::int64_t>() &&
+                      arg->value.as<std::int64_t>() == INT64_MIN;
+    if (min_marker) {
+      const auto& text = state(ctx).text;
+      std::size_t from = std::min(pos + 1, text.size()), to = std::min(arg->pos, text.size());
+      for (std::size_t k = from; k < to && min_marker; ++k) min_marker = is_space(text[k]);
+      // The marker is the digits themselves; an INT64_MIN folded earlier starts at its own '-'.
+      min_marker = min_marker && arg->pos > pos && to < text.size() && ascii_digit(static_cast<unsigned char>(text[to]));
+    }
     if (op == Op::Neg && arg->kind == ExprKind::Literal &&
-        (arg->value.is<std::int64_t>() || arg->value.is<double>())) {
+        (arg->value.is<double>() ||
+         (arg->value.is<std::int64_t>() && (arg->value.as<std::int64_t>() != INT64_MIN || min_marker)))) {
       auto e = node_at(ExprKind::Literal, pos);
       std::int64_t i = arg->value.is<std::int64_t>() ? arg->value.as<std::int64_t>() : 0;
       e->value = arg->value.is<double>() ? Value(-arg->value.as<double>()) : Value(i == INT64_MIN ? i : -i);
@@ -363,6 +448,7 @@ auto prefix_unary(Op op) {
     auto e = node_at(ExprKind::Unary, pos);
     e->op = op;
     e->args = {arg};
+    set_height(ctx, *e);
     x3::_val(ctx) = e;
   };
 }
@@ -376,20 +462,24 @@ auto comparison = [](auto& ctx) {
   e->chain = true;
   if (!prev->chain) {
     e->args = {prev, boost::fusion::at_c<1>(attr)};
+    set_height(ctx, *e);
     x3::_val(ctx) = e;
     return;
   }
   const ExprPtr& last = prev->op == Op::And ? prev->args[1] : prev;
   e->args = {last->args[1], boost::fusion::at_c<1>(attr)};
+  set_height(ctx, *e);
   auto both = node_at(ExprKind::Binary, prev->pos);
   both->op = Op::And;
   both->chain = true;
   both->args = {prev, e};
+  set_height(ctx, *both);
   x3::_val(ctx) = both;
 };
 auto const pattern_expr = [](auto& ctx) {
   auto e = node_at(ExprKind::PatternPredicate, x3::_attr(ctx).pos);
   e->pattern = std::make_shared<Pattern>(std::move(x3::_attr(ctx)));
+  set_height(ctx, *e);
   x3::_val(ctx) = e;
 };
 auto parenthesised = [](auto& ctx) {
@@ -418,13 +508,17 @@ auto named(ExprKind kind) {
 auto start(ExprKind kind) {
   return [kind](auto& ctx) { x3::_val(ctx) = node_at(kind, pos_of(x3::_attr(ctx))); };
 }
-auto push_arg = [](auto& ctx) { x3::_val(ctx)->args.push_back(x3::_attr(ctx)); };
+auto push_arg = [](auto& ctx) {
+  x3::_val(ctx)->args.push_back(x3::_attr(ctx));
+  set_height(ctx, *x3::_val(ctx));
+};
 auto push_null_arg = [](auto& ctx) { x3::_val(ctx)->args.push_back(nullptr); };
 auto set_distinct = [](auto& ctx) { x3::_val(ctx)->distinct = true; };
 auto push_entry = [](auto& ctx) {
   auto& attr = x3::_attr(ctx);
   x3::_val(ctx)->keys.push_back(boost::fusion::at_c<0>(attr));
   x3::_val(ctx)->args.push_back(boost::fusion::at_c<1>(attr));
+  set_height(ctx, *x3::_val(ctx));
 };
 auto call_start = [](auto& ctx) {
   auto e = node_at(ExprKind::Call, pos_of(x3::_attr(ctx)));
@@ -435,17 +529,20 @@ auto property = [](auto& ctx) {
   auto e = node_at(ExprKind::Property, x3::_val(ctx)->pos);
   e->name = x3::_attr(ctx);
   e->args = {x3::_val(ctx)};
+  set_height(ctx, *e);
   x3::_val(ctx) = e;
 };
 auto has_labels = [](auto& ctx) {
   auto e = node_at(ExprKind::HasLabels, x3::_val(ctx)->pos);
   e->keys = x3::_attr(ctx);
   e->args = {x3::_val(ctx)};
+  set_height(ctx, *e);
   x3::_val(ctx) = e;
 };
 auto index_suffix = [](auto& ctx) {
   auto e = node_at(ExprKind::Index, x3::_val(ctx)->pos);
   e->args = {x3::_val(ctx), x3::_attr(ctx)};
+  set_height(ctx, *e);
   x3::_val(ctx) = e;
 };
 auto slice_suffix = [](auto& ctx) {
@@ -454,6 +551,7 @@ auto slice_suffix = [](auto& ctx) {
   const auto& from = boost::fusion::at_c<0>(attr);
   const auto& to = boost::fusion::at_c<1>(attr);
   e->args = {x3::_val(ctx), from ? *from : nullptr, to ? *to : nullptr};
+  set_height(ctx, *e);
   x3::_val(ctx) = e;
 };
 
@@ -504,16 +602,18 @@ auto const check_not_reserved = [](auto& ctx) {
 auto const close_paren_def = x3::lit(')');
 auto const close_bracket_def = x3::lit(']');
 auto const close_brace_def = x3::lit('}');
-auto const digits_def = +x3::digit;
+// A range, not x3::digit: X3's character classes call isdigit() on a plain char, which asserts (and is
+// undefined behaviour without assertions) for the bytes of UTF-8 characters. Found by fuzz_query_eval.
+auto const digits_def = +x3::char_('0', '9');
 auto const param_name_def = identifier | backquoted | digits;
 auto const variable_def = identifier[check_not_reserved] | backquoted[assign];
 auto const symbolic_name_def = identifier | backquoted;
 auto const label_suffix_def = +(':' > symbolic_name);
 
-auto const expression_def = xor_expr[assign] >> *(kw("OR") > xor_expr)[binary(Op::Or)];
+auto const expression_def = guarded[xor_expr[assign] >> *(kw("OR") > xor_expr)[binary(Op::Or)]];
 auto const xor_expr_def = and_expr[assign] >> *(kw("XOR") > and_expr)[binary(Op::Xor)];
 auto const and_expr_def = not_expr[assign] >> *(kw("AND") > not_expr)[binary(Op::And)];
-auto const not_expr_def = (pos_p >> kw("NOT") > not_expr)[prefix_unary(Op::Not)] | cmp_expr[assign];
+auto const not_expr_def = (pos_p >> kw("NOT") > guarded[not_expr])[prefix_unary(Op::Not)] | cmp_expr[assign];
 auto const cmp_expr_def = pred_expr[assign] >> *(cmp_ops > pred_expr)[comparison];
 auto const pred_expr_def =
     add_expr[assign] >>
@@ -530,7 +630,8 @@ auto const mul_expr_def = pow_expr[assign] >> *((x3::lit('*') > pow_expr)[binary
                                                 (x3::lit('%') > pow_expr)[binary(Op::Mod)]);
 auto const pow_expr_def = unary_expr[assign] >> *(x3::lit('^') > unary_expr)[binary(Op::Pow)];
 auto const unary_expr_def =
-    (pos_p >> '-' > unary_expr)[prefix_unary(Op::Neg)] | (x3::lit('+') > unary_expr)[assign] | postfix_expr[assign];
+    (pos_p >> '-' > guarded[unary_expr])[prefix_unary(Op::Neg)] | (x3::lit('+') > guarded[unary_expr])[assign] |
+    postfix_expr[assign];
 auto const postfix_expr_def =
     atom[assign] >>
     *((x3::lit('.') >> !x3::lit('.') > symbolic_name)[property] |
@@ -561,7 +662,10 @@ auto const case_expr_def = (pos_p >> kw("CASE"))[start(ExprKind::Case)] >>
                            ((!kw("WHEN") >> expression[push_arg]) | x3::eps[push_null_arg]) >>
                            x3::eps[push_null_arg] >>
                            +(kw("WHEN") > expression[push_arg] > kw("THEN") > expression[push_arg]) >>
-                           -(kw("ELSE") > expression[([](auto& ctx) { x3::_val(ctx)->args[1] = x3::_attr(ctx); })]) >
+                           -(kw("ELSE") > expression[([](auto& ctx) {
+                             x3::_val(ctx)->args[1] = x3::_attr(ctx);
+                             set_height(ctx, *x3::_val(ctx));
+                           })]) >
                            kw("END");
 
 // [x IN list WHERE pred | expr]: the `x IN` prefix tells it from a list literal.
@@ -572,7 +676,10 @@ auto const comp_start = [](auto& ctx) {
   x3::_val(ctx) = e;
 };
 auto set_arg(std::size_t i) {
-  return [i](auto& ctx) { x3::_val(ctx)->args[i] = x3::_attr(ctx); };
+  return [i](auto& ctx) {
+    x3::_val(ctx)->args[i] = x3::_attr(ctx);
+    set_height(ctx, *x3::_val(ctx));
+  };
 }
 auto const list_comprehension_def = (pos_p >> '[' >> variable >> kw("IN"))[comp_start] > expression[set_arg(0)] >
                                     -(kw("WHERE") > expression[set_arg(1)]) >
@@ -635,6 +742,7 @@ auto const pattern_comp_start = [](auto& ctx) {
   auto e = node_at(ExprKind::PatternComp, x3::_attr(ctx).pos);
   e->pattern = std::make_shared<Pattern>(std::move(x3::_attr(ctx)));
   e->args = {nullptr, nullptr};
+  set_height(ctx, *e);
   x3::_val(ctx) = e;
 };
 auto const pattern_comprehension_def = (x3::lit('[') >> pred_chain)[pattern_comp_start] >>
@@ -682,11 +790,21 @@ auto const bad_range = [](auto& ctx) {
        "InvalidRelationshipPattern");
 };
 
+// Bounds are numbers fixed when the plan is made (plans are cached by text), so *$n is refused here with
+// a message saying so rather than taken for a property-map parameter.
+auto const param_range = [](auto& ctx) {
+  fail(ctx, state(ctx).begin + pos_of(x3::_attr(ctx)),
+       "a variable-length bound must be a number written in the query, e.g. *1..3; a parameter ($n) cannot be "
+       "used there",
+       "InvalidRelationshipPattern");
+};
+
 auto const rel_dash_def = x3::lit('-');
 auto const uint_ = x3::uint_parser<std::uint64_t>{};
-auto const rel_range = x3::lit('*')[rel_star] >> -(pos_p >> '-')[bad_range] >>
-                       -((uint_[rel_exact] >> -(x3::lit("..")[rel_open_max] >> -uint_[rel_max])) |
-                         (x3::lit("..") >> -uint_[rel_max]));
+auto const param_bound = -(pos_p >> &x3::lit('$'))[param_range];
+auto const rel_range = x3::lit('*')[rel_star] >> -(pos_p >> '-')[bad_range] >> param_bound >>
+                       -((uint_[rel_exact] >> -(x3::lit("..")[rel_open_max] >> param_bound >> -uint_[rel_max])) |
+                         (x3::lit("..") >> param_bound >> -uint_[rel_max]));
 auto const rel_detail = x3::lit('[') >> -variable[rel_var] >>
                         -(':' > symbolic_name[rel_type] >> *('|' >> -x3::lit(':') > symbolic_name[rel_type])) >>
                         -rel_range >> -(pos_p >> "..")[bad_range] >> -(map_literal[set_props] | parameter[set_props]) >
@@ -895,11 +1013,13 @@ std::string readable(std::string which) {
 
 }  // namespace
 
-ast::Statement parse(std::string_view text) {
+ast::Statement parse(std::string_view text, std::size_t max_depth) {
   using grammar::It;
   const It begin = text.data(), last = text.data() + text.size();
   It first = begin;
-  grammar::ParseState st{begin, text};
+  if (auto bad = first_invalid_utf8(text))
+    throw error_at(QueryError::Kind::Syntax, text, *bad, "the query is not valid UTF-8 here", "InvalidUnicodeLiteral");
+  grammar::ParseState st{begin, text, max_depth};
   ast::Statement out;
   auto skip_to_token = [&](It p) {
     while (p != last && grammar::is_space(*p)) ++p;

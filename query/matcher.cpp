@@ -76,6 +76,7 @@ bool Matcher::match_pattern(std::size_t i, Row& row) {
   const auto& n = p.nodes[start];
   const auto& f = node_filters_[i][start];
   for (Vertex v : candidates(n, f, row)) {
+    ctx_.tick();  // a scanned node counts as an expansion, so cartesian products are bounded too
     bool bound = false;
     if (!bind_node(n, f, v, row, bound)) continue;
     bool go_on = walk(i, hops, 0, row);
@@ -230,6 +231,7 @@ bool Matcher::shortest(std::size_t pattern, Row& row) {
   auto rslot = static_cast<std::size_t>(r.slot);
 
   for (Vertex s : candidates(p.nodes[0], nf[0], row)) {
+    ctx_.tick();
     bool s_bound = false;
     if (!bind_node(p.nodes[0], nf[0], s, row, s_bound)) continue;
     auto end_slot = static_cast<std::size_t>(p.nodes[1].slot);

@@ -9,8 +9,9 @@
 
 namespace bangfu::query {
 
-// Throws QueryError{Syntax} with line, column and a caret display of the line in what().
-ast::Statement parse(std::string_view text);
+// Throws QueryError{Syntax} with line, column and a caret display of the line in what(); code
+// NestingTooDeep past `max_depth` (kDefaultMaxDepth, engine.hpp).
+ast::Statement parse(std::string_view text, std::size_t max_depth = kDefaultMaxDepth);
 
 // 1-based line and column (in characters, not bytes) of a byte offset.
 struct Location {

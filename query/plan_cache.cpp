@@ -6,8 +6,8 @@
 
 namespace bangfu::query {
 
-std::shared_ptr<const plan::Plan> prepare(std::string_view text) {
-  ast::Statement statement = parse(text);
+std::shared_ptr<const plan::Plan> prepare(std::string_view text, std::size_t max_depth) {
+  ast::Statement statement = parse(text, max_depth);
   return std::make_shared<const plan::Plan>(bind(statement, text));
 }
 

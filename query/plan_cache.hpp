@@ -9,12 +9,13 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "query/engine.hpp"
 #include "query/plan.hpp"
 
 namespace bangfu::query {
 
 // Parses and binds `text` (QueryError on bad input). The plan depends on the text alone.
-std::shared_ptr<const plan::Plan> prepare(std::string_view text);
+std::shared_ptr<const plan::Plan> prepare(std::string_view text, std::size_t max_depth = kDefaultMaxDepth);
 
 // What databases do for prepared statements, keyed by the exact text. A plan holds no graph state:
 // labels and relation types stay names, variables are row slots and parameters are read at run time,

@@ -204,11 +204,21 @@ Temporal from_map(Kind kind, const Map& m) {
   if (kind == Kind::DateTime) {
     auto es = integer(m, "epochSeconds"), em = integer(m, "epochMillis");
     if (es || em) {
-      std::int64_t secs = es ? *es : (*em >= 0 ? *em / 1000 : -((-*em + 999) / 1000));
-      std::int64_t nanos = es ? 0 : (*em - secs * 1000) * 1000000;
-      nanos += integer(m, "millisecond").value_or(0) * 1000000 + integer(m, "microsecond").value_or(0) * 1000 +
-               integer(m, "nanosecond").value_or(0);
-      return tp::datetime_at_instant(secs, nanos, zone.value_or(tp::Zone{}));
+      // In 128 bits: epochMillis near the int64 ends, or a huge millisecond, is an error, not a wrap.
+      using i128 = __int128;
+      i128 secs = es ? *es : (*em >= 0 ? *em / 1000 : -((-static_cast<i128>(*em) + 999) / 1000));
+      i128 nanos = es ? 0 : (*em - secs * 1000) * 1000000;
+      nanos += static_cast<i128>(integer(m, "millisecond").value_or(0)) * 1000000 +
+               static_cast<i128>(integer(m, "microsecond").value_or(0)) * 1000 + integer(m, "nanosecond").value_or(0);
+      secs += nanos / tp::kNanosPerSecond;
+      nanos %= tp::kNanosPerSecond;
+      if (nanos < 0) {  // floor: the second before, as the range check must see it
+        nanos += tp::kNanosPerSecond;
+        secs -= 1;
+      }
+      if (secs > INT64_MAX || secs < INT64_MIN) fail("instant out of range (years -999999999..999999999)", "InvalidArgumentValue");
+      return tp::datetime_at_instant(static_cast<std::int64_t>(secs), static_cast<std::int64_t>(nanos),
+                                     zone.value_or(tp::Zone{}));
     }
   }
   const Temporal* dt = temporal_of(m, "datetime");

@@ -4,7 +4,7 @@
 BANGFU_PACKAGES=(build-essential cmake pkg-config ccache libboost-dev libboost-graph-dev rapidjson-dev
   libspdlog-dev catch2 libcli11-dev libicu-dev libopencc-dev opencc python3-jieba python3-networkx
   libreadline-dev libxml2-utils tmux sqlite3 libjemalloc-dev python3-distributed chromium fonts-noto-cjk
-  libhowardhinnant-date-dev tzdata)
+  libhowardhinnant-date-dev tzdata libre2-dev clang libfuzzer-14-dev)
 
 # Node.js and npm, for the pinned npm packages (web/package.json: cytoscape and playwright-core for the
 # HTML view; bench/package-lock.json: kuzu): installed only when there is no `npm` yet, so a Node.js from

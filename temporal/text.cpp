@@ -181,12 +181,20 @@ TimeAndZone split_zone(std::string_view text) {
   return out;
 }
 
+// An int64 computed in 128 bits: "P9223372036854775807Y" is an error, not a wrapped -1 year.
+std::int64_t fits(__int128 v) {
+  if (v > INT64_MAX || v < INT64_MIN) throw TemporalError("duration out of range", "InvalidArgumentValue");
+  return static_cast<std::int64_t>(v);
+}
+
 Temporal parse_duration(std::string_view text) {
+  using i128 = __int128;
   static const std::regex alt(R"(P(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?)");
   SvMatch m;
   if (std::regex_match(text.begin(), text.end(), m, alt)) {
-    std::int64_t months = to_int(m[1].str()) * 12 + to_int(m[2].str());
-    std::int64_t secs = to_int(m[4].str()) * 3600 + to_int(m[5].str()) * 60 + to_int(m[6].str());
+    std::int64_t months = fits(static_cast<i128>(to_int(m[1].str())) * 12 + to_int(m[2].str()));
+    std::int64_t secs = fits(static_cast<i128>(to_int(m[4].str())) * 3600 + static_cast<i128>(to_int(m[5].str())) * 60 +
+                             to_int(m[6].str()));
     return make_duration_exact(months, to_int(m[3].str()), secs, m[7].matched ? fraction_nanos(m[7].str()) : 0);
   }
   static const std::regex re(
@@ -208,10 +216,10 @@ Temporal parse_duration(std::string_view text) {
   std::int64_t frac = m[9].matched ? fraction_nanos(m[9].str()) : 0;
   if (secs < 0 || (m[8].matched && m[8].str()[0] == '-')) frac = -frac;
   if (all_integral) {
-    auto i = [&](int k) { return m[k].matched ? to_int(m[k].str()) : 0; };
-    std::int64_t s = static_cast<std::int64_t>(sign);
-    return make_duration_exact(s * (i(2) * 12 + i(3)), s * (i(4) * 7 + i(5)), s * (i(6) * 3600 + i(7) * 60 + secs),
-                               s * frac);
+    auto i = [&](int k) -> i128 { return m[k].matched ? to_int(m[k].str()) : 0; };
+    i128 s = static_cast<i128>(sign);
+    return make_duration_exact(fits(s * (i(2) * 12 + i(3))), fits(s * (i(4) * 7 + i(5))),
+                               fits(s * (i(6) * 3600 + i(7) * 60 + secs)), fits(s * frac));
   }
   return make_duration(sign * (num(2) * 12 + num(3)), sign * (num(4) * 7 + num(5)),
                        sign * (num(6) * 3600 + num(7) * 60 + static_cast<long double>(secs)),
@@ -265,6 +273,11 @@ Temporal make_datetime(std::int64_t days, std::int64_t nanos, Zone zone) {
 }
 
 Temporal datetime_at_instant(std::int64_t secs, std::int64_t nanos, Zone zone) {
+  // Years -999999999..999999999, as date() allows: about ±3.16e16 seconds from 1970.
+  constexpr std::int64_t kMaxSeconds = 31556889832780799;  // +999999999-12-31T23:59:59Z
+  constexpr std::int64_t kMinSeconds = -31557014135683200;  // -999999999-01-01T00:00:00Z
+  if (secs > kMaxSeconds || secs < kMinSeconds || nanos > INT64_MAX / 2 || nanos < INT64_MIN / 2)
+    throw TemporalError("instant out of range (years -999999999..999999999)", "InvalidArgumentValue");
   std::int32_t offset = zone.zone ? zone_offset_utc(zone.zone, secs) : zone.offset;
   std::int64_t local = secs + offset;
   Temporal t = make_local_datetime(floor_div(local, 86400), (local - floor_div(local, 86400) * 86400) * kNanosPerSecond + nanos);

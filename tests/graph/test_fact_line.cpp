@@ -134,6 +134,10 @@ TEST_CASE("damaged fact lines are errors that say where and what", "[ingest][fac
              "\"begin\":-1}]}",
              "unsigned 32-bit offset");
   CHECK_NOTHROW(ingest::parse_fact_line(good, "ok"));
+  // Issue 15: a line nesting `[` 100 000 deep (in a value the reader would skip) is an error, not a
+  // stack overflow in the parser.
+  fails_with("{\"facts\":1,\"doc\":\"a\",\"hash\":\"h\",\"x\":" + std::string(100000, '[') + std::string(100000, ']') + "}",
+             "JSON nested deeper than 512 levels");
 }
 
 TEST_CASE("facts replayed through the builder give the graph the documents gave", "[ingest][facts]") {

@@ -82,7 +82,7 @@ TEST_CASE("a document's entities and relations land in the graph with evidence",
   CHECK(b.counts().relations == 2);
 }
 
-TEST_CASE("re-ingesting the same text changes nothing; changed text replaces the document", "[ingest][builder]") {
+TEST_CASE("re-ingesting the same text changes nothing, changed text replaces the document", "[ingest][builder]") {
   graph::Graph g;
   ingest::GraphBuilder b(g);
   auto d = doc("a.txt", "正文一");

@@ -240,7 +240,7 @@ TEST_CASE("encoding: UTF-8 validation agrees with a byte-at-a-time reference", "
   }
 }
 
-TEST_CASE("encoding: text taken over loses its UTF-8 BOM; control bytes still make a file binary", "[encoding]") {
+TEST_CASE("encoding: text taken over loses its UTF-8 BOM, control bytes still make a file binary", "[encoding]") {
   Decoded d = decode_owned_to_utf8(std::string("\xEF\xBB\xBF中文 text"));
   CHECK(d.ok);
   CHECK(d.text == "中文 text");

@@ -46,7 +46,7 @@ std::vector<std::string> texts(const Split& s) {
 
 }  // namespace
 
-TEST_CASE("sentences: split after 。!?; and at line ends", "[sentences]") {
+TEST_CASE("sentences: split after 。 ! ? and semicolons, and at line ends", "[sentences]") {
   auto s = split("甲医院托管乙医院。双方共建专科！真的吗？是的；好\n第二段没有句号");
   CHECK(texts(s) == std::vector<std::string>{"甲医院托管乙医院。", "双方共建专科!", "真的吗?", "是的;", "好", "第二段没有句号"});
   CHECK(s.sentences[5].paragraph == 1);
@@ -106,4 +106,25 @@ TEST_CASE("sentences: clauses split at commas, 、 and colons outside quotes and
   std::vector<std::string> parts;
   for (auto c : clauses(s.sentences[0])) parts.push_back(s.sentences[0].text.substr(c.begin, c.end - c.begin));
   CHECK(parts == std::vector<std::string>{"经统计", "甲医院", "乙医院", "共派出专家1,200人", "“技术、管理”并重。"});
+}
+
+TEST_CASE("a run without terminators is cut into sentences of at most 4 KB, at a comma when there is one",
+          "[sentences][hostile]") {
+  std::string clause = "江南省人民医院与北岭县人民医院签署协议，";  // 19 characters, 57 bytes + the comma
+  std::string run;
+  while (run.size() < 100000) run += clause;
+  auto s = split(run);
+  REQUIRE(s.sentences.size() > 20);
+  std::size_t total = 0;
+  for (const auto& sentence : s.sentences) {
+    CHECK(sentence.text.size() <= 4096);
+    CHECK(sentence.text.back() == ',');  // normalized full-width comma: every cut lands after one
+    CHECK(s.source.compare(sentence.source_begin, 3, "江") == 0);
+    total += sentence.text.size();
+  }
+  CHECK(total == s.text.text.size());
+  // No comma at all: cut at the bound, on a character boundary.
+  auto bare = split(std::string(20000 / 3 * 3, 'x').replace(0, 3, "中"));
+  for (const auto& sentence : bare.sentences) CHECK(sentence.text.size() <= 4096);
+  CHECK(bare.sentences.size() == 5);
 }

@@ -1,0 +1,1 @@
+MATCH (a {name: $s}) RETURN a {.name, .*, k: size(keys(a))}, any(x IN labels(a) WHERE x = 'County')

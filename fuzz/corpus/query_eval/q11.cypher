@@ -1,0 +1,1 @@
+RETURN [(a)-[:supports]->(b) | b.name] AS names, split('a,b,c', ','), replace('aaa', 'a', 'bb'), reverse('中文')

@@ -1,0 +1,1 @@
+WITH date('2020-02-29') AS d, duration('P1Y2M3DT4H5M6.5S') AS p RETURN d + p, d - p, duration.between(d, datetime({epochSeconds: 1700000000, timezone: 'Asia/Shanghai'})), date.truncate('month', d), p * 2.5, d.week, localtime({hour: 23, minute: 59}) < time('12:00Z')

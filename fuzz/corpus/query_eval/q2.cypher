@@ -1,0 +1,1 @@
+MATCH (a)-[r*1..3]->(b) WHERE a.name STARTS WITH '湖南' RETURN count(*), collect(DISTINCT b.name)

@@ -1,0 +1,1 @@
+UNWIND range(1, 10, 3) AS x WITH x WHERE x % 2 = 1 RETURN x, x ^ 2, toString(x) + '号'

@@ -1,0 +1,1 @@
+MATCH (a) OPTIONAL MATCH (a)-->(b) RETURN a.name, count(b) AS n ORDER BY n DESC SKIP 1

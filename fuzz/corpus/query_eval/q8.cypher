@@ -1,0 +1,1 @@
+MATCH (a)-[*$n]->(b) RETURN a.name, b.name

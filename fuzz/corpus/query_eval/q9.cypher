@@ -1,0 +1,1 @@
+RETURN CASE WHEN 1 < 2 < 3 THEN substring('凤凰县人民医院', 2, 3) ELSE null END, abs(-3), sign(-2.5)

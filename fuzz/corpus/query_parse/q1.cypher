@@ -1,0 +1,1 @@
+MATCH (a:Hospital)-[:supports]->(b) RETURN a.name, b.name ORDER BY b.name LIMIT 5

@@ -1,0 +1,1 @@
+MATCH (a), (b) WHERE id(a) < id(b) AND NOT (a)--(b) RETURN a.name, b.name LIMIT 3

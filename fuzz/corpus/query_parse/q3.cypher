@@ -1,0 +1,1 @@
+MATCH p = shortestPath((a {name: '中南大学'})-[*]-(b:County)) RETURN length(p), nodes(p)

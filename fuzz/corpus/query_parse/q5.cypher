@@ -1,0 +1,1 @@
+RETURN reduce(s = '', i IN range(1, 5) | s + toString(i)) =~ '1.*5' AS ok, [x IN [1, 2, 3] WHERE x > 1 | x * 10]

@@ -1,0 +1,1 @@
+CREATE (n:Hospital {name: 'x\u4e2d', beds: -9223372036854775808}) SET n.beds = 1, n:County RETURN n
