@@ -1,5 +1,6 @@
 #include "ingest/dates.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "ingest/body.hpp"
@@ -155,11 +156,14 @@ FoundDate document_date(const Document& doc, std::string_view text_date, std::st
       if (std::string iso = iso_of(num(m[1]), num(m[2]), num(m[3])); !iso.empty()) return {iso, "text:dateline"};
     // Last, the newest year the article names (2018年5月, 2023年): it cannot have been written earlier,
     // so it stands as a partial date, a lower bound. Years before 1990 are history, not news.
-    static const std::regex year(R"(((?:19|20)\d{2})年)");
     int newest = 0;
-    std::string all(normalized.substr(0, std::min<std::size_t>(normalized.size(), 200000)));
-    for (auto it = std::sregex_iterator(all.begin(), all.end(), year); it != std::sregex_iterator(); ++it)
-      newest = std::max(newest, num((*it)[1]));
+    std::string_view all = normalized.substr(0, std::min<std::size_t>(normalized.size(), 200000));
+    for (std::size_t at = all.find("年", 4); at != std::string_view::npos; at = all.find("年", at + 3)) {
+      std::string_view y = all.substr(at - 4, 4);  // 19xx年 / 20xx年, scanned by hand: a regex here is slow
+      bool digits = std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (digits && (y.substr(0, 2) == "19" || y.substr(0, 2) == "20"))
+        newest = std::max(newest, std::atoi(std::string(y).c_str()));
+    }
     if (newest >= 1990) return {std::to_string(newest), "text:latest-year"};
     return {};
   }
@@ -183,6 +187,14 @@ FoundDate event_date(std::string_view sentence, std::string_view doc_date) {
       "|(\\d{1,2})月(?:(\\d{1,2})(?:日|号))?"                                  // 10-11: 7月25日
       "|(近日|日前|近期|昨天|昨日|今天|今日|前天)");                            // 12
   if (sentence.size() > 20000) sentence = sentence.substr(0, 20000);
+  // Most sentences name no date: without a digit or a relative word the regex (slow) has nothing to find.
+  bool digit = std::any_of(sentence.begin(), sentence.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (!digit) {
+    bool relative = false;
+    for (std::string_view w : {"今年", "去年", "前年", "明年", "近日", "日前", "近期", "昨天", "昨日", "今天", "今日", "前天"})
+      relative = relative || sentence.find(w) != std::string_view::npos;
+    if (!relative) return {};
+  }
   std::string s(sentence);
   int doc_year = 0, doc_month = 0, doc_day = 0;
   if (doc_date.size() >= 4) doc_year = std::atoi(std::string(doc_date.substr(0, 4)).c_str());

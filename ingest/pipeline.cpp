@@ -147,6 +147,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     for (auto& r : branches)
       if (r.source_begin == sentences[i].source_begin && r.source_end == sentences[i].source_end) found.push_back(r);
     expand_counted_lists(found, counted);
+    FoundDate when;
+    bool dated = false;
     for (auto& r : found) {
       if (!names.count(r.src) || !names.count(r.dst) || r.src == r.dst) continue;
       // The evidence is the sentence as the source document has it.
@@ -154,9 +156,13 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
       r.source_end = sentences[i].source_end;
       if (r.source_end <= doc.text.size() && r.source_begin < r.source_end)
         r.evidence = doc.text.substr(r.source_begin, r.source_end - r.source_begin);
-      FoundDate when = event_date(sentences[i].text, out.day);
-      r.event_date = std::move(when.iso);
-      r.event_rule = std::move(when.rule);
+      // One sentence, one date: read once for all its relations (a regex scan of the sentence).
+      if (!dated) {
+        when = event_date(sentences[i].text, out.day);
+        dated = true;
+      }
+      r.event_date = when.iso;
+      r.event_rule = when.rule;
       std::string a = r.src, b = r.dst;
       if (graph::is_symmetric(r.rel) && b < a) std::swap(a, b);
       auto [it, fresh] = seen.insert({{a, static_cast<int>(r.rel), b}, out.relations.size()});
