@@ -1174,7 +1174,9 @@ void Recognizer::Data::find_listed_persons(std::string_view s, std::vector<Candi
     }
     std::size_t needed = counted_people_after(s, pos + 3) ? 2 : 3;
     if (names.size() < needed) continue;
-    for (const auto& [b, e] : names) {
+    for (const auto& name : names) {
+      // Plain copies: clang 14 cannot capture structured bindings in a lambda.
+      std::size_t b = name.first, e = name.second;
       bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && b < c.end; });
       if (taken) continue;
       Candidate c;

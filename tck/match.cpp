@@ -124,9 +124,10 @@ bool matches(const TckValue& expected, const query::Value& actual, const Graph& 
           if (!actual.is<Map>()) return false;
           const auto& m = actual.as<Map>();
           if (m.size() != e.size()) return false;
-          for (const auto& [k, v] : e) {
-            auto it = std::find_if(m.begin(), m.end(), [&](const auto& kv) { return kv.first == k; });
-            if (it == m.end() || !matches(v, it->second, g, o)) return false;
+          for (const auto& entry : e) {
+            const auto& key = entry.first;
+            auto it = std::find_if(m.begin(), m.end(), [&](const auto& kv) { return kv.first == key; });
+            if (it == m.end() || !matches(entry.second, it->second, g, o)) return false;
           }
           return true;
         } else if constexpr (std::is_same_v<T, TckNode>) return actual.is<NodeRef>() && same_node(e, g, actual.as<NodeRef>().v, o);

@@ -152,7 +152,7 @@ class Parser {
     do {
       std::string key = name();
       expect(':');
-      out.emplace_back(std::move(key), value());
+      out.push_back(TckEntry{std::move(key), value()});
     } while (eat(','));
     expect('}');
     return out;

@@ -12,8 +12,9 @@
 namespace bangfu::tck {
 
 struct TckValue;
+struct TckEntry;  // a map entry; a struct rather than std::pair so clang accepts the recursive variant
 using TckList = std::vector<TckValue>;
-using TckMap = std::vector<std::pair<std::string, TckValue>>;
+using TckMap = std::vector<TckEntry>;
 
 struct TckNode {
   std::vector<std::string> labels;
@@ -33,6 +34,11 @@ struct TckValue {
   std::variant<std::monostate, bool, std::int64_t, double, std::string, TckList, TckMap, TckNode, TckRel, TckPath> v;
   template <class T> bool is() const { return std::holds_alternative<T>(v); }
   template <class T> const T& as() const { return std::get<T>(v); }
+};
+
+struct TckEntry {
+  std::string first;
+  TckValue second;
 };
 
 struct TckSyntaxError : std::runtime_error {
