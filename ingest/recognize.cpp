@@ -71,6 +71,20 @@ bool one_of(std::string_view tag, std::initializer_list<std::string_view> list) 
 
 std::size_t char_len(std::string_view s, std::size_t pos) { return utf8::seq_len(static_cast<unsigned char>(s[pos])); }
 
+// 安医大附属…, 川大附属…: one or two characters, then 医大 or 大, then 附属, abbreviate a university whose
+// affiliated hospital follows; its first character belongs to the name whatever word it starts.
+bool abbreviated_university_affiliate(std::string_view run) {
+  std::size_t at = run.find("附属");
+  if (at == std::string_view::npos) return false;
+  std::string_view head = run.substr(0, at);
+  for (std::string_view end : {"医大", "大"}) {
+    if (head.size() <= end.size() || head.substr(head.size() - end.size()) != end) continue;
+    std::size_t chars = utf8::length(head.substr(0, head.size() - end.size()));
+    return chars >= 1 && chars <= 2;
+  }
+  return false;
+}
+
 // 二院, 一附院, 附一院: the ending of a numbered hospital's abbreviation.
 bool numbered_ending(std::string_view suffix) {
   if (suffix.size() < 6 || suffix.size() > 9 || suffix.substr(suffix.size() - 3) != "院") return false;
@@ -548,6 +562,7 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
     std::size_t end_byte = toks[k].b + w->bytes;
     // 重医附一院: a lone character is kept when taking it away would leave one character of name.
     if (w->bytes == 3 && to < toks.size() && toks[to].b == end_byte + 3 && run_end == to) break;
+    if (abbreviated_university_affiliate(s.substr(toks[k].b, toks[to].b - toks[k].b))) break;
     std::optional<std::string_view> pos = w->entry.pos;
     if (!strip_pos(*pos)) {
       // 落实国家卫健委: the dictionary calls some verbs adjectives or set phrases; such a word right before
@@ -720,6 +735,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       // 七台河七煤医院: after a place, a numeral and a character that make no word abbreviate a name.
       abbreviation = abbreviation || (!c.leading.empty() && tags.front() == "m" && utf8::length(body) == 2 &&
                                       !word(body) && !counted_before(s, body_b + 6));
+      abbreviation = abbreviation || abbreviated_university_affiliate(body);
       if (!abbreviation && not_first(tags.front())) continue;
       if (strict && !abbreviation && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;

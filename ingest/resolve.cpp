@@ -1,6 +1,7 @@
 #include "ingest/resolve.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <set>
@@ -73,6 +74,10 @@ class DocResolver {
   int unnamed_self(const Candidate& c);
   int article_subject(EntityType type);
   void merge_numbered_hospitals();
+  void merge_cobuilt_names();
+  std::string cobuilt_region(const Group& h) const;
+  bool joined_hospital_name(const Group& h) const;
+  std::pair<std::string, std::string> affiliated_local_name(const Group& h) const;
   void merge_aliases();
   int region_group(EntityType level);
   int article_division(EntityType level, const std::string& word);
@@ -482,12 +487,95 @@ void DocResolver::merge_aliases() {
     for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
       const Group& h = groups_[hi];
       if (hi == gi || !h.types.count(EntityType::Hospital) || h.body == "医院") continue;
-      if (h.last_region == g.last_region || (h.named && ends_with_name(h, g))) same.insert(uf_.find(static_cast<int>(hi)));
+      bool ends = h.named && ends_with_name(h, g);
+      // 甲省人民医院乙医院 is a co-built hospital in 乙, not 甲省's own hospital.
+      if ((h.last_region == g.last_region && !joined_hospital_name(h)) || ends) same.insert(uf_.find(static_cast<int>(hi)));
     }
     if (same.size() == 1) uf_.join(static_cast<int>(gi), *same.begin());
   }
+  merge_cobuilt_names();
   merge_abbreviations();
   merge_numbered_hospitals();
+}
+
+// 甲医院乙医院 (贵州医科大学附属医院黔东南医院): the name a hospital of 乙 takes when 甲 co-builds or runs it.
+// Returns 乙 of the first such surface, or "" when the group has none.
+std::string DocResolver::cobuilt_region(const Group& h) const {
+  static const std::string kHospital = "医院";
+  for (const auto& [name, n] : h.surfaces) {
+    std::size_t inner = name.find(kHospital);
+    if (inner == std::string::npos || inner == 0 || name.size() < kHospital.size() ||
+        name.compare(name.size() - kHospital.size(), kHospital.size(), kHospital) != 0)
+      continue;
+    std::size_t from = inner + kHospital.size(), to = name.size() - kHospital.size();
+    if (to > from && utf8::length(std::string_view(name).substr(from, to - from)) <= 5) return name.substr(from, to - from);
+  }
+  return {};
+}
+
+bool DocResolver::joined_hospital_name(const Group& h) const {
+  if (!cobuilt_region(h).empty()) return true;
+  for (const auto& [name, n] : h.surfaces)
+    if (name.find("附属") != std::string::npos) return true;
+  return false;
+}
+
+// 大连理工大学附属中心医院, 安医大附属安庆第一人民医院: a university's affiliated hospital named after a
+// city's own hospital (大连市中心医院, 安庆市第一人民医院). Returns {region, body} of the first such surface:
+// the region written after 附属, else the one the university's name opens with.
+std::pair<std::string, std::string> DocResolver::affiliated_local_name(const Group& h) const {
+  static const std::string kAffiliated = "附属";
+  for (const auto& [name, n] : h.surfaces) {
+    std::size_t at = name.find(kAffiliated);
+    if (at == std::string::npos || at == 0) continue;
+    std::string head = name.substr(0, at), tail = name.substr(at + kAffiliated.size());
+    bool university = false;
+    for (const char* end : {"大学", "学院", "大"})
+      university = university || (head.size() > std::strlen(end) && head.compare(head.size() - std::strlen(end), std::string::npos, end) == 0);
+    if (!university) continue;
+    std::size_t region = gaz_.longest_at(tail, 0);
+    std::string place = region ? tail.substr(0, region) : head.substr(0, gaz_.longest_at(head, 0));
+    std::string body = tail.substr(region);
+    if (!place.empty() && body != "医院" && utf8::length(body) >= 3 && body.find("附属") == std::string::npos)
+      return {place, body};
+  }
+  return {};
+}
+
+// The co-built name and the local hospital's own name (黔东南州人民医院) are one hospital when the
+// article names exactly one hospital of 乙.
+void DocResolver::merge_cobuilt_names() {
+  for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+    const Group& h = groups_[hi];
+    if (!h.named || !h.types.count(EntityType::Hospital)) continue;
+    std::string region = cobuilt_region(h);
+    if (region.empty()) continue;
+    const std::vector<int>& ids = gaz_.find(region);
+    if (ids.empty()) continue;
+    std::set<int> same;
+    for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+      const Group& g = groups_[gi];
+      if (gi == hi || !g.named || !g.types.count(EntityType::Hospital) || g.last_region < 0 || joined_hospital_name(g)) continue;
+      // 北京协和医院贵州医院 is a new national centre in a province, not the province's own hospital.
+      if (gaz_.at(g.last_region).level == EntityType::Province) continue;
+      if (std::find(ids.begin(), ids.end(), g.last_region) != ids.end()) same.insert(uf_.find(static_cast<int>(gi)));
+    }
+    if (same.size() == 1) uf_.join(static_cast<int>(hi), *same.begin());
+  }
+  for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+    const Group& h = groups_[hi];
+    if (!h.named || !h.types.count(EntityType::Hospital)) continue;
+    auto [place, body] = affiliated_local_name(h);
+    if (place.empty()) continue;
+    const std::vector<int>& ids = gaz_.find(place);
+    std::set<int> same;
+    for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+      const Group& g = groups_[gi];
+      if (gi == hi || !g.named || !g.types.count(EntityType::Hospital) || g.body != body || joined_hospital_name(g)) continue;
+      if (std::find(ids.begin(), ids.end(), g.last_region) != ids.end()) same.insert(uf_.find(static_cast<int>(gi)));
+    }
+    if (same.size() == 1) uf_.join(static_cast<int>(hi), *same.begin());
+  }
 }
 
 namespace {

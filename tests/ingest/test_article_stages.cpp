@@ -430,3 +430,24 @@ TEST_CASE("parties: officials signing on behalf of their bodies make the bodies 
   auto e = run("汕尾市市长杨明松、暨南大学附属第一医院院长宋立卫代表双方拟签订协议。\n");
   CHECK_FALSE(edge(e, "汕尾市", RelType::partners_with, "暨南大学附属第一医院"));
 }
+
+TEST_CASE("resolve: a co-built hospital's second name (甲医院乙医院) is 乙's hospital", "[resolve]") {
+  auto d = run("青川县人民政府与四川省人民医院共建四川省人民医院青川医院签约仪式在青川县人民医院举行。\n"
+               "四川省医院院长王立新表示，将派专家支援青川县人民医院。\n");
+  const auto* local = entity(d, "青川县人民医院");
+  REQUIRE(local);
+  CHECK(local == entity(d, "四川省人民医院青川医院"));
+  CHECK(local != entity(d, "四川省人民医院"));
+  CHECK(entity(d, "四川省医院") == entity(d, "四川省人民医院"));
+}
+
+TEST_CASE("recognize + resolve: a university's affiliated hospital named after a city's hospital", "[resolve]") {
+  auto d = run("皖医大附属芜湖第二人民医院与南陵县医院签约。芜湖市第二人民医院院长李国强出席。\n"
+               "安医大附属安庆第一人民医院专家到岳西县医院义诊。\n");
+  const auto* wuhu = entity(d, "皖医大附属芜湖第二人民医院");
+  REQUIRE(wuhu);
+  CHECK(wuhu == entity(d, "芜湖市第二人民医院"));
+  CHECK(entity(d, "安医大附属安庆第一人民医院"));
+  auto e = run("北京协和医院贵州医院落户贵阳。贵州省人民医院专家参加。\n");
+  CHECK(entity(e, "北京协和医院贵州医院") != entity(e, "贵州省人民医院"));
+}
