@@ -110,6 +110,7 @@ struct Recognizer::Data {
   WordMap<int> generic;
   WordMap<std::string> titles;      // post / member
   WordMap<std::string> cues;        // exclude / after / patient
+  WordMap<std::uint8_t> predicates;  // 是, 现任: a name opening a clause before a post
   WordMap<std::pair<EntityType, std::string>> references;
   WordMap<EntityType> user;
   WordMap<Lexeme> lexemes;  // user, references, gazetteer, suffixes and parts together, for tokenize()
@@ -144,6 +145,8 @@ struct Recognizer::Data {
   bool has_class_word(std::string_view body) const;
   void find_persons(std::string_view s, std::vector<Candidate>& out) const;
   void find_listed_persons(std::string_view s, std::vector<Candidate>& out) const;
+  void find_predicate_persons(std::string_view s, std::vector<Candidate>& out) const;
+  bool post_in_clause(std::string_view s, std::size_t from) const;
   std::size_t bare_name_length(std::string_view s, std::size_t pos) const;
   std::size_t listed_name_start(std::string_view s, std::size_t end, bool first) const;
   std::size_t person_length(std::string_view s, std::size_t pos) const;
@@ -207,9 +210,11 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
   }
   for (const auto& row : Lexicon::read_file(dir + "person_cues.tsv", 2, 2)) {
     if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient" &&
-        row.fields[1] != "before" && row.fields[1] != "not_last" && row.fields[1] != "in_name")
-      row.fail("kind must be exclude, after, patient, before, not_last or in_name");
-    cues.add(row.fields[0], row.fields[1]);
+        row.fields[1] != "before" && row.fields[1] != "not_last" && row.fields[1] != "in_name" &&
+        row.fields[1] != "predicate")
+      row.fail("kind must be exclude, after, patient, before, not_last, in_name or predicate");
+    if (row.fields[1] == "predicate") predicates.add(row.fields[0], 1);
+    cues.add(row.fields[0], row.fields[1] == "predicate" ? "after" : row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "references.tsv", 3, 3)) {
     auto type = graph::parse_entity_type(row.fields[1]);
@@ -1206,6 +1211,56 @@ void Recognizer::Data::find_listed_persons(std::string_view s, std::vector<Candi
   }
 }
 
+// Is there a post (医生, 副院长) between `from` and the end of its clause?
+bool Recognizer::Data::post_in_clause(std::string_view s, std::size_t from) const {
+  for (std::size_t i = from; i < s.size(); i += char_len(s, i)) {
+    char c = s[i];
+    if (c == ',' || c == ';' || c == '!' || c == '?' || s.compare(i, 3, "。") == 0) return false;
+    if (titles.longest(s, i)) return true;
+  }
+  return false;
+}
+
+// 李某某是某医院心内科副主任医师, 张某现任某县人民医院副院长: a name that opens a clause, a predicate
+// (person_cues.tsv) right after it and a post later in the clause. No title stands next to the name, so
+// each check the title-led readings make is kept: a surname, characters that can be a given name, no
+// common word.
+void Recognizer::Data::find_predicate_persons(std::string_view s, std::vector<Candidate>& out) const {
+  auto clause_start = [&](std::size_t pos) {
+    if (pos == 0) return true;
+    char c = s[pos - 1];
+    return c == ',' || c == ';' || c == ':' || c == ' ' || (pos >= 3 && s.compare(pos - 3, 3, "。") == 0);
+  };
+  for (std::size_t pos = 0; pos < s.size(); pos += char_len(s, pos)) {
+    if (!clause_start(pos) || !is_cjk_at(s, pos) || !surnames.count(s.substr(pos, char_len(s, pos)))) continue;
+    // 张伟现任: the longer predicate decides the name's length (张伟 + 现任, not 张伟现 + 任).
+    std::size_t after3 = pos + 9 < s.size() ? predicates.longest(s, pos + 9) : 0;
+    std::size_t after2 = pos + 6 < s.size() ? predicates.longest(s, pos + 6) : 0;
+    for (std::size_t len : {9u, 6u}) {
+      std::size_t e = pos + len;
+      if (e >= s.size() || !predicates.longest(s, e)) continue;
+      if (len == 9 && after2 > after3) continue;
+      bool chars_ok = true;
+      for (std::size_t i = pos + 3; i < e; i += 3)
+        if (!is_cjk_at(s, i) || (is_boundary_word(s, i) && !cue_at(s, i, "in_name")) || titles.longest(s, i) ||
+            suffixes.longest(s, i))
+          chars_ok = false;
+      auto w = word(s.substr(pos, len));
+      if (!chars_ok || (w && w->freq >= 50 && w->pos.substr(0, 2) != "nr") || !post_in_clause(s, e)) continue;
+      bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && pos < c.end; });
+      if (taken) break;
+      Candidate c;
+      c.begin = static_cast<std::uint32_t>(pos);
+      c.end = static_cast<std::uint32_t>(e);
+      c.surface = std::string(s.substr(pos, len));
+      c.type = EntityType::Person;
+      c.rule = "predicate-name";
+      out.push_back(std::move(c));
+      break;
+    }
+  }
+}
+
 Recognizer::Recognizer(const RecognizerOptions& options) : data_(std::make_unique<Data>()) {
   data_->load(options);
   data_->index_lexemes();
@@ -1235,6 +1290,7 @@ std::vector<Candidate> Recognizer::recognize(std::string_view sentence) const {
   data_->find_names(sentence, toks, out);
   data_->find_persons(sentence, out);
   data_->find_listed_persons(sentence, out);
+  data_->find_predicate_persons(sentence, out);
   auto before = [](const Candidate& a, const Candidate& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   };

@@ -451,3 +451,20 @@ TEST_CASE("recognize + resolve: a university's affiliated hospital named after a
   auto e = run("北京协和医院贵州医院落户贵阳。贵州省人民医院专家参加。\n");
   CHECK(entity(e, "北京协和医院贵州医院") != entity(e, "贵州省人民医院"));
 }
+
+TEST_CASE("recognize: a name opening a clause before 是/现任 and a post is a person", "[recognize]") {
+  auto d = run("据介绍，钟晓岚是湘雅二医院心内科副主任医师，现挂职担任桑植县人民医院副院长。\n");
+  CHECK(edge(d, "钟晓岚", RelType::works_for, "湘雅二医院"));
+  const auto* r = edge(d, "钟晓岚", RelType::serves_as, "桑植县人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "副院长");
+  auto e = run("田立新现任桑植县人民医院副院长。\n");
+  CHECK(edge(e, "田立新", RelType::serves_as, "桑植县人民医院"));
+  auto f = run("黄金是重要的资源，桑植县人民医院院长说。\n");
+  CHECK_FALSE(entity(f, "黄金"));
+}
+
+TEST_CASE("dispatches: a doctor introduced first, then 他被派到 a hospital", "[relations]") {
+  auto d = run("今年41岁的孙海涛是厦门大学附属中山医院的主治医师，今年3月，他被选派到会宁县人民医院开展为期一年的帮扶。\n");
+  CHECK(edge(d, "厦门大学附属中山医院", RelType::dispatches, "会宁县人民医院"));
+}
