@@ -663,6 +663,12 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
              toks[r].kind != Kind::Link && toks[r].kind != Kind::Protect)
         ++r;
       if (r < j && toks[r].kind == Kind::Region) s0 = r;
+      // 某医院全面托管某州医院: a verb between an earlier name's ending and a place unties them.
+      if (r < j && ties(toks[r])) {
+        std::size_t q = r + 1;
+        while (q < j && toks[q].kind != Kind::Region) ++q;
+        if (q < j && has_verb(s.substr(toks[r].e, toks[q].b - toks[r].e))) s0 = q;
+      }
       // 云南行上海医疗专家团: a word between two places ends a phrase (place names chain with nothing
       // between them); the name starts at the second place. So does a verb between them
       // (上海市安排资金支持永平县人民医院).

@@ -468,3 +468,13 @@ TEST_CASE("dispatches: a doctor introduced first, then 他被派到 a hospital",
   auto d = run("今年41岁的孙海涛是厦门大学附属中山医院的主治医师，今年3月，他被选派到会宁县人民医院开展为期一年的帮扶。\n");
   CHECK(edge(d, "厦门大学附属中山医院", RelType::dispatches, "会宁县人民医院"));
 }
+
+TEST_CASE("relations: a hospital's 的十名专家 are its own people; a verb unties two hospital names", "[relations]") {
+  auto d = run("来自中南大学湘雅医院的10名专家来到花垣县人民医院开展义诊。\n");
+  CHECK(edge(d, "中南大学湘雅医院", RelType::dispatches, "花垣县人民医院"));
+  auto e = run("2019年起，北京大学第一医院全面托管延边州医院。\n");
+  CHECK(entity(e, "延边州医院"));
+  CHECK(edge(e, "北京大学第一医院", RelType::supports, "延边州医院"));
+  auto f = run("会上，金寨县人民医院牵头组建的金寨县医共体正式揭牌。\n");
+  CHECK(edge(f, "金寨县人民医院", RelType::member_of, "金寨县医共体"));
+}
