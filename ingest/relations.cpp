@@ -86,10 +86,20 @@ std::optional<End> subject_after_leading_clause(const RelationRule& rule, const 
   return std::nullopt;
 }
 
+// 在甲的大力支持下,: a first clause that only says under whose support or guidance; 甲 acts in it, but
+// is not the subject of the clauses after it.
+bool adverbial_first_clause(const SentenceIndex& index) {
+  std::string_view text = index.text();
+  std::size_t end = text.find_first_of(",;");
+  if (end == std::string_view::npos || end < 6) return false;
+  std::string_view clause = text.substr(0, end);
+  return clause.substr(0, 3) == "在" && clause.substr(clause.size() - 3) == "下";
+}
+
 std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& match, const SentenceIndex& index,
                                   const SentenceContext& context) {
   const auto& mentions = index.mentions();
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
+  for (std::size_t i = 0; i < mentions.size() && !adverbial_first_clause(index); ++i) {
     const auto& m = mentions[i];
     if (m.begin >= match.begin || index.clause_breaks(0, m.begin) > 0) break;
     if (contains(rule.src_types, m.type))
