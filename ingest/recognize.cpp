@@ -136,6 +136,7 @@ struct Recognizer::Data {
   bool has_verbal_noun(std::string_view text) const;  // a verb, preposition or conjunction among its words
   bool joins_only(std::string_view text) const;  // made only of generic words flagged 'joins' (人民)
   bool is_level(std::string_view s, const Piece& t) const;
+  std::size_t standalone_place_start(std::string_view s, const std::vector<Piece>& toks, std::size_t k, std::size_t j) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
   bool ends_name_before(std::string_view s, std::size_t pos) const;
   // Part-of-speech of each dictionary word of `text` by forward maximum matching.
@@ -379,7 +380,17 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Piece>& t
     std::size_t max_chars = toks[j].type == EntityType::Township && toks[j].e - toks[j].b == 3 ? 3
                             : toks[j].type == EntityType::Village && toks[j].e - toks[j].b == 3 ? 4 : 6;
     while (chars > max_chars && k < j) chars -= utf8::length(s.substr(toks[k].b, toks[k].e - toks[k].b)), ++k;
-    if (chars < 2 || !(after_region || zone)) continue;
+    if (chars >= 2 && !after_region && !zone) {
+      // 优云乡, 伊山镇披甲墩村 with no county before them: a body that is no common word names a place.
+      std::size_t run = j;
+      while (run > 0 && toks[run - 1].kind == Kind::Char) --run;
+      std::size_t t = standalone_place_start(s, toks, run, j);
+      if (t == j) continue;
+      k = t;
+      chars = utf8::length(s.substr(toks[k].b, toks[j].b - toks[k].b));
+    } else if (chars < 2 || !(after_region || zone)) {
+      continue;
+    }
     std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
     if (generic_only(body)) continue;
     if (zone && !after_region) {  // a zone without a region in front: its body must not start with a verb
@@ -397,6 +408,44 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Piece>& t
     toks.insert(toks.begin() + static_cast<long>(k), std::move(r));
     j = k;
   }
+}
+
+// Where a township's or village's own name starts when no region is written before it (最高的优云乡):
+// leading function characters are dropped; the 2 or 3 characters left must hold no common word (贫困村,
+// 美丽乡村, 示范村 are words of prose). Returns `j` when no place name is there.
+std::size_t Recognizer::Data::standalone_place_start(std::string_view s, const std::vector<Piece>& toks, std::size_t k,
+                                                     std::size_t j) const {
+  const Piece& sfx = toks[j];
+  bool single = sfx.e - sfx.b == 3;
+  if (!single || (sfx.type != EntityType::Township && sfx.type != EntityType::Village)) return j;
+  while (k < j && is_boundary_word(s, toks[k].b)) ++k;
+  if (k >= j) return j;
+  // The name must open a phrase: after punctuation or after a word that leads to a place (在, 到, 的 …),
+  // not inside a longer transliterated name (阿勒腾也木勒乡).
+  if (toks[k].b >= 3 && is_cjk_at(s, toks[k].b - 3)) {
+    static const std::set<std::string, std::less<>> kLeads = {"在", "到", "的", "赴", "和", "与", "及", "至", "往", "了", "是"};
+    if (!kLeads.count(s.substr(toks[k].b - 3, 3))) return j;
+  }
+  std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
+  std::size_t chars = utf8::length(body);
+  if (chars < 2 || chars > 3) return j;
+  auto common = [&](std::size_t from) {  // a word of prose starts at `from` and crosses an edge
+    auto w = word(s.substr(from, 6));
+    return w && w->freq >= 100;
+  };
+  // 经济薄弱村, 情暖家乡, 县乡: a dropped character, or the place ending, closes a word with the body.
+  if ((toks[k].b >= 3 && is_cjk_at(s, toks[k].b - 3) && common(toks[k].b - 3)) || common(toks[j].b - 3)) return j;
+  auto whole = word(body);
+  if (whole && whole->freq >= 100) return j;
+  for (std::size_t i = 0; i < body.size(); i += 3)
+    if (levels.find(body.substr(i, 3))) return j;
+  for (std::size_t i = 0; i + 6 <= body.size(); i += 3) {
+    auto w = word(body.substr(i, 6));
+    if (w && w->freq >= 1000) return j;
+  }
+  for (std::size_t i = 0; i < body.size(); i += 3)
+    if (!is_cjk_at(body, i) || is_boundary_word(s, toks[k].b + i)) return j;
+  return k;
 }
 
 bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {

@@ -478,3 +478,14 @@ TEST_CASE("relations: a hospital's 的十名专家 are its own people; a verb un
   auto f = run("会上，金寨县人民医院牵头组建的金寨县医共体正式揭牌。\n");
   CHECK(edge(f, "金寨县人民医院", RelType::member_of, "金寨县医共体"));
 }
+
+TEST_CASE("recognize: a township or village named without a county before it", "[recognize]") {
+  auto d = run("医疗队在海拔最高的扎朵乡为牧民义诊。随后来到柳沟村。\n");
+  CHECK(entity(d, "扎朵乡"));
+  CHECK(entity(d, "柳沟村"));
+  auto e = run("医院与经济薄弱村开展城乡结对活动，推进美丽乡村建设。\n");
+  CHECK_FALSE(entity(e, "济薄弱村"));
+  CHECK_FALSE(entity(e, "开展城乡"));
+  auto f = run("裕民县阿勒腾也木勒乡村民对此深有体会。\n");
+  CHECK_FALSE(entity(f, "木勒乡"));
+}
