@@ -1153,8 +1153,10 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     // Name then title: 张三医生 (the name starts a phrase, or follows a department: 麻醉科张三主任医师).
     // Posts after a name are riskier (黄冈市长): only full three-character names take them.
     for (std::size_t back : {9u, 6u}) {
-      if (back > pos || (*kind != "member" && back != 9)) continue;
+      if (back > pos) continue;
       std::size_t b = pos - back;
+      // ... unless a department is written right before the name (心内科吴晋主任).
+      if (*kind != "member" && back != 9 && !cue_before(s, b, "before")) continue;
       if (!is_cjk_at(s, b) || !surnames.count(s.substr(b, 3))) continue;
       bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || cue_before(s, b, "before");
       if (*kind != "member") {  // 6位科室主任: a count and a common word, not a name before a post

@@ -489,3 +489,10 @@ TEST_CASE("recognize: a township or village named without a county before it", "
   auto f = run("裕民县阿勒腾也木勒乡村民对此深有体会。\n");
   CHECK_FALSE(entity(f, "木勒乡"));
 }
+
+TEST_CASE("recognize: a two-character name between a department and a post", "[recognize]") {
+  auto d = run("会上，为泗阳县人民医院心内科钱进主任领衔的名医工作室揭牌。\n");
+  const auto* r = edge(d, "钱进", RelType::serves_as, "泗阳县人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "心内科主任");
+}
