@@ -78,6 +78,7 @@ class DocResolver {
   std::string cobuilt_region(const Group& h) const;
   bool joined_hospital_name(const Group& h) const;
   std::pair<std::string, std::string> affiliated_local_name(const Group& h) const;
+  void merge_abbreviated_affiliates();
   void merge_aliases();
   int region_group(EntityType level);
   int article_division(EntityType level, const std::string& word);
@@ -576,6 +577,32 @@ void DocResolver::merge_cobuilt_names() {
     }
     if (same.size() == 1) uf_.join(static_cast<int>(hi), *same.begin());
   }
+  merge_abbreviated_affiliates();
+}
+
+namespace {
+bool ordered_subset(const std::string& part, const std::string& whole);
+}  // namespace
+
+// 安医大附属安庆第一人民医院 / 安徽医科大学附属安庆第一人民医院: the same hospital affiliated to a university
+// written short (its characters in order) and in full.
+void DocResolver::merge_abbreviated_affiliates() {
+  static const std::string kAffiliated = "附属";
+  std::vector<std::tuple<std::string, std::string, int>> names;  // head, tail, group
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    const Group& g = groups_[gi];
+    if (!g.named || !g.types.count(EntityType::Hospital)) continue;
+    for (const auto& [name, n] : g.surfaces) {
+      std::size_t at = name.find(kAffiliated);
+      if (at != std::string::npos && at > 0 && at + kAffiliated.size() < name.size())
+        names.emplace_back(name.substr(0, at), name.substr(at + kAffiliated.size()), static_cast<int>(gi));
+    }
+  }
+  for (const auto& [short_head, tail, g] : names)
+    for (const auto& [long_head, other_tail, h] : names)
+      if (g != h && tail == other_tail && utf8::length(long_head) > utf8::length(short_head) &&
+          ordered_subset(short_head, long_head))
+        uf_.join(g, h);
 }
 
 namespace {

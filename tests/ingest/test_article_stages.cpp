@@ -496,3 +496,8 @@ TEST_CASE("recognize: a two-character name between a department and a post", "[r
   REQUIRE(r);
   CHECK(r->role == "心内科主任");
 }
+
+TEST_CASE("resolve: a university written short before 附属 is the same affiliated hospital", "[resolve]") {
+  auto d = run("蚌医大附属宿州第二人民医院与泗县医院签约。\n蚌埠医科大学附属宿州第二人民医院院长钱立新出席。\n");
+  CHECK(entity(d, "蚌医大附属宿州第二人民医院") == entity(d, "蚌埠医科大学附属宿州第二人民医院"));
+}
