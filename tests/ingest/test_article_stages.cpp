@@ -501,3 +501,15 @@ TEST_CASE("resolve: a university written short before 附属 is the same affilia
   auto d = run("蚌医大附属宿州第二人民医院与泗县医院签约。\n蚌埠医科大学附属宿州第二人民医院院长钱立新出席。\n");
   CHECK(entity(d, "蚌医大附属宿州第二人民医院") == entity(d, "蚌埠医科大学附属宿州第二人民医院"));
 }
+
+TEST_CASE("relations: two parties meet, then 双方 sign an agreement two clauses later", "[relations]") {
+  auto d = run("3月13日上午，宜春市人民医院与铜鼓县人民政府召开医联体建设座谈会，双方围绕紧密型医联体建设深入交流，并在会后正式签订合作协议。\n");
+  CHECK(edge(d, "宜春市人民医院", RelType::partners_with, "铜鼓县人民政府"));
+  auto e = run("交大一附院榆林医院与多伦县卫健委座谈。\n");
+  CHECK(entity(e, "交大一附院榆林医院"));
+}
+
+TEST_CASE("body: a site's welcome banner is page furniture", "[body]") {
+  auto d = run("欢迎光临宜春市人民医院网站!\n铜鼓县人民医院派出专家到宜丰县人民医院。\n");
+  CHECK_FALSE(entity(d, "宜春市人民医院"));
+}
