@@ -869,7 +869,17 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     c.body = static_cast<std::uint32_t>(body_b - c.begin);
     if (!c.level.empty()) c.body = static_cast<std::uint32_t>(c.level.size());
     // Regions written in front of the name are places of their own when two or more are chained.
-    if (c.leading.size() >= 2) {
+    // 昆明市延安医院: a second place that does not lie in the first is part of the name, not a place.
+    auto nested = [&] {
+      for (std::size_t r = s0 + 1; r < s0 + c.leading.size(); ++r) {
+        bool inside = false;
+        for (int outer : *toks[r - 1].divisions)
+          for (int inner : *toks[r].divisions) inside = inside || (outer != inner && gazetteer.contains(outer, inner));
+        if (!inside && !toks[r].composed) return false;
+      }
+      return true;
+    };
+    if (c.leading.size() >= 2 && nested()) {
       for (std::size_t r = s0; r < s0 + c.leading.size(); ++r) {
         Candidate rc;
         rc.begin = toks[r].b;

@@ -513,3 +513,11 @@ TEST_CASE("body: a site's welcome banner is page furniture", "[body]") {
   auto d = run("欢迎光临宜春市人民医院网站!\n铜鼓县人民医院派出专家到宜丰县人民医院。\n");
   CHECK_FALSE(entity(d, "宜春市人民医院"));
 }
+
+TEST_CASE("recognize: a second place not inside the first is part of a hospital's name", "[recognize]") {
+  auto d = run("昆明市延安医院派出专家到禄劝县第一人民医院。\n");
+  CHECK(entity(d, "昆明市延安医院"));
+  CHECK_FALSE(entity(d, "延安"));
+  auto e = run("毕节市七星关区人民医院派出专家。\n");
+  CHECK(entity(e, "七星关区"));
+}
