@@ -645,6 +645,19 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
 // X大学 华西 医院. Returns true when it did.
 bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>& toks, std::size_t& j) const {
   if (!toks[j].suffix || !toks[j].suffix->chain) return false;
+  // 某医院神经外科专科联盟: a consortium named after a department of the hospital at its head.
+  if (toks[j].type == EntityType::Hospital) {
+    for (std::size_t q = j + 1; q < toks.size() && q <= j + 7 && toks[q].b - toks[j].e <= 18; ++q) {
+      if (toks[q].kind == Kind::Punct) break;
+      if (toks[q].kind != Kind::Suffix) continue;
+      std::string_view gap = s.substr(toks[j].e, toks[q].b - toks[j].e);
+      if (toks[q].type == EntityType::Consortium && gap.size() >= 6 && gap.substr(gap.size() - 3) == "科" && !has_verb(gap)) {
+        j = q;
+        return true;
+      }
+      break;
+    }
+  }
   bool university = toks[j].type == EntityType::University;
   std::size_t k = j + 1;
   bool linked = k < toks.size() && toks[k].kind == Kind::Link;

@@ -521,3 +521,10 @@ TEST_CASE("recognize: a second place not inside the first is part of a hospital'
   auto e = run("毕节市七星关区人民医院派出专家。\n");
   CHECK(entity(e, "七星关区"));
 }
+
+TEST_CASE("recognize + relations: a department's consortium; gifts of equipment are support", "[relations]") {
+  auto d = run("银川市第一人民医院成为北京天坛医院神经外科专科联盟成员单位。\n");
+  CHECK(edge(d, "银川市第一人民医院", RelType::member_of, "北京天坛医院神经外科专科联盟"));
+  auto e = run("北京市东城区向墨竹工卡县人民医院捐赠救护车2辆。\n");
+  CHECK(edge(e, "东城区", RelType::supports, "墨竹工卡县人民医院"));
+}
