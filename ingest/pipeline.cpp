@@ -44,23 +44,17 @@ std::vector<std::string> relation_files(const std::string& dir) {
 // The list reader knows a listed person's posts better than the trigger patterns, which read one
 // title at a time: for the persons it reads, its posts and ranks replace theirs.
 void merge_officials(std::vector<ExtractedRelation>& found, OfficialsReader::Reading listed) {
+  // Who sent a person (甲院派出的专家某某) is not in the list's reading: those edges stay.
+  auto sent_by = [](const ExtractedRelation& r) { return r.rule.rfind("wf.sent", 0) == 0; };
   const std::set<std::string>& persons = listed.persons;
   found.erase(std::remove_if(found.begin(), found.end(),
                              [&](const ExtractedRelation& r) {
                                return (r.rel == graph::RelType::serves_as || r.rel == graph::RelType::works_for) &&
-                                      persons.count(r.src);
+                                      persons.count(r.src) && !sent_by(r);
                              }),
               found.end());
   for (auto& r : listed.relations) found.push_back(std::move(r));
-  // A person with a post at a body needs no second "belongs to" edge to it.
-  std::set<std::pair<std::string, std::string>> posts;
-  for (const auto& r : found)
-    if (r.rel == graph::RelType::serves_as && !r.hedged) posts.insert({r.src, r.dst});
-  found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const ExtractedRelation& r) {
-                               return r.rel == graph::RelType::works_for && posts.count({r.src, r.dst});
-                             }),
-              found.end());
+  drop_redundant_works_for(found);
 }
 
 }  // namespace

@@ -152,17 +152,6 @@ bool better(const ExtractedRelation& a, const ExtractedRelation& b) {
   return a.confidence > b.confidence;
 }
 
-// A person with a named post at an organization needs no second "belongs to" edge to it.
-void drop_redundant_works_for(std::vector<ExtractedRelation>& out) {
-  auto has_post = [&](const ExtractedRelation& w) {
-    return std::any_of(out.begin(), out.end(), [&](const auto& r) {
-      return r.rel == graph::RelType::serves_as && r.src == w.src && r.dst == w.dst && !r.hedged;
-    });
-  };
-  out.erase(std::remove_if(out.begin(), out.end(),
-                           [&](const auto& r) { return r.rel == graph::RelType::works_for && has_post(r); }),
-            out.end());
-}
 
 // "甲与乙合作共建丙" reads as co-building; the cooperation it mentions is that same tie, not a second one.
 // A signing is a tie of its own (甲与乙共建丙签约仪式): it stays.
@@ -255,6 +244,29 @@ std::vector<ExtractedRelation> aid_teams(const std::vector<Mention>& mentions, c
 }
 
 }  // namespace
+
+// A person with a named post at an organization needs no second "belongs to" edge to it.
+void drop_redundant_works_for(std::vector<ExtractedRelation>& out) {
+  auto has_post = [&](const ExtractedRelation& w) {
+    return std::any_of(out.begin(), out.end(), [&](const auto& r) {
+      return r.rel == graph::RelType::serves_as && r.src == w.src && r.dst == w.dst && !r.hedged;
+    });
+  };
+  // 甲院派驻乙院的专家某某: someone sent by 甲 to 乙 belongs to 甲, not to the hospital they were sent to.
+  auto sent_elsewhere = [&](const ExtractedRelation& w) {
+    return std::any_of(out.begin(), out.end(), [&](const auto& d) {
+      if (d.rel != graph::RelType::dispatches || d.dst != w.dst || d.hedged) return false;
+      return std::any_of(out.begin(), out.end(), [&](const auto& h) {
+        return h.rel == graph::RelType::works_for && h.src == w.src && h.dst == d.src;
+      });
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const auto& r) {
+                             return r.rel == graph::RelType::works_for && (has_post(r) || sent_elsewhere(r));
+                           }),
+            out.end());
+}
 
 RelationExtractor::RelationExtractor() : rules_(std::make_unique<Rules>()) {}
 RelationExtractor::~RelationExtractor() = default;

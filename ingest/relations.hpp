@@ -19,6 +19,10 @@ struct SentenceContext {
   std::vector<Mention> previous;     // mentions of the previous sentence in the same paragraph
 };
 
+// Drops works_for edges another edge makes wrong or redundant: a post at the same body (serves_as), or
+// the body a person was sent to by the one they belong to (甲院派驻乙院的专家某某 belongs to 甲).
+void drop_redundant_works_for(std::vector<ExtractedRelation>& relations);
+
 class RelationExtractor {
  public:
   // Reads every pattern file in `paths` (later files add to earlier ones); throws naming file:line on a bad line.

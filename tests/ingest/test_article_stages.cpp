@@ -528,3 +528,11 @@ TEST_CASE("recognize + relations: a department's consortium; gifts of equipment 
   auto e = run("北京市东城区向墨竹工卡县人民医院捐赠救护车2辆。\n");
   CHECK(edge(e, "东城区", RelType::supports, "墨竹工卡县人民医院"));
 }
+
+TEST_CASE("works_for: an expert sent by one hospital to another belongs to the sender", "[relations]") {
+  auto d = run("湖南省人民医院派驻花垣县人民医院的帮扶专家、心内科主任医师吴俊在查房。\n");
+  CHECK(edge(d, "吴俊", RelType::works_for, "湖南省人民医院"));
+  CHECK_FALSE(edge(d, "吴俊", RelType::works_for, "花垣县人民医院"));
+  auto e = run("援藏医生王海峰来自上海市第一人民医院。\n");
+  CHECK(edge(e, "王海峰", RelType::works_for, "上海市第一人民医院"));
+}
