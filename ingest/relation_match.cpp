@@ -231,7 +231,7 @@ class Search {
       chain.push_back(next);
       ends.push_back(after_mention(next));
     }
-    if (counted_after(ends.back(), graph::is_region(s_.mentions()[chain.back()].type))) return;
+    if (counted_after(ends.back())) return;
     auto& target = kind == Kind::src ? m.src : m.dst;
     for (std::size_t n = chain.size(); n >= 1; --n) {
       target.assign(chain.begin(), chain.begin() + n);
@@ -290,11 +290,11 @@ class Search {
 
   // "某县、某区的12家卫生院": places followed by 的 and a count only qualify what is counted, also when
   // the list goes on with names the recognizer missed (某县、某开发区的…).
-  // An institution's 的10名专家 are its own people, sent or serving: that count does not qualify it.
-  bool counted_after(std::size_t pos, bool region) const {
+  // A place's or an institution's 的10名专家 are its own people, sent or serving: a count of people does
+  // not qualify it.
+  bool counted_after(std::size_t pos) const {
     auto counted = [&](std::size_t q) {
       if (!starts_with(text_, q, "的") || !is_numeral(peek(text_, q + 3))) return false;
-      if (region) return true;
       std::size_t m = q + 3;
       while (m < text_.size() && (is_numeral(peek(text_, m)) || peek(text_, m) == U'.')) m = advance(text_, m);
       char32_t measure = m < text_.size() ? peek(text_, m) : 0;

@@ -536,3 +536,8 @@ TEST_CASE("works_for: an expert sent by one hospital to another belongs to the s
   auto e = run("援藏医生王海峰来自上海市第一人民医院。\n");
   CHECK(edge(e, "王海峰", RelType::works_for, "上海市第一人民医院"));
 }
+
+TEST_CASE("relations: experts from a province counted after it (来自某省的8位专家)", "[relations]") {
+  auto d = run("2日，在拉萨市人民医院内，来自对口援藏省份江苏的8位医疗专家开展义诊。\n");
+  CHECK(edge(d, "江苏", RelType::dispatches, "拉萨市人民医院"));
+}
