@@ -541,3 +541,9 @@ TEST_CASE("relations: experts from a province counted after it (来自某省的8
   auto d = run("2日，在拉萨市人民医院内，来自对口援藏省份江苏的8位医疗专家开展义诊。\n");
   CHECK(edge(d, "江苏", RelType::dispatches, "拉萨市人民医院"));
 }
+
+TEST_CASE("dispatches: an agency sends named staff who then set out for hospitals (派…等4名骨干,分别奔赴…)", "[relations]") {
+  auto d = run("今年6月，伊宁市卫健委派伊宁市人民医院主治医师张晓燕、伊宁市中医院医师马建军等4名医疗骨干，分别奔赴常州市第一人民医院、常州市中医医院开展工作。\n");
+  CHECK(edge(d, "伊宁市卫健委", RelType::dispatches, "常州市第一人民医院"));
+  CHECK(edge(d, "伊宁市卫健委", RelType::dispatches, "常州市中医医院"));
+}
