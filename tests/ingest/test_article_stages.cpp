@@ -547,3 +547,8 @@ TEST_CASE("dispatches: an agency sends named staff who then set out for hospital
   CHECK(edge(d, "伊宁市卫健委", RelType::dispatches, "常州市第一人民医院"));
   CHECK(edge(d, "伊宁市卫健委", RelType::dispatches, "常州市中医医院"));
 }
+
+TEST_CASE("dispatches: support, then staff sent with no place named again (累计派驻专家46人次)", "[relations]") {
+  auto d = run("2020年以来，绍兴市人民医院持续帮扶鹤峰县人民医院，累计派驻专家46人次。\n");
+  CHECK(edge(d, "绍兴市人民医院", RelType::dispatches, "鹤峰县人民医院"));
+}
