@@ -19,6 +19,7 @@ struct OfficialsReader::Data {
   std::vector<std::string> stops;
   std::vector<std::string> committee_endings;
   std::set<std::pair<std::string, EntityType>> own_posts;  // (title, type of the institution)
+  std::set<std::string, std::less<>> kept_rules;  // pattern rules whose posts a list reading keeps
   std::size_t longest_title = 0;
 };
 
@@ -125,10 +126,17 @@ OfficialsReader::OfficialsReader(const std::string& data_dir) : data_(std::make_
       auto type = graph::parse_entity_type(row.get(2));
       if (!type) row.fail("an own post needs the entity type of its institution");
       data_->own_posts.insert({row.fields[0], *type});
+    } else if (kind == "kept_rule") {
+      data_->kept_rules.insert(row.fields[0]);
     } else {
-      row.fail("kind must be head, stop, honour, committee or own");
+      row.fail("kind must be head, stop, honour, committee, own or kept_rule");
     }
   }
+}
+
+bool OfficialsReader::replaces(const ExtractedRelation& r) const {
+  if (r.rel != graph::RelType::serves_as && r.rel != graph::RelType::works_for) return false;
+  return !data_->kept_rules.count(r.rule);
 }
 OfficialsReader::~OfficialsReader() = default;
 OfficialsReader::OfficialsReader(OfficialsReader&&) noexcept = default;

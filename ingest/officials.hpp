@@ -42,6 +42,9 @@ class OfficialsReader {
     std::set<std::string> persons;
   };
   Reading read(const Sentence& sentence, const std::vector<Mention>& mentions, const ArticleEntities& article) const;
+  // Does a list reading replace this pattern edge of a listed person? Posts read through a verb of
+  // appointment (担任, 任命为; kind kept_rule in data/officials.tsv) and who sent a person stay.
+  bool replaces(const ExtractedRelation& r) const;
 
   struct Data;  // the lexicons, shared with the reader of one sentence
 

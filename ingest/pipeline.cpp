@@ -43,15 +43,11 @@ std::vector<std::string> relation_files(const std::string& dir) {
 
 // The list reader knows a listed person's posts better than the trigger patterns, which read one
 // title at a time: for the persons it reads, its posts and ranks replace theirs.
-void merge_officials(std::vector<ExtractedRelation>& found, OfficialsReader::Reading listed) {
-  // Who sent a person (甲院派出的专家某某) is not in the list's reading: those edges stay.
-  auto sent_by = [](const ExtractedRelation& r) { return r.rule.rfind("wf.sent", 0) == 0; };
+void merge_officials(std::vector<ExtractedRelation>& found, const OfficialsReader& reader,
+                     OfficialsReader::Reading listed) {
   const std::set<std::string>& persons = listed.persons;
   found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const ExtractedRelation& r) {
-                               return (r.rel == graph::RelType::serves_as || r.rel == graph::RelType::works_for) &&
-                                      persons.count(r.src) && !sent_by(r);
-                             }),
+                             [&](const ExtractedRelation& r) { return persons.count(r.src) && reader.replaces(r); }),
               found.end());
   for (auto& r : listed.relations) found.push_back(std::move(r));
   drop_redundant_works_for(found);
@@ -134,7 +130,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     SentenceContext context{doc.id, resolved.province, {}};
     if (i > 0 && sentences[i - 1].paragraph == sentences[i].paragraph) context.previous = resolved.mentions[i - 1];
     std::vector<ExtractedRelation> found = impl_->relations.extract(sentences[i], resolved.mentions[i], context);
-    merge_officials(found, impl_->officials.read(sentences[i], resolved.mentions[i], article));
+    merge_officials(found, impl_->officials, impl_->officials.read(sentences[i], resolved.mentions[i], article));
     for (auto& r : impl_->parties.read(sentences[i], resolved.mentions[i])) found.push_back(std::move(r));
     for (auto& r : impl_->parties.read_representatives(sentences[i], resolved.mentions[i], found))
       found.push_back(std::move(r));

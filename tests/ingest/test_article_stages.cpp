@@ -552,3 +552,13 @@ TEST_CASE("dispatches: support, then staff sent with no place named again (累�
   auto d = run("2020年以来，绍兴市人民医院持续帮扶鹤峰县人民医院，累计派驻专家46人次。\n");
   CHECK(edge(d, "绍兴市人民医院", RelType::dispatches, "鹤峰县人民医院"));
 }
+
+TEST_CASE("officials: a post taken through a verb survives the list reading of the same person", "[officials]") {
+  auto d = run("援派干部、台州医院副院长周波现任普安县人民医院院长。\n");
+  CHECK(edge(d, "周波", RelType::serves_as, "台州医院"));
+  CHECK(edge(d, "周波", RelType::serves_as, "普安县人民医院"));
+  auto e = run("上海交通大学医学院附属瑞金医院援滇专家陈刚被任命为勐腊县人民医院执行院长。\n");
+  const auto* r = edge(e, "陈刚", RelType::serves_as, "勐腊县人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "执行院长");
+}
