@@ -111,6 +111,7 @@ struct Recognizer::Data {
   WordMap<std::string> titles;      // post / member
   WordMap<std::string> cues;        // exclude / after / patient
   WordMap<std::uint8_t> predicates;  // 是, 现任: a name opening a clause before a post
+  WordMap<std::uint8_t> appoints;    // 聘任, 任命: a name after them, then 为 and a post
   WordMap<std::pair<EntityType, std::string>> references;
   WordMap<EntityType> user;
   WordMap<Lexeme> lexemes;  // user, references, gazetteer, suffixes and parts together, for tokenize()
@@ -212,9 +213,13 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
   for (const auto& row : Lexicon::read_file(dir + "person_cues.tsv", 2, 2)) {
     if (row.fields[1] != "exclude" && row.fields[1] != "after" && row.fields[1] != "patient" &&
         row.fields[1] != "before" && row.fields[1] != "not_last" && row.fields[1] != "in_name" &&
-        row.fields[1] != "predicate")
-      row.fail("kind must be exclude, after, patient, before, not_last, in_name or predicate");
+        row.fields[1] != "predicate" && row.fields[1] != "appoint")
+      row.fail("kind must be exclude, after, patient, before, not_last, in_name, predicate or appoint");
     if (row.fields[1] == "predicate") predicates.add(row.fields[0], 1);
+    if (row.fields[1] == "appoint") {
+      appoints.add(row.fields[0], 1);
+      continue;
+    }
     cues.add(row.fields[0], row.fields[1] == "predicate" ? "after" : row.fields[1]);
   }
   for (const auto& row : Lexicon::read_file(dir + "references.tsv", 3, 3)) {
@@ -1312,6 +1317,27 @@ void Recognizer::Data::find_predicate_persons(std::string_view s, std::vector<Ca
     return c == ',' || c == ';' || c == ':' || c == ' ' || (pos >= 3 && s.compare(pos - 3, 3, "。") == 0);
   };
   for (std::size_t pos = 0; pos < s.size(); pos += char_len(s, pos)) {
+    // 聘任刘某为某院名誉院长: a verb of appointment, a name, then 为 or 担任 and a post.
+    if (std::size_t v = appoints.longest(s, pos); v && is_cjk_at(s, pos + v) && surnames.count(s.substr(pos + v, 3))) {
+      std::size_t b = pos + v;
+      for (std::size_t len : {9u, 6u}) {
+        std::size_t e = b + len;
+        bool then_as = e < s.size() && (s.compare(e, 3, "为") == 0 || s.compare(e, 6, "担任") == 0);
+        bool chars_ok = true;
+        for (std::size_t i = b + 3; i < e && e <= s.size(); i += 3)
+          if (!is_cjk_at(s, i) || is_boundary_word(s, i) || titles.longest(s, i)) chars_ok = false;
+        bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && b < c.end; });
+        if (!then_as || !chars_ok || taken || !post_in_clause(s, e)) continue;
+        Candidate c;
+        c.begin = static_cast<std::uint32_t>(b);
+        c.end = static_cast<std::uint32_t>(e);
+        c.surface = std::string(s.substr(b, len));
+        c.type = EntityType::Person;
+        c.rule = "appointed-name";
+        out.push_back(std::move(c));
+        break;
+      }
+    }
     if (!clause_start(pos) || !is_cjk_at(s, pos) || !surnames.count(s.substr(pos, char_len(s, pos)))) continue;
     // 张伟现任: the longer predicate decides the name's length (张伟 + 现任, not 张伟现 + 任).
     std::size_t after3 = pos + 9 < s.size() ? predicates.longest(s, pos + 9) : 0;

@@ -562,3 +562,10 @@ TEST_CASE("officials: a post taken through a verb survives the list reading of t
   REQUIRE(r);
   CHECK(r->role == "执行院长");
 }
+
+TEST_CASE("recognize: a name between a verb of appointment and 为 a post", "[recognize]") {
+  auto d = run("会上，宣读了关于聘任刘建为临夏州人民医院名誉院长的决定。\n");
+  const auto* r = edge(d, "刘建", RelType::serves_as, "临夏州人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "名誉院长");
+}
