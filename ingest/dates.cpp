@@ -356,7 +356,11 @@ EventMatch event_at(std::string_view s, std::size_t i) {
     }
     return m;
   }
-  if (static_cast<unsigned char>(s[i]) < 0x80) return m;
+  // Every word starts with one of 今 去 前 明 近 日 昨: a character that is none of them starts none.
+  if (i + 6 > s.size()) return m;
+  std::string_view first = s.substr(i, 3);
+  if (first != "今" && first != "去" && first != "前" && first != "明" && first != "近" && first != "日" && first != "昨")
+    return m;
   for (std::size_t w = 0; w < std::size(kRelativeYears); ++w) {
     if (!starts(s, i, kRelativeYears[w])) continue;
     m.kind = EventMatch::relative_year;
