@@ -319,6 +319,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
     }
   }
 
+  std::optional<SentenceHedges> hedges;  // found at the first match
   for (std::size_t k = 0; k < book.rules.size(); ++k) {
     const auto& rule = book.rules[k];
     for (const auto& match : matches[k]) {
@@ -326,7 +327,8 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
       // A cue after the trigger but before the verb it governs (甲与乙计划签署) hedges too, within the clause.
       std::uint32_t hedge_end = match.anchor_end;
       if (match.end > hedge_end && index.clause_breaks(hedge_end, match.end) == 0) hedge_end = match.end;
-      bool hedged = is_hedged(index, match.anchor_begin, hedge_end, book.hedges);
+      if (!hedges) hedges.emplace(index, book.hedges);
+      bool hedged = hedges->hedged(match.anchor_begin, hedge_end);
       std::vector<End> srcs;
       for (int i : match.src) srcs.push_back({mentions[i].canonical, i, mentions[i].resolved_reference, 1.0f});
       if (srcs.empty()) {
