@@ -1,5 +1,7 @@
 #include "ingest/relation_hedge.hpp"
 
+#include <algorithm>
+
 #include "ingest/relation_match.hpp"
 #include "ingest/utf8.hpp"
 
@@ -27,19 +29,24 @@ bool excepted(std::string_view text, std::size_t at, const HedgeCue& cue) {
 
 }  // namespace
 
-bool is_hedged(const SentenceIndex& index, std::uint32_t anchor_begin, std::uint32_t anchor_end,
-               const std::vector<HedgeCue>& cues) {
-  std::string_view sentence = index.text();
-  std::size_t begin = clause_start(sentence, anchor_begin);
-  std::string_view scope = sentence.substr(0, std::min<std::size_t>(anchor_end, sentence.size()));
+SentenceHedges::SentenceHedges(const SentenceIndex& index, const std::vector<HedgeCue>& cues) : text_(index.text()) {
   for (const auto& cue : cues) {
     if (cue.cue.empty()) continue;
-    for (std::size_t at = scope.find(cue.cue, begin); at != std::string_view::npos;
-         at = scope.find(cue.cue, at + 1)) {
-      if (!index.covered(at) && !excepted(sentence, at, cue)) return true;
-    }
+    for (std::size_t at = text_.find(cue.cue); at != std::string_view::npos; at = text_.find(cue.cue, at + 1))
+      if (!index.covered(at) && !excepted(text_, at, cue)) cues_.emplace_back(at, at + cue.cue.size());
   }
-  return false;
+}
+
+bool SentenceHedges::hedged(std::uint32_t anchor_begin, std::uint32_t anchor_end) const {
+  if (cues_.empty()) return false;
+  std::size_t begin = clause_start(text_, anchor_begin);
+  std::size_t end = std::min<std::size_t>(anchor_end, text_.size());
+  return std::any_of(cues_.begin(), cues_.end(), [&](const auto& c) { return c.first >= begin && c.second <= end; });
+}
+
+bool is_hedged(const SentenceIndex& index, std::uint32_t anchor_begin, std::uint32_t anchor_end,
+               const std::vector<HedgeCue>& cues) {
+  return SentenceHedges(index, cues).hedged(anchor_begin, anchor_end);
 }
 
 }  // namespace bangfu::ingest

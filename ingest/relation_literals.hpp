@@ -44,6 +44,7 @@ class WordHits {
   void positions(std::vector<std::size_t>& out) const {  // appends where words start
     for (const auto& [pos, id] : hits_) out.push_back(pos);
   }
+  const std::vector<std::pair<std::uint32_t, int>>& hits() const { return hits_; }  // (byte, word), by byte
 
  private:
   std::vector<bool> present_;

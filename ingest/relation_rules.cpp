@@ -120,6 +120,18 @@ void RelationRuleBook::add(const Lexicon& lex) {
       if (e.kind == PatternElement::Kind::literal && !e.skippable) rule.pattern.required_words.push_back(e.word_ids);
     }
   }
+  groups_by_word.assign(words.size(), {});
+  required_groups.assign(rules.size(), 0);
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const auto& groups = rules[r].pattern.required_words;
+    if (groups.size() > 64) continue;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      std::uint64_t bit = std::uint64_t{1} << g;
+      required_groups[r] |= bit;
+      for (int id : groups[g])
+        if (id >= 0) groups_by_word[static_cast<std::size_t>(id)].emplace_back(static_cast<std::uint32_t>(r), bit);
+    }
+  }
   sort_longest_first(titles);
   titles_reversed = {};
   for (const auto& title : titles) titles_reversed.add_reversed(title, 1);

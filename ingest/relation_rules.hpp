@@ -1,6 +1,7 @@
 // RelationRuleBook: the rules and cue words of the data/relations*.tsv files, loaded and checked.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <bitset>
 #include <string>
 #include <string_view>
@@ -51,6 +52,11 @@ struct RelationRuleBook {
   std::vector<std::pair<std::string, std::vector<std::string>>> short_forms;
   std::vector<std::string> aid_prefixes;  // 援: before a short form, names the province aided
   WordTable words;                        // every rule's fixed words, numbered (PatternElement::word_ids)
+  // A rule can match only a sentence that has, for each of its required word groups, one of the group's
+  // words (RelationPattern::required_words). By word: the rules and the group bits it satisfies; by rule:
+  // all its group bits (0: none required, or too many groups to count, so always tried).
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint64_t>>> groups_by_word;
+  std::vector<std::uint64_t> required_groups;
   // `titles` stored last character first, and `role_stops`: a {ROLE} asks at every character.
   WordTrie<std::uint8_t> titles_reversed, role_stop_words;  // values unused
 

@@ -328,7 +328,18 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
 
   std::vector<std::vector<PatternMatch>> matches;
   matches.reserve(book.rules.size());
-  for (const auto& rule : book.rules) matches.push_back(find_matches(rule, index, book));
+  // Rules lacking a required word in this sentence are not tried: marked off word by word from the
+  // words the sentence has, instead of each rule testing each of its words (find_matches still checks).
+  thread_local std::vector<std::uint64_t> groups_seen;
+  bool indexed = book.required_groups.size() == book.rules.size() && book.groups_by_word.size() == book.words.size();
+  groups_seen.assign(book.rules.size(), 0);
+  for (const auto& [pos, id] : index.words().hits())
+    if (indexed)
+      for (const auto& [rule, bit] : book.groups_by_word[static_cast<std::size_t>(id)]) groups_seen[rule] |= bit;
+  for (std::size_t k = 0; k < book.rules.size(); ++k) {
+    bool possible = !indexed || (groups_seen[k] & book.required_groups[k]) == book.required_groups[k];
+    matches.push_back(possible ? find_matches(book.rules[k], index, book) : std::vector<PatternMatch>{});
+  }
 
   // A post written once belongs to the person it is written against: of the rules that read
   // "某院副院长" as someone's post, the most specific reading of that occurrence wins.
@@ -341,6 +352,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
     }
   }
 
+  std::optional<SentenceHedges> hedges;  // found at the first match
   for (std::size_t k = 0; k < book.rules.size(); ++k) {
     const auto& rule = book.rules[k];
     for (const auto& match : matches[k]) {
@@ -348,7 +360,8 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
       // A cue after the trigger but before the verb it governs (甲与乙计划签署) hedges too, within the clause.
       std::uint32_t hedge_end = match.anchor_end;
       if (match.end > hedge_end && index.clause_breaks(hedge_end, match.end) == 0) hedge_end = match.end;
-      bool hedged = is_hedged(index, match.anchor_begin, hedge_end, book.hedges);
+      if (!hedges) hedges.emplace(index, book.hedges);
+      bool hedged = hedges->hedged(match.anchor_begin, hedge_end);
       std::vector<End> srcs;
       for (int i : match.src) srcs.push_back({mentions[i].canonical, i, mentions[i].resolved_reference, 1.0f});
       if (srcs.empty()) {
