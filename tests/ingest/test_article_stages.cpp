@@ -569,3 +569,8 @@ TEST_CASE("recognize: a name between a verb of appointment and 为 a post", "[re
   REQUIRE(r);
   CHECK(r->role == "名誉院长");
 }
+
+TEST_CASE("supports: a team's help, then the helped hospital's gain in the next clause", "[relations]") {
+  auto d = run("多年来，苏州大学附属第一医院专家团队接力帮扶，铜仁市人民医院的诊疗水平明显提升。\n");
+  CHECK(edge(d, "苏州大学附属第一医院", RelType::supports, "铜仁市人民医院"));
+}
