@@ -729,7 +729,17 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       while (r < j && toks[r].kind != Kind::Region && toks[r].kind != Kind::Prefix && !ties(toks[r]) &&
              toks[r].kind != Kind::Link && toks[r].kind != Kind::Protect)
         ++r;
-      if (r < j && toks[r].kind == Kind::Region) s0 = r;
+      // 华西资阳医院, 湘雅常德医院: a hospital's short proper name right before the place is the brand of
+      // the hospital it co-builds there.
+      bool brand = false;
+      if (r < j && r > s0 && toks[r].kind == Kind::Region && t.type == EntityType::Hospital) {
+        std::string_view before = s.substr(toks[s0].b, toks[r].b - toks[s0].b);
+        auto w = word(before);
+        brand = w && utf8::length(before) == 2 && one_of(w->pos, {"ns", "nz", "nr", "j"}) &&
+                (toks[s0].b == 0 || !is_cjk_at(s, toks[s0].b - 3) || is_boundary_word(s, toks[s0].b - 3) ||
+                 (toks[s0].b >= 6 && word(s.substr(toks[s0].b - 6, 6)).has_value()));
+      }
+      if (r < j && toks[r].kind == Kind::Region && !brand) s0 = r;
       // 某医院全面托管某州医院: a verb between an earlier name's ending and a place unties them.
       if (r < j && ties(toks[r])) {
         std::size_t q = r + 1;

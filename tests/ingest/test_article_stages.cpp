@@ -574,3 +574,10 @@ TEST_CASE("supports: a team's help, then the helped hospital's gain in the next 
   auto d = run("多年来，苏州大学附属第一医院专家团队接力帮扶，铜仁市人民医院的诊疗水平明显提升。\n");
   CHECK(edge(d, "苏州大学附属第一医院", RelType::supports, "铜仁市人民医院"));
 }
+
+TEST_CASE("recognize: a co-built hospital named by its parent's short name and the place (华西资阳医院)", "[recognize]") {
+  auto d = run("四川大学华西医院与资阳市人民政府共同建设华西资阳医院。\n");
+  CHECK(entity(d, "华西资阳医院"));
+  auto e = run("医疗队前往凤凰县人民医院。\n");
+  CHECK(entity(e, "凤凰县人民医院"));
+}
