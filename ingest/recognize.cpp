@@ -71,6 +71,22 @@ bool one_of(std::string_view tag, std::initializer_list<std::string_view> list) 
 
 std::size_t char_len(std::string_view s, std::size_t pos) { return utf8::seq_len(static_cast<unsigned char>(s[pos])); }
 
+// Does a name already found (not one read inside another) overlap [b, e)?
+bool overlaps_any(const std::vector<Candidate>& out, std::size_t b, std::size_t e) {
+  return std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && b < c.end; });
+}
+
+// A person's name over [b, e) of `s`, found by `rule`.
+Candidate person_candidate(std::string_view s, std::size_t b, std::size_t e, const char* rule) {
+  Candidate c;
+  c.begin = static_cast<std::uint32_t>(b);
+  c.end = static_cast<std::uint32_t>(e);
+  c.surface = std::string(s.substr(b, e - b));
+  c.type = EntityType::Person;
+  c.rule = rule;
+  return c;
+}
+
 // 安医大附属…, 川大附属…: one or two characters, then 医大 or 大, then 附属, abbreviate a university whose
 // affiliated hospital follows; its first character belongs to the name whatever word it starts.
 bool abbreviated_university_affiliate(std::string_view run) {
@@ -148,6 +164,7 @@ struct Recognizer::Data {
   void find_persons(std::string_view s, std::vector<Candidate>& out) const;
   void find_listed_persons(std::string_view s, std::vector<Candidate>& out) const;
   void find_predicate_persons(std::string_view s, std::vector<Candidate>& out) const;
+  void find_appointed_person(std::string_view s, std::size_t b, std::vector<Candidate>& out) const;
   bool post_in_clause(std::string_view s, std::size_t from) const;
   std::size_t bare_name_length(std::string_view s, std::size_t pos) const;
   std::size_t listed_name_start(std::string_view s, std::size_t end, bool first) const;
@@ -1290,19 +1307,8 @@ void Recognizer::Data::find_listed_persons(std::string_view s, std::vector<Candi
     }
     std::size_t needed = counted_people_after(s, pos + 3) ? 2 : 3;
     if (names.size() < needed) continue;
-    for (const auto& name : names) {
-      // Plain copies: clang 14 cannot capture structured bindings in a lambda.
-      std::size_t b = name.first, e = name.second;
-      bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && b < c.end; });
-      if (taken) continue;
-      Candidate c;
-      c.begin = static_cast<std::uint32_t>(b);
-      c.end = static_cast<std::uint32_t>(e);
-      c.surface = std::string(s.substr(b, e - b));
-      c.type = EntityType::Person;
-      c.rule = "listed-names";
-      out.push_back(std::move(c));
-    }
+    for (const auto& [b, e] : names)
+      if (!overlaps_any(out, b, e)) out.push_back(person_candidate(s, b, e, "listed-names"));
   }
 }
 
@@ -1327,27 +1333,7 @@ void Recognizer::Data::find_predicate_persons(std::string_view s, std::vector<Ca
     return c == ',' || c == ';' || c == ':' || c == ' ' || (pos >= 3 && s.compare(pos - 3, 3, "。") == 0);
   };
   for (std::size_t pos = 0; pos < s.size(); pos += char_len(s, pos)) {
-    // 聘任刘某为某院名誉院长: a verb of appointment, a name, then 为 or 担任 and a post.
-    if (std::size_t v = appoints.longest(s, pos); v && is_cjk_at(s, pos + v) && surnames.count(s.substr(pos + v, 3))) {
-      std::size_t b = pos + v;
-      for (std::size_t len : {9u, 6u}) {
-        std::size_t e = b + len;
-        bool then_as = e < s.size() && (s.compare(e, 3, "为") == 0 || s.compare(e, 6, "担任") == 0);
-        bool chars_ok = true;
-        for (std::size_t i = b + 3; i < e && e <= s.size(); i += 3)
-          if (!is_cjk_at(s, i) || is_boundary_word(s, i) || titles.longest(s, i)) chars_ok = false;
-        bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && b < c.end; });
-        if (!then_as || !chars_ok || taken || !post_in_clause(s, e)) continue;
-        Candidate c;
-        c.begin = static_cast<std::uint32_t>(b);
-        c.end = static_cast<std::uint32_t>(e);
-        c.surface = std::string(s.substr(b, len));
-        c.type = EntityType::Person;
-        c.rule = "appointed-name";
-        out.push_back(std::move(c));
-        break;
-      }
-    }
+    if (std::size_t v = appoints.longest(s, pos)) find_appointed_person(s, pos + v, out);
     if (!clause_start(pos) || !is_cjk_at(s, pos) || !surnames.count(s.substr(pos, char_len(s, pos)))) continue;
     // 张伟现任: the longer predicate decides the name's length (张伟 + 现任, not 张伟现 + 任).
     std::size_t after3 = pos + 9 < s.size() ? predicates.longest(s, pos + 9) : 0;
@@ -1363,17 +1349,24 @@ void Recognizer::Data::find_predicate_persons(std::string_view s, std::vector<Ca
           chars_ok = false;
       auto w = word(s.substr(pos, len));
       if (!chars_ok || (w && w->freq >= 50 && w->pos.substr(0, 2) != "nr") || !post_in_clause(s, e)) continue;
-      bool taken = std::any_of(out.begin(), out.end(), [&](const Candidate& c) { return !c.inner && c.begin < e && pos < c.end; });
-      if (taken) break;
-      Candidate c;
-      c.begin = static_cast<std::uint32_t>(pos);
-      c.end = static_cast<std::uint32_t>(e);
-      c.surface = std::string(s.substr(pos, len));
-      c.type = EntityType::Person;
-      c.rule = "predicate-name";
-      out.push_back(std::move(c));
+      if (!overlaps_any(out, pos, e)) out.push_back(person_candidate(s, pos, e, "predicate-name"));
       break;
     }
+  }
+}
+
+// 聘任刘某为某院名誉院长: after a verb of appointment, a name, then 为 or 担任 and a post.
+void Recognizer::Data::find_appointed_person(std::string_view s, std::size_t b, std::vector<Candidate>& out) const {
+  if (!is_cjk_at(s, b) || !surnames.count(s.substr(b, 3))) return;
+  for (std::size_t len : {9u, 6u}) {
+    std::size_t e = b + len;
+    bool then_as = e < s.size() && (s.compare(e, 3, "为") == 0 || s.compare(e, 6, "担任") == 0);
+    bool chars_ok = true;
+    for (std::size_t i = b + 3; i < e && e <= s.size(); i += 3)
+      if (!is_cjk_at(s, i) || is_boundary_word(s, i) || titles.longest(s, i)) chars_ok = false;
+    if (!then_as || !chars_ok || overlaps_any(out, b, e) || !post_in_clause(s, e)) continue;
+    out.push_back(person_candidate(s, b, e, "appointed-name"));
+    return;
   }
 }
 
