@@ -581,3 +581,8 @@ TEST_CASE("recognize: a co-built hospital named by its parent's short name and t
   auto e = run("医疗队前往凤凰县人民医院。\n");
   CHECK(entity(e, "凤凰县人民医院"));
 }
+
+TEST_CASE("recognize: a title before an abstract noun names no person (专家常态化下沉)", "[recognize]") {
+  auto d = run("湘西医联体建设提速，省级专家常态化下沉。\n");
+  CHECK_FALSE(entity(d, "常态化"));
+}
