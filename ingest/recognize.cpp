@@ -1213,6 +1213,11 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       // ... unless a department is written right before the name (心内科吴晋主任).
       if (*kind != "member" && back != 9 && !cue_before(s, b, "before")) continue;
       if (!is_cjk_at(s, b) || !surnames.count(s.substr(b, 3))) continue;
+      // 每周开展专家门诊: the surname closes a word with the character before it (每周), so no name starts there.
+      if (b >= 3 && is_cjk_at(s, b - 3)) {
+        auto w = word(s.substr(b - 3, 6));
+        if (w && w->freq >= 100 && w->pos.substr(0, 2) != "nr") continue;
+      }
       bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || cue_before(s, b, "before");
       if (*kind != "member") {  // 6位科室主任: a count and a common word, not a name before a post
         auto tail = word(s.substr(b + 3, 6));

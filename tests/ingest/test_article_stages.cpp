@@ -586,3 +586,10 @@ TEST_CASE("recognize: a title before an abstract noun names no person (专家常
   auto d = run("湘西医联体建设提速，省级专家常态化下沉。\n");
   CHECK_FALSE(entity(d, "常态化"));
 }
+
+TEST_CASE("recognize: a surname that closes a word with the character before it starts no name (每周开展专家门诊)", "[recognize]") {
+  auto d = run("金寨县人民医院向梅山镇中心卫生院派驻内科医生3名，每周开展专家门诊和查房带教。\n");
+  CHECK_FALSE(entity(d, "周开展"));
+  auto e = run("会上，神经内科王建国专家作了报告。\n");
+  CHECK(entity(e, "王建国"));
+}
