@@ -593,3 +593,8 @@ TEST_CASE("recognize: a surname that closes a word with the character before it 
   auto e = run("会上，神经内科王建国专家作了报告。\n");
   CHECK(entity(e, "王建国"));
 }
+
+TEST_CASE("recognize: 某区乡镇卫生院 is a kind of place in a region, not a name", "[recognize]") {
+  auto d = run("山东省卫生健康委员会安排专项资金500万元，用于万州区乡镇卫生院设备更新。\n");
+  CHECK_FALSE(entity(d, "万州区乡镇卫生院"));
+}
