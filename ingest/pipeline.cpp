@@ -102,7 +102,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::vector<std::vector<Candidate>> candidates;
   candidates.reserve(sentences.size());
   for (const auto& s : sentences) candidates.push_back(impl_->recognizer.recognize(s.text));
-  Resolution resolved = Resolver(impl_->recognizer).resolve(sentences, candidates);
+  Resolution resolved = Resolver(impl_->recognizer).resolve(sentences, candidates, normalize(out.source).text);
   out.entities = std::move(resolved.entities);
 
   std::set<std::string> names;

@@ -55,8 +55,10 @@ struct Placed {
 class DocResolver {
  public:
   DocResolver(const Recognizer& rec, const Gazetteer& gaz, const std::map<std::string, std::string>& user_names,
-              const std::vector<Sentence>& sentences, const std::vector<std::vector<Candidate>>& candidates)
-      : rec_(rec), gaz_(gaz), user_names_(user_names), sentences_(sentences), candidates_(candidates) {}
+              const std::vector<Sentence>& sentences, const std::vector<std::vector<Candidate>>& candidates,
+              std::string source)
+      : rec_(rec), gaz_(gaz), user_names_(user_names), sentences_(sentences), candidates_(candidates),
+        source_(std::move(source)) {}
 
   Resolution run();
 
@@ -74,6 +76,12 @@ class DocResolver {
   int unnamed_self(const Candidate& c);
   int article_subject(EntityType type);
   void merge_numbered_hospitals();
+  int place_name(const Candidate& c);
+  void place_source();
+  std::string source_;                       // the page's stated source, as normalized text
+  std::vector<Candidate> source_candidates_;
+  int source_group_ = -1;
+  EntityType source_type_ = EntityType::Organization;
   void merge_cobuilt_names();
   std::string cobuilt_region(const Group& h) const;
   bool joined_hospital_name(const Group& h) const;
@@ -156,48 +164,69 @@ void DocResolver::place_names() {
   for (std::size_t si = 0; si < candidates_.size(); ++si) {
     for (const auto& c : candidates_[si]) {
       if (!c.reference.empty() && c.reference != "level-name") continue;
-      std::string key;
-      int division = -1, last_region = -1;
-      std::string body = c.surface.substr(c.body);
-      std::string key_body = rec_.abbreviate(body);
-      if (c.rule == "user") {
-        auto it = user_names_.find(c.surface);
-        key = "U" + (it == user_names_.end() ? c.surface : it->second);
-      } else if (graph::is_region(c.type)) {
-        division = pick_division(c.divisions);
-        if (isolated_short_form(c, division)) continue;
-        key = division >= 0 ? "D" + std::to_string(division) : "N" + c.surface;
-      } else if (c.type == EntityType::Person) {
-        key = "P" + c.surface;
-      } else if (!c.leading.empty()) {
-        int last = c.leading.back();
-        last_region = last >= 0 ? pick_division(gaz_.find(gaz_.at(last).name)) : -1;
-        // Leading regions were written out: key on the innermost one so 贵州省黔东南州剑河县X = 剑河县X.
-        std::size_t region_bytes = c.body;
-        key = "O" + std::string(graph::to_string(c.type)) + "|" +
-              (last_region >= 0 ? "D" + std::to_string(last_region) : c.surface.substr(0, region_bytes)) + "|" + key_body;
-      } else if (!c.level.empty()) {
-        EntityType lt = level_type(c.level);
-        int region = lt == EntityType::Province ? province_ : article_division(lt, c.level);
-        last_region = region;
-        key = "O" + std::string(graph::to_string(c.type)) + "|" +
-              (region >= 0 ? "D" + std::to_string(region) : "L" + c.level) + "|" + key_body;
-      } else {
-        key = "O" + std::string(graph::to_string(c.type)) + "||" + rec_.abbreviate(c.surface);
-      }
-      int g = group_for(key);
-      Group& grp = groups_[g];
-      grp.surfaces[c.surface] += 1;
-      grp.types[c.type] += 1;
-      grp.division = division;
-      grp.last_region = last_region;
-      grp.body = body;
-      if (c.rule.rfind("suffix:", 0) == 0) grp.suffix = c.rule.substr(7);
-      grp.named = true;
-      // 贵州省黔东南州剑河县人民医院 is also 剑河县人民医院: the name from its innermost region on.
-      if (c.leading.size() >= 2 && c.last_region > 0) reference_aliases_.insert({g, c.surface.substr(c.last_region)});
-      placed_.push_back(Placed{si, &c, g, false});
+      int g = place_name(c);
+      if (g >= 0) placed_.push_back(Placed{si, &c, g, false});
     }
+  }
+}
+
+// The group a written name belongs to (made when new), or -1 for a region's isolated short form.
+int DocResolver::place_name(const Candidate& c) {
+  std::string key;
+  int division = -1, last_region = -1;
+  std::string body = c.surface.substr(c.body);
+  std::string key_body = rec_.abbreviate(body);
+  if (c.rule == "user") {
+    auto it = user_names_.find(c.surface);
+    key = "U" + (it == user_names_.end() ? c.surface : it->second);
+  } else if (graph::is_region(c.type)) {
+    division = pick_division(c.divisions);
+    if (isolated_short_form(c, division)) return -1;
+    key = division >= 0 ? "D" + std::to_string(division) : "N" + c.surface;
+  } else if (c.type == EntityType::Person) {
+    key = "P" + c.surface;
+  } else if (!c.leading.empty()) {
+    int last = c.leading.back();
+    last_region = last >= 0 ? pick_division(gaz_.find(gaz_.at(last).name)) : -1;
+    // Leading regions were written out: key on the innermost one so 贵州省黔东南州剑河县X = 剑河县X.
+    std::size_t region_bytes = c.body;
+    key = "O" + std::string(graph::to_string(c.type)) + "|" +
+          (last_region >= 0 ? "D" + std::to_string(last_region) : c.surface.substr(0, region_bytes)) + "|" + key_body;
+  } else if (!c.level.empty()) {
+    EntityType lt = level_type(c.level);
+    int region = lt == EntityType::Province ? province_ : article_division(lt, c.level);
+    last_region = region;
+    key = "O" + std::string(graph::to_string(c.type)) + "|" +
+          (region >= 0 ? "D" + std::to_string(region) : "L" + c.level) + "|" + key_body;
+  } else {
+    key = "O" + std::string(graph::to_string(c.type)) + "||" + rec_.abbreviate(c.surface);
+  }
+  int g = group_for(key);
+  Group& grp = groups_[g];
+  grp.surfaces[c.surface] += 1;
+  grp.types[c.type] += 1;
+  grp.division = division;
+  grp.last_region = last_region;
+  grp.body = body;
+  if (c.rule.rfind("suffix:", 0) == 0) grp.suffix = c.rule.substr(7);
+  grp.named = true;
+  // 贵州省黔东南州剑河县人民医院 is also 剑河县人民医院: the name from its innermost region on.
+  if (c.leading.size() >= 2 && c.last_region > 0) reference_aliases_.insert({g, c.surface.substr(c.last_region)});
+  return g;
+}
+
+// The page's stated source (来源: 某某医院) when it is one institution's name: in that institution's own
+// news, 我院 is it, even when the text never names it.
+void DocResolver::place_source() {
+  if (source_.empty()) return;
+  source_candidates_ = rec_.recognize(source_);
+  for (const auto& c : source_candidates_) {
+    bool whole = c.begin == 0 && c.end == source_.size();
+    bool institution = c.type == EntityType::Hospital || c.type == EntityType::University;
+    if (!whole || !institution || !c.reference.empty() || c.inner) continue;
+    source_group_ = place_name(c);
+    source_type_ = c.type;
+    return;
   }
 }
 
@@ -260,6 +289,7 @@ int DocResolver::publisher_of(EntityType type) {
 }
 
 int DocResolver::find_publisher(EntityType type) {
+  if (source_group_ >= 0 && source_type_ == type) return source_group_;
   // Sentences that say 我院, and the institutions named in the same clause: its counterparts (the one it
   // signs with or visits), never itself.
   std::set<std::size_t> with_self;
@@ -775,6 +805,7 @@ Resolution DocResolver::build() {
 Resolution DocResolver::run() {
   vote_regions();
   place_names();
+  place_source();
   merge_aliases();
   place_references();
   return build();
@@ -782,14 +813,14 @@ Resolution DocResolver::run() {
 
 }  // namespace
 
-Resolution Resolver::resolve(const std::vector<Sentence>& sentences,
-                             const std::vector<std::vector<Candidate>>& candidates) const {
+Resolution Resolver::resolve(const std::vector<Sentence>& sentences, const std::vector<std::vector<Candidate>>& candidates,
+                             const std::string& source) const {
   std::map<std::string, std::string> user_names;
   for (const auto& [name, aliases] : recognizer_.user_aliases()) {
     user_names[name] = name;
     for (const auto& a : aliases) user_names[a] = name;
   }
-  DocResolver r(recognizer_, recognizer_.gazetteer(), user_names, sentences, candidates);
+  DocResolver r(recognizer_, recognizer_.gazetteer(), user_names, sentences, candidates, source);
   return r.run();
 }
 

@@ -21,8 +21,10 @@ class Resolver {
  public:
   explicit Resolver(const Recognizer& recognizer) : recognizer_(recognizer) {}
 
-  // `candidates[i]` are the recognizer's candidates for `sentences[i]`.
-  Resolution resolve(const std::vector<Sentence>& sentences, const std::vector<std::vector<Candidate>>& candidates) const;
+  // `candidates[i]` are the recognizer's candidates for `sentences[i]`; `source` is the page's stated
+  // source (来源), normalized, or empty.
+  Resolution resolve(const std::vector<Sentence>& sentences, const std::vector<std::vector<Candidate>>& candidates,
+                     const std::string& source = {}) const;
 
  private:
   const Recognizer& recognizer_;

@@ -598,3 +598,13 @@ TEST_CASE("recognize: 某区乡镇卫生院 is a kind of place in a region, not 
   auto d = run("山东省卫生健康委员会安排专项资金500万元，用于万州区乡镇卫生院设备更新。\n");
   CHECK_FALSE(entity(d, "万州区乡镇卫生院"));
 }
+
+TEST_CASE("resolve: the page's stated source names the publisher that 我院 means", "[resolve]") {
+  auto d = run("我院专家团队赴会东县开展帮扶\n来源：西昌市人民医院 发布时间：2024-03-12\n\n"
+               "3月10日，我院专家团队一行6人抵达会东县人民医院，开始为期一年的帮扶工作。\n"
+               "我院党委书记王海表示，医院将继续全力支持会东县人民医院提升诊疗能力。\n");
+  CHECK(entity(d, "我院") == entity(d, "西昌市人民医院"));
+  CHECK(edge(d, "西昌市人民医院", RelType::dispatches, "会东县人民医院"));
+  CHECK(edge(d, "西昌市人民医院", RelType::supports, "会东县人民医院"));
+  CHECK(edge(d, "王海", RelType::serves_as, "西昌市人民医院"));
+}
