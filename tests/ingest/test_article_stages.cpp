@@ -608,3 +608,10 @@ TEST_CASE("resolve: the page's stated source names the publisher that 我院 mea
   CHECK(edge(d, "西昌市人民医院", RelType::supports, "会东县人民医院"));
   CHECK(edge(d, "王海", RelType::serves_as, "西昌市人民医院"));
 }
+
+TEST_CASE("supports: 将倾力帮扶,推动某院… is an ongoing commitment, not a plan", "[relations]") {
+  auto d = run("刘明表示，眉山市人民医院将倾力帮扶，推动仁寿县人民医院在三年内创建三级医院。\n");
+  const auto* r = edge(d, "眉山市人民医院", RelType::supports, "仁寿县人民医院");
+  REQUIRE(r);
+  CHECK_FALSE(r->hedged);
+}
