@@ -20,6 +20,7 @@ struct OfficialsReader::Data {
   std::vector<std::string> committee_endings;
   std::set<std::pair<std::string, EntityType>> own_posts;  // (title, type of the institution)
   std::set<std::string, std::less<>> kept_rules;  // pattern rules whose posts a list reading keeps
+  std::vector<std::string> appoint_verbs;          // 担任, 挂职: a post after them is the verb's object
   std::size_t longest_title = 0;
 };
 
@@ -126,10 +127,12 @@ OfficialsReader::OfficialsReader(const std::string& data_dir) : data_(std::make_
       auto type = graph::parse_entity_type(row.get(2));
       if (!type) row.fail("an own post needs the entity type of its institution");
       data_->own_posts.insert({row.fields[0], *type});
+    } else if (kind == "appoint") {
+      data_->appoint_verbs.push_back(row.fields[0]);
     } else if (kind == "kept_rule") {
       data_->kept_rules.insert(row.fields[0]);
     } else {
-      row.fail("kind must be head, stop, honour, committee, own or kept_rule");
+      row.fail("kind must be head, stop, honour, committee, own, appoint or kept_rule");
     }
   }
 }
@@ -217,6 +220,14 @@ class ListReader {
     return posts;
   }
 
+  // Does a verb of appointment (担任, 挂职; officials.tsv kind appoint) end right before byte `at`?
+  bool appointed_at(std::size_t at) const {
+    std::string_view before = s_.text.substr(0, at);
+    return std::any_of(d_.appoint_verbs.begin(), d_.appoint_verbs.end(), [&](const std::string& v) {
+      return before.size() >= v.size() && before.substr(before.size() - v.size()) == v;
+    });
+  }
+
   // The items written before person `pi`, nearest first, back to the previous person.
   // `bare` receives titles written with no body of their own (after a comma, or after the previous person).
   std::vector<Item> items_before(std::size_t pi, std::size_t prev_person, std::optional<std::vector<Post>>& bare,
@@ -238,6 +249,15 @@ class ListReader {
       // A comma inside: only what follows the last one belongs to this person.
       std::size_t comma = role.rfind(',');
       if (comma == std::string_view::npos) comma = role.rfind(';');
+      // 甲挂职某院副院长,乙院医师丙: a body and titles that a verb of appointment governs, closed by a
+      // comma, are another person's new post, not an item of this person's list.
+      std::string_view closed = between;
+      while (!closed.empty() && closed.back() == ' ') closed.remove_suffix(1);
+      bool comma_closed = !closed.empty() && (closed.back() == ',' || closed.back() == ';');
+      if (m != npos && !items.empty() && comma_closed && appointed_at(mentions_[m].begin)) {
+        lead = between;
+        break;
+      }
       if (m == npos || comma != std::string_view::npos) {
         std::string_view tail = comma == std::string_view::npos ? role : trim_separators(role.substr(comma + 1));
         if (!tail.empty()) bare = posts_of(tail);

@@ -1354,6 +1354,11 @@ void Recognizer::Data::find_predicate_persons(std::string_view s, std::vector<Ca
           chars_ok = false;
       auto w = word(s.substr(pos, len));
       if (!chars_ok || (w && w->freq >= 50 && w->pos.substr(0, 2) != "nr") || !post_in_clause(s, e)) continue;
+      // 张卫东挂职…: a place's short form read inside the given name (卫东) gives way to the person.
+      auto short_place_inside = [&](const Candidate& c) {
+        return graph::is_region(c.type) && c.begin > pos && c.end <= e && c.surface.size() <= 6;
+      };
+      out.erase(std::remove_if(out.begin(), out.end(), short_place_inside), out.end());
       if (!overlaps_any(out, pos, e)) out.push_back(person_candidate(s, pos, e, "predicate-name"));
       break;
     }

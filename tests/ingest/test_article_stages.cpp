@@ -615,3 +615,12 @@ TEST_CASE("supports: 将倾力帮扶,推动某院… is an ongoing commitment, n
   REQUIRE(r);
   CHECK_FALSE(r->hedged);
 }
+
+TEST_CASE("officials: a post a verb governs is not an item of the next person's list", "[officials]") {
+  auto d = run("其中，张卫东挂职和田地区人民医院副院长，天津市胸科医院心内科副主任医师赵宏担任心内科主任。\n");
+  CHECK(edge(d, "张卫东", RelType::serves_as, "和田地区人民医院"));
+  CHECK_FALSE(edge(d, "赵宏", RelType::serves_as, "和田地区人民医院"));
+  CHECK(edge(d, "赵宏", RelType::works_for, "天津市胸科医院"));
+  auto e = run("签约仪式由新乡市委常委、常务副市长，平原示范区党工委书记孙栋主持。\n");
+  CHECK(edge(e, "孙栋", RelType::serves_as, "新乡市委"));
+}
