@@ -80,8 +80,7 @@ class DocResolver {
   void place_source();
   std::string source_;                       // the page's stated source, as normalized text
   std::vector<Candidate> source_candidates_;
-  int source_group_ = -1;
-  EntityType source_type_ = EntityType::Organization;
+  int source_name_ = -1;                     // index in source_candidates_ of the source's one name
   void merge_cobuilt_names();
   std::string cobuilt_region(const Group& h) const;
   bool joined_hospital_name(const Group& h) const;
@@ -215,8 +214,8 @@ int DocResolver::place_name(const Candidate& c) {
   return g;
 }
 
-// The page's stated source (来源: 某某医院) when it is one institution's name: in that institution's own
-// news, 我院 is it, even when the text never names it.
+// The page's stated source (来源: 某某医院) when it is one institution's whole name: in that institution's
+// own news, 我院 is it, even when the text never names it.
 void DocResolver::place_source() {
   if (source_.empty()) return;
   source_candidates_ = rec_.recognize(source_);
@@ -224,8 +223,7 @@ void DocResolver::place_source() {
     bool whole = c.begin == 0 && c.end == source_.size();
     bool institution = c.type == EntityType::Hospital || c.type == EntityType::University;
     if (!whole || !institution || !c.reference.empty() || c.inner) continue;
-    source_group_ = place_name(c);
-    source_type_ = c.type;
+    source_name_ = static_cast<int>(&c - source_candidates_.data());
     return;
   }
 }
@@ -289,7 +287,9 @@ int DocResolver::publisher_of(EntityType type) {
 }
 
 int DocResolver::find_publisher(EntityType type) {
-  if (source_group_ >= 0 && source_type_ == type) return source_group_;
+  // Placed only now: a source line is page furniture, an entity only when 我院 means it.
+  if (source_name_ >= 0 && source_candidates_[static_cast<std::size_t>(source_name_)].type == type)
+    return place_name(source_candidates_[static_cast<std::size_t>(source_name_)]);
   // Sentences that say 我院, and the institutions named in the same clause: its counterparts (the one it
   // signs with or visits), never itself.
   std::set<std::size_t> with_self;

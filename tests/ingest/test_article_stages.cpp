@@ -624,3 +624,8 @@ TEST_CASE("officials: a post a verb governs is not an item of the next person's 
   auto e = run("签约仪式由新乡市委常委、常务副市长，平原示范区党工委书记孙栋主持。\n");
   CHECK(edge(e, "孙栋", RelType::serves_as, "新乡市委"));
 }
+
+TEST_CASE("resolve: a source line alone is page furniture, no entity", "[resolve]") {
+  auto d = run("某县新闻\n来源：西昌市人民医院\n\n会东县人民医院开展义诊。\n");
+  CHECK_FALSE(entity(d, "西昌市人民医院"));
+}
