@@ -194,6 +194,20 @@ void goods_are_support(std::vector<ExtractedRelation>& out, const std::string& s
             out.end());
 }
 
+// 深圳市向河源市拨付资金2亿元,用于支持河源市人民医院建设: the same sum passed on by its receiver is still
+// the giver's money; the receiver, read as the nearest subject, did not pay it.
+void money_passed_on(std::vector<ExtractedRelation>& out) {
+  for (auto& onward : out) {
+    if (onward.rel != graph::RelType::funds || onward.amount.empty()) continue;
+    for (const auto& given : out)
+      if (&given != &onward && given.rel == graph::RelType::funds && given.dst == onward.src &&
+          given.amount == onward.amount && given.src != onward.dst) {
+        onward.src = given.src;
+        break;
+      }
+  }
+}
+
 // The name this article gives the province `full` (新疆 for 新疆维吾尔自治区), when the sentence, the one
 // before or the article's province shows it; the full name otherwise.
 // Without such a sign every spelling of the book is offered: a caller keeps the one its article names.
@@ -386,6 +400,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   }
   drop_redundant_works_for(out);
   drop_partnership_inside_co_building(out);
+  money_passed_on(out);
   goods_are_support(out, sentence.text);
   return out;
 }

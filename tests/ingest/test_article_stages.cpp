@@ -629,3 +629,10 @@ TEST_CASE("resolve: a source line alone is page furniture, no entity", "[resolve
   auto d = run("某县新闻\n来源：西昌市人民医院\n\n会东县人民医院开展义诊。\n");
   CHECK_FALSE(entity(d, "西昌市人民医院"));
 }
+
+TEST_CASE("funds: money passed on by its receiver is still the giver's", "[relations]") {
+  auto d = run("深圳市向河源市拨付对口帮扶资金2亿元，用于支持河源市人民医院建设。\n");
+  CHECK(edge(d, "深圳市", RelType::funds, "河源市"));
+  CHECK(edge(d, "深圳市", RelType::funds, "河源市人民医院"));
+  CHECK_FALSE(edge(d, "河源市", RelType::funds, "河源市人民医院"));
+}
