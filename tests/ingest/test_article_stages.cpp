@@ -636,3 +636,10 @@ TEST_CASE("funds: money passed on by its receiver is still the giver's", "[relat
   CHECK(edge(d, "深圳市", RelType::funds, "河源市人民医院"));
   CHECK_FALSE(edge(d, "河源市", RelType::funds, "河源市人民医院"));
 }
+
+TEST_CASE("supports + dispatches: 结成帮扶对子; 第五批援派某院的专家团队", "[relations]") {
+  auto d = run("为提升基层医疗服务能力，贵州省人民医院与印江县人民医院结成帮扶对子。\n");
+  CHECK(edge(d, "贵州省人民医院", RelType::supports, "印江县人民医院"));
+  auto e = run("这是湘雅二医院第五批援派湘西州人民医院的专家团队。\n");
+  CHECK(edge(e, "湘雅二医院", RelType::dispatches, "湘西州人民医院"));
+}
