@@ -104,6 +104,23 @@ bool overlaps(const std::vector<Mention>& mentions, std::size_t b, std::size_t e
   return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return m.begin < e && b < m.end; });
 }
 
+// …与四家医院完成签约,并派驻专家前往对口医院: later in the sentence the counted institutions are
+// referred to again (对口医院, 这些医院); those words stand for the same list.
+void add_later_references(std::string_view text, const Mention& counted, std::vector<Mention>& mentions) {
+  static constexpr std::string_view kReferences[] = {"对口医院", "受援医院", "这些医院", "上述医院", "对口单位",
+                                                     "受援单位", "这些单位", "上述单位"};
+  for (std::string_view word : kReferences) {
+    std::size_t b = text.find(word, counted.end);
+    if (b == std::string_view::npos || overlaps(mentions, b, b + word.size())) continue;
+    Mention again = counted;
+    again.begin = static_cast<std::uint32_t>(b);
+    again.end = static_cast<std::uint32_t>(b + word.size());
+    again.surface = std::string(word);
+    auto at = std::find_if(mentions.begin(), mentions.end(), [&](const Mention& x) { return x.begin > b; });
+    mentions.insert(at, std::move(again));
+  }
+}
+
 }  // namespace
 
 std::vector<CountedList> find_counted_lists(const std::vector<Sentence>& sentences,
@@ -144,6 +161,7 @@ std::vector<CountedList> find_counted_lists(const std::vector<Sentence>& sentenc
       m.resolved_reference = true;
       auto at = std::find_if(mentions[si].begin(), mentions[si].end(), [&](const Mention& x) { return x.begin > begin; });
       mentions[si].insert(at, m);
+      add_later_references(text, m, mentions[si]);
       out.push_back({m.canonical, std::move(*members)});
     }
   }

@@ -134,7 +134,7 @@ class Search {
     if (found_.size() >= kMaxMatches) return;
     if (k == elements_.size()) {
       m.end = static_cast<std::uint32_t>(pos);
-      found_.push_back(m);
+      if (!self_only(m)) found_.push_back(m);  // a farther reading may name two things
       return;
     }
     while (pos < text_.size() && text_[pos] == ' ') ++pos;
@@ -445,6 +445,19 @@ class Search {
       step(k + 1, *it, m);
     }
     m.what.clear();
+  }
+
+  // Is every pair of the match one counted list under two mentions (四家医院 … 对口医院)? Then a farther
+  // subject is the one meant. (Other self-pairs stay matches and are dropped later: reading past them
+  // would reach across clauses to subjects the sentence does not give.)
+  bool self_only(const PatternMatch& m) const {
+    if (m.src.empty() || m.dst.empty()) return false;
+    const auto& ms = s_.mentions();
+    return std::all_of(m.src.begin(), m.src.end(), [&](int a) {
+      return std::all_of(m.dst.begin(), m.dst.end(), [&](int b) {
+        return ms[a].canonical == ms[b].canonical && ms[a].canonical.rfind('\x1f', 0) == 0;
+      });
+    });
   }
 
   std::vector<PatternMatch> best_per_anchor() const {

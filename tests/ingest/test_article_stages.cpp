@@ -643,3 +643,10 @@ TEST_CASE("supports + dispatches: 结成帮扶对子; 第五批援派某院的�
   auto e = run("这是湘雅二医院第五批援派湘西州人民医院的专家团队。\n");
   CHECK(edge(e, "湘雅二医院", RelType::dispatches, "湘西州人民医院"));
 }
+
+TEST_CASE("counted lists: 对口医院 later in the sentence stands for the same counted list", "[counted]") {
+  auto d = run("聊城市人民医院对口支援东阿县人民医院、高唐县人民医院、茌平区人民医院和冠县人民医院。"
+               "项目启动后，聊城市人民医院迅速行动，先后与四家医院签订了帮扶协议，并于近日派驻专家前往对口医院开展工作。\n");
+  CHECK(edge(d, "聊城市人民医院", RelType::dispatches, "东阿县人民医院"));
+  CHECK(edge(d, "聊城市人民医院", RelType::dispatches, "冠县人民医院"));
+}
