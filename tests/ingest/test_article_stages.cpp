@@ -650,3 +650,12 @@ TEST_CASE("counted lists: 对口医院 later in the sentence stands for the same
   CHECK(edge(d, "聊城市人民医院", RelType::dispatches, "东阿县人民医院"));
   CHECK(edge(d, "聊城市人民医院", RelType::dispatches, "冠县人民医院"));
 }
+
+TEST_CASE("supports: under whose support two others sign; building aid at a place", "[relations]") {
+  auto d = run("在锦州市委、市政府的大力支持下，辽宁工业大学与锦州市中心医院签署合作协议。\n");
+  CHECK(edge(d, "锦州市委", RelType::supports, "锦州市中心医院"));
+  auto e = run("2019年9月，思明区投资30万元在临夏县北塬乡中心小学援建一座教学楼。\n");
+  CHECK(edge(e, "思明区", RelType::supports, "北塬乡中心小学"));
+  auto f = run("据悉，省质控中心在省卫生健康委的支持下，依托兰州市第一人民医院正式成立。\n");
+  CHECK_FALSE(edge(f, "省卫生健康委", RelType::supports, "兰州市第一人民医院"));
+}
