@@ -222,7 +222,7 @@ class ListReader {
 
   // Does a verb of appointment (担任, 挂职; officials.tsv kind appoint) end right before byte `at`?
   bool appointed_at(std::size_t at) const {
-    std::string_view before = s_.text.substr(0, at);
+    std::string_view before = std::string_view(s_.text).substr(0, at);
     return std::any_of(d_.appoint_verbs.begin(), d_.appoint_verbs.end(), [&](const std::string& v) {
       return before.size() >= v.size() && before.substr(before.size() - v.size()) == v;
     });
