@@ -62,6 +62,8 @@ class SentenceParties {
 
   std::vector<ExtractedRelation> run() const {
     std::vector<ExtractedRelation> out;
+    // An agreement needs two parties: without them no trigger need be searched for.
+    if (std::count_if(mentions_.begin(), mentions_.end(), is_party) < 2) return out;
     const std::string& text = s_.text;
     for (const auto& [word, rel] : d_.triggers) {
       for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
@@ -182,6 +184,9 @@ std::vector<ExtractedRelation> PartiesReader::read_representatives(const Sentenc
                                                                    const std::vector<Mention>& mentions,
                                                                    const std::vector<ExtractedRelation>& posts) const {
   std::vector<ExtractedRelation> out;
+  // Signers are two or more persons with posts in the sentence: without them nothing is searched for.
+  auto person = [](const Mention& m) { return m.type == EntityType::Person; };
+  if (posts.empty() || std::count_if(mentions.begin(), mentions.end(), person) < 2) return out;
   const std::string& text = sentence.text;
   for (const auto& words : data_->on_behalf) {
     std::size_t at = text.find(words);
