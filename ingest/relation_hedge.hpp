@@ -6,34 +6,24 @@
 #include <vector>
 
 #include "ingest/relation_rules.hpp"
-#include "ingest/word_trie.hpp"
+#include "ingest/word_finder.hpp"
 
 namespace bangfu::ingest {
 
 class SentenceIndex;
 
-// A rule book's cues in a trie, so that a sentence is read once for all of them.
+// A rule book's cues, indexed so that a sentence is read once for all of them.
 class HedgeIndex {
  public:
   HedgeIndex() = default;
   explicit HedgeIndex(std::vector<HedgeCue> cues);
 
   const std::vector<HedgeCue>& cues() const { return cues_; }
-  // Calls f(cue) for each cue written at byte `pos` of `text`.
-  template <class F>
-  void each_at(std::string_view text, std::size_t pos, F&& f) const {
-    trie_.each_at(text, pos, [&](std::size_t bytes, std::uint32_t group) {
-      for (std::uint32_t i : same_text_[group])
-        if (text.compare(pos, bytes, cues_[i].cue) == 0) f(cues_[i]);
-    });
-  }
-  bool by_trie() const { return by_trie_; }
+  const WordFinder& finder() const { return finder_; }  // finds the cues' texts, by index in cues()
 
  private:
   std::vector<HedgeCue> cues_;
-  WordTrie<std::uint32_t> trie_;                        // cue text → its group in same_text_
-  std::vector<std::vector<std::uint32_t>> same_text_;  // cues by text (a cue may be listed twice)
-  bool by_trie_ = false;  // false when a cue could start inside a character: then each is searched
+  WordFinder finder_;
 };
 
 // The cues of one sentence, found once: a sentence's rules ask about many triggers, and searching

@@ -52,8 +52,8 @@ TEST_CASE("hedge cues found once per sentence answer as the search per trigger",
   std::vector<HedgeCue> odd = cues;
   odd.push_back({"\xB0\x86", {}, false});  // starts inside a character: searched cue by cue
   const HedgeIndex by_search(odd);
-  REQUIRE(by_trie.by_trie());
-  REQUIRE_FALSE(by_search.by_trie());
+  REQUIRE(by_trie.finder().reads_once());
+  REQUIRE_FALSE(by_search.finder().reads_once());
   std::mt19937 rng(18);
   std::size_t hedged = 0, asked = 0;
   for (int n = 0; n < 3000; ++n) {
