@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ingest/lexicon.hpp"
+#include "ingest/word_finder.hpp"
 
 namespace bangfu::ingest {
 
@@ -11,6 +12,7 @@ using graph::EntityType;
 struct PartiesReader::Data {
   std::vector<std::pair<std::string, graph::RelType>> triggers;
   std::vector<std::string> connectors, hedges, on_behalf;
+  WordFinder trigger_finder;  // the triggers' words, by index in `triggers`
 };
 
 namespace {
@@ -48,6 +50,9 @@ PartiesReader::PartiesReader(const std::string& data_dir) : data_(std::make_uniq
       row.fail("kind must be trigger, connector, hedge or on_behalf");
     }
   }
+  std::vector<std::string> words;
+  for (const auto& [word, rel] : data_->triggers) words.push_back(word);
+  data_->trigger_finder = WordFinder(words);
 }
 PartiesReader::~PartiesReader() = default;
 PartiesReader::PartiesReader(PartiesReader&&) noexcept = default;
@@ -62,15 +67,25 @@ class SentenceParties {
 
   std::vector<ExtractedRelation> run() const {
     std::vector<ExtractedRelation> out;
-    const std::string& text = s_.text;
-    for (const auto& [word, rel] : d_.triggers) {
-      for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size())) {
-        if (inside_mention(at)) continue;
-        std::vector<const Mention*> parties = parties_before(at);
-        if (parties.size() < 2 || hedged(at)) continue;
-        add_pairs(parties, rel, out);
-        add_members(parties, at, out);
-      }
+    // An agreement needs two parties: without them no trigger need be searched for.
+    if (std::count_if(mentions_.begin(), mentions_.end(), is_party) < 2) return out;
+    // Each trigger's occurrences left to right, each search going on past the last one found (so they
+    // do not overlap), trigger by trigger: all found in one pass, then taken in that order.
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // (trigger, byte)
+    d_.trigger_finder.each(s_.text, [&](std::size_t i, std::size_t at) { found.emplace_back(i, at); });
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::size_t resume = 0;
+    for (std::size_t n = 0; n < found.size(); ++n) {
+      const auto& [i, at] = found[n];
+      if (n == 0 || found[n - 1].first != i) resume = 0;
+      if (at < resume) continue;
+      const auto& [word, rel] = d_.triggers[i];
+      resume = at + word.size();
+      if (inside_mention(at)) continue;
+      std::vector<const Mention*> parties = parties_before(at);
+      if (parties.size() < 2 || hedged(at)) continue;
+      add_pairs(parties, rel, out);
+      add_members(parties, at, out);
     }
     return out;
   }
@@ -182,6 +197,9 @@ std::vector<ExtractedRelation> PartiesReader::read_representatives(const Sentenc
                                                                    const std::vector<Mention>& mentions,
                                                                    const std::vector<ExtractedRelation>& posts) const {
   std::vector<ExtractedRelation> out;
+  // Signers are two or more persons with posts in the sentence: without them nothing is searched for.
+  auto person = [](const Mention& m) { return m.type == EntityType::Person; };
+  if (posts.empty() || std::count_if(mentions.begin(), mentions.end(), person) < 2) return out;
   const std::string& text = sentence.text;
   for (const auto& words : data_->on_behalf) {
     std::size_t at = text.find(words);

@@ -29,12 +29,23 @@ bool excepted(std::string_view text, std::size_t at, const HedgeCue& cue) {
 
 }  // namespace
 
-SentenceHedges::SentenceHedges(const SentenceIndex& index, const std::vector<HedgeCue>& cues) : text_(index.text()) {
-  for (const auto& cue : cues) {
-    if (cue.cue.empty()) continue;
-    for (std::size_t at = text_.find(cue.cue); at != std::string_view::npos; at = text_.find(cue.cue, at + 1))
-      if (!index.covered(at) && !excepted(text_, at, cue)) cues_.emplace_back(at, at + cue.cue.size());
-  }
+namespace {
+
+std::vector<std::string> texts_of(const std::vector<HedgeCue>& cues) {
+  std::vector<std::string> out;
+  for (const auto& cue : cues) out.push_back(cue.cue);
+  return out;
+}
+
+}  // namespace
+
+HedgeIndex::HedgeIndex(std::vector<HedgeCue> cues) : cues_(std::move(cues)), finder_(texts_of(cues_)) {}
+
+SentenceHedges::SentenceHedges(const SentenceIndex& index, const HedgeIndex& cues) : text_(index.text()) {
+  cues.finder().each(text_, [&](std::size_t i, std::size_t at) {
+    const HedgeCue& cue = cues.cues()[i];
+    if (!index.covered(at) && !excepted(text_, at, cue)) cues_.emplace_back(at, at + cue.cue.size());
+  });
 }
 
 bool SentenceHedges::hedged(std::uint32_t anchor_begin, std::uint32_t anchor_end) const {
@@ -46,7 +57,7 @@ bool SentenceHedges::hedged(std::uint32_t anchor_begin, std::uint32_t anchor_end
 
 bool is_hedged(const SentenceIndex& index, std::uint32_t anchor_begin, std::uint32_t anchor_end,
                const std::vector<HedgeCue>& cues) {
-  return SentenceHedges(index, cues).hedged(anchor_begin, anchor_end);
+  return SentenceHedges(index, HedgeIndex(cues)).hedged(anchor_begin, anchor_end);
 }
 
 }  // namespace bangfu::ingest

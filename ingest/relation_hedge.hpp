@@ -6,16 +6,31 @@
 #include <vector>
 
 #include "ingest/relation_rules.hpp"
+#include "ingest/word_finder.hpp"
 
 namespace bangfu::ingest {
 
 class SentenceIndex;
 
+// A rule book's cues, indexed so that a sentence is read once for all of them.
+class HedgeIndex {
+ public:
+  HedgeIndex() = default;
+  explicit HedgeIndex(std::vector<HedgeCue> cues);
+
+  const std::vector<HedgeCue>& cues() const { return cues_; }
+  const WordFinder& finder() const { return finder_; }  // finds the cues' texts, by index in cues()
+
+ private:
+  std::vector<HedgeCue> cues_;
+  WordFinder finder_;
+};
+
 // The cues of one sentence, found once: a sentence's rules ask about many triggers, and searching
 // every cue again for each of them was a tenth of the relation stage.
 class SentenceHedges {
  public:
-  SentenceHedges(const SentenceIndex& sentence, const std::vector<HedgeCue>& cues);
+  SentenceHedges(const SentenceIndex& sentence, const HedgeIndex& cues);
 
   // True when a cue occurs in the clause of the trigger [anchor_begin, anchor_end), from the clause's
   // start to the trigger's end, outside entity names (将乐县) and not part of one of its exception words

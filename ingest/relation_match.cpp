@@ -379,15 +379,20 @@ class Search {
     return false;
   }
 
+  // title_ends for every {ROLE} rule of the sentence, read once per place.
+  const std::vector<std::size_t>& title_ends_at(std::size_t pos) const {
+    return s_.title_ends(&book_, pos, [&](std::size_t p) { return title_ends(p); });
+  }
+
   void role(std::size_t k, std::size_t pos, PatternMatch& m) {
     std::size_t first = starts_with(text_, pos, "的") ? pos + 3 : pos;
-    for (std::size_t first_end : title_ends(first)) {
+    for (std::size_t first_end : title_ends_at(first)) {
       // Further posts joined by 、 (党组书记、局长) are read at their longest.
       std::vector<std::pair<std::size_t, std::string>> roles{{first_end, std::string(text_.substr(first, first_end - first))}};
       while (starts_with(text_, roles.back().first, "、")) {
         std::size_t b = roles.back().first + 3;
         if (starts_with(text_, b, "的")) b += 3;
-        auto ends = title_ends(b);
+        const auto& ends = title_ends_at(b);
         if (ends.empty()) break;
         roles.emplace_back(ends.front(), roles.back().second + "、" + std::string(text_.substr(b, ends.front() - b)));
       }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/container/small_vector.hpp>
@@ -27,6 +28,16 @@ class SentenceIndex {
   // Number of clause breaks (, ; : 。 ! ?) in [begin, end).
   int clause_breaks(std::size_t begin, std::size_t end) const;
 
+  // The matcher's reading of the post titles at `pos` ({ROLE}), kept for the sentence's other rules:
+  // it depends only on the sentence and the rule book `owner`, and `read(pos)` computes it once.
+  template <class F>
+  const std::vector<std::size_t>& title_ends(const void* owner, std::size_t pos, F&& read) const {
+    if (owner != title_owner_) title_ends_.clear(), title_owner_ = owner;
+    auto it = title_ends_.find(pos);
+    if (it == title_ends_.end()) it = title_ends_.emplace(pos, read(pos)).first;
+    return it->second;  // elements of an unordered_map stay where they are as it grows
+  }
+
  private:
   std::string_view text_;
   const std::vector<Mention>& mentions_;
@@ -34,6 +45,8 @@ class SentenceIndex {
   std::vector<bool> covered_;
   bool has_words_ = false;
   WordHits words_;
+  mutable const void* title_owner_ = nullptr;
+  mutable std::unordered_map<std::size_t, std::vector<std::size_t>> title_ends_;
 };
 
 bool is_clause_break(char32_t cp);

@@ -18,6 +18,7 @@ namespace bangfu::ingest {
 
 struct RelationExtractor::Rules {
   RelationRuleBook book;
+  HedgeIndex hedges;  // book.hedges, indexed once loaded
 };
 
 namespace {
@@ -290,6 +291,7 @@ RelationExtractor& RelationExtractor::operator=(RelationExtractor&&) noexcept = 
 RelationExtractor RelationExtractor::from_files(const std::vector<std::string>& paths) {
   RelationExtractor x;
   for (const auto& path : paths) x.rules_->book.load_file(path);
+  x.rules_->hedges = HedgeIndex(x.rules_->book.hedges);
   return x;
 }
 
@@ -374,7 +376,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
       // A cue after the trigger but before the verb it governs (甲与乙计划签署) hedges too, within the clause.
       std::uint32_t hedge_end = match.anchor_end;
       if (match.end > hedge_end && index.clause_breaks(hedge_end, match.end) == 0) hedge_end = match.end;
-      if (!hedges) hedges.emplace(index, book.hedges);
+      if (!hedges) hedges.emplace(index, rules_->hedges);
       bool hedged = hedges->hedged(match.anchor_begin, hedge_end);
       std::vector<End> srcs;
       for (int i : match.src) srcs.push_back({mentions[i].canonical, i, mentions[i].resolved_reference, 1.0f});

@@ -46,7 +46,14 @@ TEST_CASE("hedge cues found once per sentence answer as the search per trigger",
                                       {"不", {"不断", "不仅"}, true},    {"未", {"未来"}, true},
                                       {"即将", {}, false},               {"", {}, false}};
   const std::vector<std::string> pieces = {"将", "将近", "将军", "计划", "计划生育", "不", "不断", "不仅", "未",
-                                           "未来", "即将", "，", "。", ",", "帮扶", "医院", "签约", "甲", "乙"};
+                                           "未来", "即将", "，", "。", ",", "帮扶", "医院", "签约", "甲", "乙",
+                                           "\xE5", "\xB0\x86", "\xEF\xBF\xBD"};  // malformed bytes too
+  const HedgeIndex by_trie(cues);
+  std::vector<HedgeCue> odd = cues;
+  odd.push_back({"\xB0\x86", {}, false});  // starts inside a character: searched cue by cue
+  const HedgeIndex by_search(odd);
+  REQUIRE(by_trie.finder().reads_once());
+  REQUIRE_FALSE(by_search.finder().reads_once());
   std::mt19937 rng(18);
   std::size_t hedged = 0, asked = 0;
   for (int n = 0; n < 3000; ++n) {
@@ -66,7 +73,7 @@ TEST_CASE("hedge cues found once per sentence answer as the search per trigger",
       mentions.push_back(m);
     }
     SentenceIndex index(text, mentions);
-    SentenceHedges hedges(index, cues);
+    SentenceHedges hedges(index, by_trie), searched(index, by_search);
     for (std::size_t a = 0; a < starts.size(); ++a) {
       for (std::size_t b = a; b < starts.size(); b += 2) {
         auto begin = static_cast<std::uint32_t>(starts[a]), end = static_cast<std::uint32_t>(starts[b]);
@@ -74,6 +81,7 @@ TEST_CASE("hedge cues found once per sentence answer as the search per trigger",
         INFO(text << " [" << begin << ", " << end << ")");
         REQUIRE(hedges.hedged(begin, end) == want);
         REQUIRE(is_hedged(index, begin, end, cues) == want);
+        REQUIRE(searched.hedged(begin, end) == reference_hedged(index, begin, end, odd));
         hedged += want;
         ++asked;
       }
