@@ -86,6 +86,7 @@ class DocResolver {
   bool joined_hospital_name(const Group& h) const;
   std::pair<std::string, std::string> affiliated_local_name(const Group& h) const;
   void merge_abbreviated_affiliates();
+  void merge_aid_bodies();
   void merge_aliases();
   int region_group(EntityType level);
   int article_division(EntityType level, const std::string& word);
@@ -526,6 +527,7 @@ void DocResolver::merge_aliases() {
   }
   merge_cobuilt_names();
   merge_abbreviations();
+  merge_aid_bodies();
   merge_numbered_hospitals();
 }
 
@@ -613,6 +615,44 @@ void DocResolver::merge_cobuilt_names() {
 namespace {
 bool ordered_subset(const std::string& part, const std::string& whole);
 }  // namespace
+
+// 江苏援青指挥部 / 江苏省对口支援青海省海南州前方指挥部: an aid body's short name keeps its province, 援,
+// the first character of the aided place and the ending; it is the one full name of the same ending
+// that starts in that province and names, after its 援, a place with that character.
+void DocResolver::merge_aid_bodies() {
+  static const std::string kAid = "援";
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    const Group& g = groups_[gi];
+    if (!g.named || g.suffix.empty() || g.key[0] != 'O') continue;
+    for (const auto& [short_name, n] : g.surfaces) {
+      std::size_t region = gaz_.longest_at(short_name, 0);
+      if (!region || short_name.compare(region, kAid.size(), kAid) != 0) continue;
+      std::size_t c = region + kAid.size();
+      if (c + 3 > short_name.size()) continue;
+      std::string aided = short_name.substr(c, 3);
+      const std::vector<int>& helper = gaz_.find(std::string_view(short_name).substr(0, region));
+      std::set<int> fits;
+      for (std::size_t hi = 0; hi < groups_.size(); ++hi) {
+        const Group& h = groups_[hi];
+        if (hi == gi || !h.named || h.suffix != g.suffix) continue;
+        for (const auto& [full, m] : h.surfaces) {
+          std::size_t lead = gaz_.longest_at(full, 0);
+          std::size_t aid = full.find(kAid, lead);
+          if (!lead || full.size() <= short_name.size() || aid == std::string::npos) continue;
+          const std::vector<int>& own = gaz_.find(std::string_view(full).substr(0, lead));
+          bool same_helper = std::any_of(own.begin(), own.end(), [&](int id) {
+            return std::find(helper.begin(), helper.end(), id) != helper.end();
+          });
+          if (same_helper && full.find(aided, aid + kAid.size()) != std::string::npos) fits.insert(uf_.find(static_cast<int>(hi)));
+        }
+      }
+      if (fits.size() == 1) {
+        uf_.join(static_cast<int>(gi), *fits.begin());
+        break;
+      }
+    }
+  }
+}
 
 // 安医大附属安庆第一人民医院 / 安徽医科大学附属安庆第一人民医院: the same hospital affiliated to a university
 // written short (its characters in order) and in full.

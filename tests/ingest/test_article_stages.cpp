@@ -659,3 +659,9 @@ TEST_CASE("supports: under whose support two others sign; building aid at a plac
   auto f = run("据悉，省质控中心在省卫生健康委的支持下，依托兰州市第一人民医院正式成立。\n");
   CHECK_FALSE(edge(f, "省卫生健康委", RelType::supports, "兰州市第一人民医院"));
 }
+
+TEST_CASE("resolve: an aid body's short name (某省援X指挥部) is its full name", "[resolve]") {
+  auto d = run("浙江省对口支援新疆阿克苏地区前方指挥部组织专家义诊。\n浙江援疆指挥部总指挥、阿克苏地委副书记王立新出席。\n");
+  CHECK(entity(d, "浙江援疆指挥部") == entity(d, "浙江省对口支援新疆阿克苏地区前方指挥部"));
+  CHECK(edge(d, "王立新", RelType::serves_as, "浙江省对口支援新疆阿克苏地区前方指挥部"));
+}
