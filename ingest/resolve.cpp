@@ -78,9 +78,6 @@ class DocResolver {
   void merge_numbered_hospitals();
   int place_name(const Candidate& c);
   void place_source();
-  std::string source_;                       // the page's stated source, as normalized text
-  std::vector<Candidate> source_candidates_;
-  int source_name_ = -1;                     // index in source_candidates_ of the source's one name
   void merge_cobuilt_names();
   std::string cobuilt_region(const Group& h) const;
   bool joined_hospital_name(const Group& h) const;
@@ -97,6 +94,9 @@ class DocResolver {
   const std::map<std::string, std::string>& user_names_;  // user lexicon: name or alias → name
   const std::vector<Sentence>& sentences_;
   const std::vector<std::vector<Candidate>>& candidates_;
+  std::string source_;                       // the page's stated source, as normalized text
+  std::vector<Candidate> source_candidates_;
+  int source_name_ = -1;                     // index in source_candidates_ of the source's one name
   std::map<int, int> province_votes_, division_votes_;
   std::map<int, std::set<std::string>> province_surfaces_;  // province → distinct surfaces that lie in it
   int province_ = -1;
