@@ -310,6 +310,10 @@ Temporal make_duration(long double months, long double days, long double seconds
   long double r = std::nearbyint(ns);
   // Float noise rounds to the nearest nanosecond; a true half nanosecond is dropped, as Neo4j does.
   long double whole = std::fabs(ns - r) < 1e-3L ? r : std::trunc(ns);
+  // Nanoseconds are not bounded above (duration * a large factor): every part must fit before the casts.
+  constexpr long double kLimit = 9.0e18L;
+  if (std::fabs(m) > kLimit || std::fabs(d) > kLimit || std::fabs(s) > kLimit || !(std::fabs(whole) <= kLimit))
+    throw TemporalError("duration out of range", "InvalidArgumentValue");
   return make_duration_exact(static_cast<std::int64_t>(m), static_cast<std::int64_t>(d), static_cast<std::int64_t>(s),
                              static_cast<std::int64_t>(whole));
 }
