@@ -1149,13 +1149,8 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     // 宣传部部长: a body's ending closes no person's name (jieba tags some such words as names).
     const std::string* last_kind = e >= b + 3 ? cues.find(s.substr(e - 3, 3)) : nullptr;
     if (last_kind && *last_kind == "not_last") return;
-    Candidate c;
-    c.begin = static_cast<std::uint32_t>(b);
-    c.end = static_cast<std::uint32_t>(e);
-    c.surface = std::string(s.substr(b, e - b));
-    c.type = EntityType::Person;
+    Candidate c = person_candidate(s, b, e, rule.c_str());
     c.role = title;
-    c.rule = rule;
     out.push_back(std::move(c));
   };
   const bool dotted = has_name_dot(s);
