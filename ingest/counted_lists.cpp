@@ -68,7 +68,7 @@ std::vector<std::vector<std::string>> lists_in(const Sentence& s, const std::vec
   std::size_t last_end = 0;
   for (const auto& m : mentions) {
     if (m.end > limit) break;
-    if (!is_institution(m) || m.canonical.rfind("\x1f", 0) == 0) {
+    if (!is_institution(m) || is_counted_stand_in(m.canonical)) {
       if (run.size() >= 2) out.push_back(run);
       run.clear();
       continue;

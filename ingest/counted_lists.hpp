@@ -3,6 +3,7 @@
 // document-level stage adds a stand-in mention for the count and later gives its relations to the members.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/document.hpp"
@@ -10,6 +11,9 @@
 #include "ingest/mention.hpp"
 
 namespace bangfu::ingest {
+
+// Is `canonical` a counted list's stand-in (never an entity's name)?
+inline bool is_counted_stand_in(std::string_view canonical) { return !canonical.empty() && canonical[0] == '\x1f'; }
 
 struct CountedList {
   std::string placeholder;           // the stand-in's canonical name: never an entity's name

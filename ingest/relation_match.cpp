@@ -1,5 +1,7 @@
 #include "ingest/relation_match.hpp"
 
+#include "ingest/counted_lists.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,6 +11,7 @@
 
 #include <boost/container/small_vector.hpp>
 
+#include "ingest/counted_lists.hpp"
 #include "ingest/utf8.hpp"
 
 namespace bangfu::ingest {
@@ -460,7 +463,7 @@ class Search {
     const auto& ms = s_.mentions();
     return std::all_of(m.src.begin(), m.src.end(), [&](int a) {
       return std::all_of(m.dst.begin(), m.dst.end(), [&](int b) {
-        return ms[a].canonical == ms[b].canonical && ms[a].canonical.rfind('\x1f', 0) == 0;
+        return ms[a].canonical == ms[b].canonical && is_counted_stand_in(ms[a].canonical);
       });
     });
   }
