@@ -1,7 +1,5 @@
 #include "ingest/relation_match.hpp"
 
-#include "ingest/counted_lists.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
