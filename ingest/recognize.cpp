@@ -153,6 +153,8 @@ struct Recognizer::Data {
   bool has_verbal_noun(std::string_view text) const;  // a verb, preposition or conjunction among its words
   bool joins_only(std::string_view text) const;  // made only of generic words flagged 'joins' (人民)
   bool is_level(std::string_view s, const Piece& t) const;
+  bool lies_in(const Piece& outer, const Piece& inner) const;
+  bool ends_in_level(std::string_view s, const Piece& t) const;
   std::size_t standalone_place_start(std::string_view s, const std::vector<Piece>& toks, std::size_t k, std::size_t j) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
   bool ends_name_before(std::string_view s, std::size_t pos) const;
@@ -470,6 +472,19 @@ std::size_t Recognizer::Data::standalone_place_start(std::string_view s, const s
   return k;
 }
 
+// Does a division of place `inner` lie in one of place `outer`?
+bool Recognizer::Data::lies_in(const Piece& outer, const Piece& inner) const {
+  for (int o : *outer.divisions)
+    for (int i : *inner.divisions)
+      if (o != i && gazetteer.contains(o, i)) return true;
+  return false;
+}
+
+// Is place `t` written in full, with its level (曲靖市, 会泽县), rather than in short (曲靖)?
+bool Recognizer::Data::ends_in_level(std::string_view s, const Piece& t) const {
+  return t.e - t.b > 3 && levels.find(s.substr(t.e - 3, 3));
+}
+
 bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
   if (t.kind != Kind::Char) return false;
   // 省级, 县域, 区内: the level character starts a descriptive word, it does not stand for a region.
@@ -777,6 +792,12 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
         }
         last_region = q;
       }
+      // 新建曲靖市第二人民医院: a short place form that is also a word (新建, a verb here) before a full
+      // place name that does not lie in it starts no name; the full name does.
+      while (s0 + 1 < j && toks[s0].kind == Kind::Region && toks[s0 + 1].kind == Kind::Region &&
+             !toks[s0].composed && !ends_in_level(s, toks[s0]) && ends_in_level(s, toks[s0 + 1]) &&
+             !lies_in(toks[s0], toks[s0 + 1]))
+        ++s0;
     }
     // 某省对口支援某州前方指挥部: an aid body is named for both the helper and the place it works in.
     if (t.type == EntityType::Agency && s0 > 0 && toks[s0].kind == Kind::Region) {
@@ -845,6 +866,8 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       if (strict && !abbreviation && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
       if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
+      // 创成三级医院, 建成公立医院: with no place to anchor it, a body holding a class word names a kind.
+      if (strict && c.level.empty() && has_class_word(body)) continue;
     }
     // 医疗队员: a team's ending whose last character starts a common word with the next one does not
     // end a name there (a title such as 队长 is the exception: the name does end).
@@ -916,12 +939,8 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     // Regions written in front of the name are places of their own when two or more are chained.
     // 昆明市延安医院: a second place that does not lie in the first is part of the name, not a place.
     auto nested = [&] {
-      for (std::size_t r = s0 + 1; r < s0 + c.leading.size(); ++r) {
-        bool inside = false;
-        for (int outer : *toks[r - 1].divisions)
-          for (int inner : *toks[r].divisions) inside = inside || (outer != inner && gazetteer.contains(outer, inner));
-        if (!inside && !toks[r].composed) return false;
-      }
+      for (std::size_t r = s0 + 1; r < s0 + c.leading.size(); ++r)
+        if (!lies_in(toks[r - 1], toks[r]) && !toks[r].composed) return false;
       return true;
     };
     if (c.leading.size() >= 2 && nested()) {
@@ -1330,7 +1349,9 @@ void Recognizer::Data::find_predicate_persons(std::string_view s, std::vector<Ca
   auto clause_start = [&](std::size_t pos) {
     if (pos == 0) return true;
     char c = s[pos - 1];
-    return c == ',' || c == ';' || c == ':' || c == ' ' || (pos >= 3 && s.compare(pos - 3, 3, "。") == 0);
+    // 来自某院的李某担任…: a name after 的 opens the predicate's clause as well.
+    return c == ',' || c == ';' || c == ':' || c == ' ' ||
+           (pos >= 3 && (s.compare(pos - 3, 3, "。") == 0 || s.compare(pos - 3, 3, "的") == 0));
   };
   for (std::size_t pos = 0; pos < s.size(); pos += char_len(s, pos)) {
     if (std::size_t v = appoints.longest(s, pos)) find_appointed_person(s, pos + v, out);

@@ -665,3 +665,27 @@ TEST_CASE("resolve: an aid body's short name (某省援X指挥部) is its full n
   CHECK(entity(d, "浙江援疆指挥部") == entity(d, "浙江省对口支援新疆阿克苏地区前方指挥部"));
   CHECK(edge(d, "王立新", RelType::serves_as, "浙江省对口支援新疆阿克苏地区前方指挥部"));
 }
+
+TEST_CASE("recognize: a place's short form that is a verb here (新建) starts no name; class words name kinds",
+          "[recognize]") {
+  auto d = run("曲靖市人民政府投入2.6亿元新建曲靖市第二人民医院。\n");
+  CHECK(entity(d, "曲靖市第二人民医院"));
+  CHECK_FALSE(entity(d, "新建曲靖市第二人民医院"));
+  const auto* f = edge(d, "曲靖市人民政府", RelType::funds, "曲靖市第二人民医院");
+  REQUIRE(f);
+  CHECK(f->amount == "2.6亿元");
+  auto e = run("在上海市第六人民医院的帮扶下，会泽县人民医院创成三级医院。\n");
+  CHECK_FALSE(entity(e, "创成三级医院"));
+  CHECK(edge(e, "上海市第六人民医院", RelType::supports, "会泽县人民医院"));
+}
+
+TEST_CASE("persons: 挂任 and a name after 的 before its post; 来自某院的 is that hospital's staff", "[persons]") {
+  auto d = run("珠海市人民医院心内科主任医师王建国挂任钟山区人民医院副院长。\n");
+  CHECK(edge(d, "王建国", RelType::serves_as, "钟山区人民医院"));
+  CHECK(edge(d, "王建国", RelType::works_for, "珠海市人民医院"));
+  auto e = run("来自珠海市人民医院的李红梅担任钟山区人民医院执行院长。\n");
+  CHECK(edge(e, "李红梅", RelType::serves_as, "钟山区人民医院"));
+  CHECK(edge(e, "李红梅", RelType::works_for, "珠海市人民医院"));
+  auto f = run("据悉，张伟是珠海市人民医院选派的帮扶专家，现任钟山区人民医院业务副院长。\n");
+  CHECK(edge(f, "张伟", RelType::serves_as, "钟山区人民医院"));
+}
