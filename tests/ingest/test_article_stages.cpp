@@ -689,3 +689,23 @@ TEST_CASE("persons: 挂任 and a name after 的 before its post; 来自某院的
   auto f = run("据悉，张伟是珠海市人民医院选派的帮扶专家，现任钟山区人民医院业务副院长。\n");
   CHECK(edge(f, "张伟", RelType::serves_as, "钟山区人民医院"));
 }
+
+TEST_CASE("co_builds: 携手…共建, 依托…建设 a centre, 合作举办; supports: a team 赴 a hospital to help", "[relations]") {
+  auto d = run("安徽省立医院携手阜阳市人民医院共建国家区域医疗中心。\n");
+  CHECK(edge(d, "安徽省立医院", RelType::co_builds, "阜阳市人民医院"));
+  auto e = run("北京大学人民医院依托青岛市市立医院建设国家区域医疗中心。\n");
+  CHECK(edge(e, "北京大学人民医院", RelType::co_builds, "青岛市市立医院"));
+  auto f = run("山东省立医院与菏泽市人民政府合作举办山东省立医院菏泽医院。\n");
+  CHECK(edge(f, "山东省立医院", RelType::co_builds, "菏泽市人民政府"));
+  auto g = run("北京积水潭医院专家团队赴承德市中心医院开展骨科帮扶。\n");
+  CHECK(edge(g, "北京积水潭医院", RelType::supports, "承德市中心医院"));
+  CHECK(edge(g, "北京积水潭医院", RelType::dispatches, "承德市中心医院"));
+}
+
+TEST_CASE("serves_as: 聘用 a hospital's head, named with his post, as a post elsewhere", "[relations]") {
+  auto d = run("签约仪式上，双方同时聘用运城市中心医院院长赵明为稷山县人民医院名誉院长。\n");
+  const auto* r = edge(d, "赵明", RelType::serves_as, "稷山县人民医院");
+  REQUIRE(r);
+  CHECK(r->role == "名誉院长");
+  CHECK(edge(d, "赵明", RelType::serves_as, "运城市中心医院"));
+}
