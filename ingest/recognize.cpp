@@ -154,6 +154,7 @@ struct Recognizer::Data {
   bool joins_only(std::string_view text) const;  // made only of generic words flagged 'joins' (人民)
   bool is_level(std::string_view s, const Piece& t) const;
   bool lies_in(const Piece& outer, const Piece& inner) const;
+  std::size_t other_level_length(std::string_view s, std::size_t at, EntityType type) const;
   bool ends_in_level(std::string_view s, const Piece& t) const;
   std::size_t standalone_place_start(std::string_view s, const std::vector<Piece>& toks, std::size_t k, std::size_t j) const;
   bool splits_word(std::string_view s, std::size_t b, std::size_t e, const Lexeme& region) const;
@@ -362,6 +363,7 @@ void Recognizer::Data::tokenize(std::string_view s, std::vector<Piece>& toks) co
       t.kind = Kind::Region;
       t.divisions = region->divisions;
       t.type = gazetteer.at(t.divisions->front()).level;
+      if (!region->full_name) best += other_level_length(s, pos + best, t.type);
     } else if (best == n_region) {
       // Not a place here: its first character stands alone, as the word it is (和 in 医院和县医院).
       best = char_len(s, pos);
@@ -377,6 +379,19 @@ void Recognizer::Data::tokenize(std::string_view s, std::vector<Piece>& toks) co
     pos = t.e;
     toks.push_back(std::move(t));
   }
+}
+
+// 水城县 (水城区 since 2020), 富阳市: a county's or city's short form written with a level character of
+// its own names the place under a former or other name. Returns the level character's bytes, or 0 when
+// that character starts a word of prose (县域, 市场) rather than ending the place's name.
+std::size_t Recognizer::Data::other_level_length(std::string_view s, std::size_t at, EntityType type) const {
+  if ((type != EntityType::County && type != EntityType::City) || at + 3 > s.size()) return 0;
+  std::string_view ch = s.substr(at, 3);
+  if (ch != "县" && ch != "区" && ch != "市" && ch != "旗") return 0;
+  if (generic.longest(s, at) > 3) return 0;
+  if (at + 3 >= s.size() || !is_cjk_at(s, at + 3) || suffixes.longest(s, at + 3)) return 3;
+  auto w = dictionary ? dictionary->longest_word(s.substr(at), 2, 4) : std::nullopt;
+  return w ? 0 : 3;
 }
 
 // Place names built from a body and a place ending (白垛乡, 恒月花园社区, 东湖新技术开发区) become region

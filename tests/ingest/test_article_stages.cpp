@@ -709,3 +709,12 @@ TEST_CASE("serves_as: 聘用 a hospital's head, named with his post, as a post e
   CHECK(r->role == "名誉院长");
   CHECK(edge(d, "赵明", RelType::serves_as, "运城市中心医院"));
 }
+
+TEST_CASE("recognize: a county under its former level (水城县, now 水城区) is one place, not 水城 + 县医院",
+          "[recognize]") {
+  auto d = run("未来三年，市人民医院将全力帮助水城县人民医院提高综合医疗水平。\n");
+  CHECK(entity(d, "水城县人民医院"));
+  CHECK_FALSE(entity(d, "县人民医院"));
+  auto e = run("丽江市场监管局和贵阳市卫生健康局参加。\n");
+  CHECK_FALSE(entity(e, "丽江市场"));
+}
