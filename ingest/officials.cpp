@@ -17,6 +17,7 @@ struct OfficialsReader::Data {
   std::unordered_map<std::string, std::string> titles;  // title → post / member / honour
   std::unordered_map<std::string, std::string> heads;   // 县长 → 县
   std::vector<std::string> stops;
+  std::vector<std::string> members;  // 队员, 专家: before a name they are no department of its post
   std::vector<std::string> committee_endings;
   std::set<std::pair<std::string, EntityType>> own_posts;  // (title, type of the institution)
   std::set<std::string, std::less<>> kept_rules;  // pattern rules whose posts a list reading keeps
@@ -131,8 +132,10 @@ OfficialsReader::OfficialsReader(const std::string& data_dir) : data_(std::make_
       data_->appoint_verbs.push_back(row.fields[0]);
     } else if (kind == "kept_rule") {
       data_->kept_rules.insert(row.fields[0]);
+    } else if (kind == "member") {
+      data_->members.push_back(row.fields[0]);
     } else {
-      row.fail("kind must be head, stop, honour, committee, own, appoint or kept_rule");
+      row.fail("kind must be head, stop, honour, committee, own, appoint, kept_rule or member");
     }
   }
 }
@@ -421,15 +424,25 @@ class ListReader {
   }
 
   // 某院卒中中心甲主任: a body, its department, the name, then the title.
-  std::optional<Item> title_after(std::size_t pi, std::size_t prev_person) const {
-    const Mention& person = mentions_[pi];
+  bool holds_member_word(std::string_view text) const {
+    return std::any_of(d_.members.begin(), d_.members.end(),
+                       [&](const std::string& w) { return text.find(w) != std::string_view::npos; });
+  }
+
+  // The post written right after a person's name (张三主任), if any.
+  std::optional<Post> post_after(const Mention& person) const {
     std::string_view rest = std::string_view(s_.text).substr(person.end);
-    std::optional<Post> post;
-    for (std::size_t len = std::min(rest.size(), d_.longest_title); len >= 6 && !post; len -= 3) {
+    for (std::size_t len = std::min(rest.size(), d_.longest_title); len >= 6; len -= 3) {
       auto it = d_.titles.find(std::string(rest.substr(0, len)));
-      if (it != d_.titles.end() && it->second == "post") post = Post{it->first, it->first, it->second, {}};
+      if (it != d_.titles.end() && it->second == "post") return Post{it->first, it->first, it->second, {}};
       if (len < 9) break;
     }
+    return std::nullopt;
+  }
+
+  std::optional<Item> title_after(std::size_t pi, std::size_t prev_person) const {
+    const Mention& person = mentions_[pi];
+    std::optional<Post> post = post_after(person);
     if (!post) return std::nullopt;
     std::size_t floor = prev_person == npos ? 0 : mentions_[prev_person].end;
     // No body before the name: in an institution's own news, a post there (陈某书记一行…).
@@ -441,7 +454,8 @@ class ListReader {
     const Mention& body = mentions_[pi - 1];
     std::string_view department = text(body.end, person.begin);
     if (char_count(department) > kMaxDepartmentChars || !plain_words(department)) return std::nullopt;
-    post->title = std::string(department) + post->title;
+    // 某院援藏队员甲副主任: a rank or membership (队员, 专家) before the name is no department of the post.
+    if (!holds_member_word(department)) post->title = std::string(department) + post->title;
     for (const auto& [head, level] : d_.heads)
       if (ends_with(post->title, head)) post->head_level = level;
     return Item{body, {*post}};
@@ -457,6 +471,15 @@ class ListReader {
     std::vector<ExtractedRelation> out;
     // A head title read but placed nowhere (副县长 after a venue) is still this person's only post here.
     bool unplaced_head = bare && std::any_of(bare->begin(), bare->end(), [](const Post& p) { return !p.head_level.empty(); });
+    // 甲副主任、乙护士长: each name has its title after it, so the title before this name is the
+    // previous one's; this one's is the title after it, at the previous one's body.
+    if (bare && after_previous && !prev_edges.empty() &&
+        ends_with(text(mentions_[prev_person].end, person.begin), "、")) {
+      if (auto own = post_after(person); own && previous_body(prev_edges)) {
+        items.push_back(Item{previous_body(prev_edges), {*own}});
+        bare.reset();
+      }
+    }
     if (bare) {
       // A title with no body of its own takes the body of the list item before it.
       Item item{after_previous ? previous_body(prev_edges) : std::nullopt, *bare};

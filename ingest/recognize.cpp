@@ -154,6 +154,8 @@ struct Recognizer::Data {
   bool joins_only(std::string_view text) const;  // made only of generic words flagged 'joins' (人民)
   bool is_level(std::string_view s, const Piece& t) const;
   bool lies_in(const Piece& outer, const Piece& inner) const;
+  bool holds_title(std::string_view body) const;
+  bool title_item_before(std::string_view s, std::size_t pos) const;
   std::size_t other_level_length(std::string_view s, std::size_t at, EntityType type) const;
   bool ends_in_level(std::string_view s, const Piece& t) const;
   std::size_t standalone_place_start(std::string_view s, const std::vector<Piece>& toks, std::size_t k, std::size_t j) const;
@@ -255,7 +257,11 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
     abbreviations.emplace_back(row.fields[0], row.fields[1]);
   std::stable_sort(abbreviations.begin(), abbreviations.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  for (const auto& path : o.user_lexicons) {
+  // The central government's and the Party centre's bodies (教育部, 中组部) carry no place or level word
+  // for the suffix rules to anchor on; they are listed like a user lexicon, before the user's own.
+  std::vector<std::string> named_lists = o.user_lexicons;
+  if (std::ifstream(dir + "national_bodies.tsv")) named_lists.insert(named_lists.begin(), dir + "national_bodies.tsv");
+  for (const auto& path : named_lists) {
     for (const auto& row : Lexicon::read_file(path, 2, 3)) {
       auto type = graph::parse_entity_type(row.fields[1]);
       if (!type) row.fail("unknown entity type '" + row.fields[1] + "'");
@@ -614,6 +620,21 @@ bool Recognizer::Data::common_words_only(std::string_view body) const {
   return true;
 }
 
+// Does a list item ending in a title (…副主任、) end right before `pos`?
+bool Recognizer::Data::title_item_before(std::string_view s, std::size_t pos) const {
+  if (pos < 6 || s.compare(pos - 3, 3, "、") != 0) return false;
+  for (std::size_t back = 2; back <= 5 && back * 3 <= pos - 3; ++back)
+    if (titles.find(s.substr(pos - 3 - back * 3, back * 3))) return true;
+  return false;
+}
+
+// Does `body` hold a title (书记, 院长)?
+bool Recognizer::Data::holds_title(std::string_view body) const {
+  for (std::size_t pos = 0; pos < body.size(); pos += char_len(body, pos))
+    if (titles.longest(body, pos)) return true;
+  return false;
+}
+
 // Does a generic body hold a word that sorts places into classes (县级, 三级, 受援)?
 bool Recognizer::Data::has_class_word(std::string_view body) const {
   for (std::size_t pos = 0; pos < body.size();) {
@@ -883,6 +904,8 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
       // 创成三级医院, 建成公立医院: with no place to anchor it, a body holding a class word names a kind.
       if (strict && c.level.empty() && has_class_word(body)) continue;
+      // 某某书记代表医院: a post inside an unanchored body makes it a clause about a person.
+      if (strict && holds_title(body)) continue;
     }
     // 医疗队员: a team's ending whose last character starts a common word with the next one does not
     // end a name there (a title such as 队长 is the exception: the name does end).
@@ -1240,7 +1263,8 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       if (back > pos) continue;
       std::size_t b = pos - back;
       // ... unless a department is written right before the name (心内科吴晋主任).
-      if (*kind != "member" && back != 9 && !cue_before(s, b, "before")) continue;
+      // ... or the name is the next item of a list of names with titles (甲副主任、乙副主任).
+      if (*kind != "member" && back != 9 && !cue_before(s, b, "before") && !title_item_before(s, b)) continue;
       if (!is_cjk_at(s, b) || !surnames.count(s.substr(b, 3))) continue;
       // 每周开展专家门诊: the surname closes a word with the character before it (每周), so no name starts there.
       if (b >= 3 && is_cjk_at(s, b - 3)) {

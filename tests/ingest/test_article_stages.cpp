@@ -690,13 +690,13 @@ TEST_CASE("persons: 挂任 and a name after 的 before its post; 来自某院的
   CHECK(edge(f, "张伟", RelType::serves_as, "钟山区人民医院"));
 }
 
-TEST_CASE("co_builds: 携手…共建, 依托…建设 a centre, 合作举办; supports: a team 赴 a hospital to help", "[relations]") {
+TEST_CASE("co_builds: 携手…共建, 依托…建设 a centre, not a meeting held together; supports: a team 赴 a hospital to help", "[relations]") {
   auto d = run("安徽省立医院携手阜阳市人民医院共建国家区域医疗中心。\n");
   CHECK(edge(d, "安徽省立医院", RelType::co_builds, "阜阳市人民医院"));
   auto e = run("北京大学人民医院依托青岛市市立医院建设国家区域医疗中心。\n");
   CHECK(edge(e, "北京大学人民医院", RelType::co_builds, "青岛市市立医院"));
-  auto f = run("山东省立医院与菏泽市人民政府合作举办山东省立医院菏泽医院。\n");
-  CHECK(edge(f, "山东省立医院", RelType::co_builds, "菏泽市人民政府"));
+  auto f = run("中组部、国家卫生健康委和教育部共同举办的支援工作推进会在拉萨召开。\n");
+  CHECK_FALSE(edge(f, "中组部", RelType::co_builds, "教育部"));
   auto g = run("北京积水潭医院专家团队赴承德市中心医院开展骨科帮扶。\n");
   CHECK(edge(g, "北京积水潭医院", RelType::supports, "承德市中心医院"));
   CHECK(edge(g, "北京积水潭医院", RelType::dispatches, "承德市中心医院"));
@@ -717,4 +717,23 @@ TEST_CASE("recognize: a county under its former level (水城县, now 水城区)
   CHECK_FALSE(entity(d, "县人民医院"));
   auto e = run("丽江市场监管局和贵阳市卫生健康局参加。\n");
   CHECK_FALSE(entity(e, "丽江市场"));
+}
+
+TEST_CASE("recognize: central bodies by name (中组部, 教育部); a post inside a body makes no hospital",
+          "[recognize]") {
+  auto d = run("会上，中组部常务副部长王立平和教育部有关负责人讲话。\n");
+  CHECK(edge(d, "王立平", RelType::serves_as, "中组部"));
+  CHECK(entity(d, "教育部"));
+  auto e = run("会议在拉萨召开，刘海东书记代表医院参会。\n");
+  CHECK_FALSE(entity(e, "刘海东书记代表医院"));
+}
+
+TEST_CASE("officials: names each followed by its own title share the body, not the titles", "[officials]") {
+  auto d = run("西藏自治区人民医院副院长格桑与北京协和医院援藏队员赵彬副主任、李尊柱护士长一同迎接。\n");
+  const auto* r = edge(d, "李尊柱", RelType::serves_as, "北京协和医院");
+  REQUIRE(r);
+  CHECK(r->role == "护士长");
+  const auto* z = edge(d, "赵彬", RelType::serves_as, "北京协和医院");
+  REQUIRE(z);
+  CHECK(z->role == "副主任");
 }
