@@ -252,6 +252,16 @@ class ListReader {
       // A comma inside: only what follows the last one belongs to this person.
       std::size_t comma = role.rfind(',');
       if (comma == std::string_view::npos) comma = role.rfind(';');
+      // 常驻某县,主任医师甲: a comma right before the titles closes the clause the body was in; the
+      // titles have no body written (a list item writes its body and titles together).
+      bool break_before = m != npos && comma == std::string_view::npos && !role.empty() &&
+                          between.substr(0, static_cast<std::size_t>(role.data() - between.data())).find_first_of(",;") !=
+                              std::string_view::npos;
+      if (break_before) {
+        bare = posts_of(role);
+        lead = between;
+        break;
+      }
       // 甲挂职某院副院长,乙院医师丙: a body and titles that a verb of appointment governs, closed by a
       // comma, are another person's new post, not an item of this person's list.
       std::string_view closed = between;

@@ -75,6 +75,7 @@ class DocResolver {
   std::map<EntityType, int> publishers_;
   int unnamed_self(const Candidate& c);
   int article_subject(EntityType type);
+  int first_named_in(std::size_t sentence, EntityType type) const;
   void merge_numbered_hospitals();
   int place_name(const Candidate& c);
   void place_source();
@@ -339,6 +340,23 @@ int DocResolver::find_publisher(EntityType type) {
   return -1;
 }
 
+// The group of the first named (not referred) entity of `type` written in sentence `sentence`.
+int DocResolver::first_named_in(std::size_t sentence, EntityType type) const {
+  const Placed* first = nullptr;
+  for (const auto& p : placed_)
+    if (p.sentence == sentence && !p.reference && p.candidate->type == type &&
+        (!first || p.candidate->begin < first->candidate->begin))
+      first = &p;
+  return first ? first->group : -1;
+}
+
+// Does byte `pos` open its sentence (only a date or a connective such as 同时, before a comma, precedes it)?
+static bool opens_sentence(std::string_view text, std::size_t pos) {
+  if (pos == 0) return true;
+  return static_cast<unsigned char>(text[pos - 1]) < 0x80 && text.substr(0, pos).find_first_of(",") == pos - 1 &&
+         pos <= 30;
+}
+
 // Bare 医院 where several hospitals would fit (医院党委书记甲谈到…): the one the article is about, its
 // publisher (我院), else the hospital it names most, at least three times and more often than any other.
 // -1 when none stands out.
@@ -392,11 +410,14 @@ void DocResolver::place_references() {
           if (g < 0) g = unnamed_self(c);
         }
         if (g >= 0) reference_aliases_.insert({g, c.surface});
-        // The nearest preceding named entity of the type (该院 → the hospital last written).
+        // The nearest preceding named entity of the type (该院 → the hospital last written). When 该院 opens
+        // its sentence and that hospital was written in an earlier one, it continues the topic: the
+        // earlier sentence's first hospital, its subject, rather than its last, an object.
         for (auto it = placed_.rbegin(); g < 0 && it != placed_.rend(); ++it) {
           if (it->reference || it->sentence > si || (it->sentence == si && it->candidate->begin >= c.begin)) continue;
           if (it->candidate->type == c.type) {
             g = it->group;
+            if (it->sentence < si && opens_sentence(sentences_[si].text, c.begin)) g = first_named_in(it->sentence, c.type);
             break;
           }
         }

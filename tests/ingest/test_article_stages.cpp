@@ -737,3 +737,22 @@ TEST_CASE("officials: names each followed by its own title share the body, not t
   REQUIRE(z);
   CHECK(z->role == "副主任");
 }
+
+TEST_CASE("resolve: 该院 opening a sentence continues the previous sentence's subject", "[resolve]") {
+  auto d = run("根据协议，云南省第一人民医院将对镇雄县人民医院进行全方位帮扶。"
+               "该院派驻8名专家组成的团队常驻镇雄县人民医院。\n");
+  CHECK(edge(d, "云南省第一人民医院", RelType::dispatches, "镇雄县人民医院"));
+  CHECK_FALSE(edge(d, "镇雄县人民医院", RelType::dispatches, "镇雄县人民医院"));
+}
+
+TEST_CASE("officials: a body closed by a comma is not the body of the titles after it", "[officials]") {
+  auto d = run("专家团队常驻镇雄县，主任医师李春华挂任镇雄县人民医院副院长。\n");
+  CHECK(edge(d, "李春华", RelType::serves_as, "镇雄县人民医院"));
+  CHECK_FALSE(edge(d, "李春华", RelType::works_for, "镇雄县"));
+}
+
+TEST_CASE("partners_with: 与…建立了专科联盟关系, for each listed party", "[relations]") {
+  auto d = run("近年来，镇雄县人民医院先后与昆明医科大学第一附属医院、云南省肿瘤医院等6家省级医院建立了专科联盟关系。\n");
+  CHECK(edge(d, "镇雄县人民医院", RelType::partners_with, "昆明医科大学第一附属医院"));
+  CHECK(edge(d, "镇雄县人民医院", RelType::partners_with, "云南省肿瘤医院"));
+}
