@@ -281,6 +281,11 @@ class ListReader {
         else lead = text(floor, static_cast<std::size_t>(tail.data() - s_.text.data()));
         break;
       }
+      // 某区副区长、挂职某县委常委: the verb opens the next item; the titles before it are this one's.
+      for (const auto& verb : d_.appoint_verbs) {
+        std::string_view head = role.size() > verb.size() ? role.substr(0, role.size() - verb.size()) : std::string_view();
+        if (ends_with(role, verb) && (ends_with(head, "、") || ends_with(head, ","))) role = trim_separators(head);
+      }
       auto posts = posts_of(role);
       if (!posts) break;
       items.push_back({mentions_[m], std::move(*posts)});

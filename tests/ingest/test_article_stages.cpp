@@ -756,3 +756,16 @@ TEST_CASE("partners_with: 与…建立了专科联盟关系, for each listed par
   CHECK(edge(d, "镇雄县人民医院", RelType::partners_with, "昆明医科大学第一附属医院"));
   CHECK(edge(d, "镇雄县人民医院", RelType::partners_with, "云南省肿瘤医院"));
 }
+
+TEST_CASE("officials: 挂职 opening the next item leaves the titles before it to their body", "[officials]") {
+  auto d = run("湖里区副区长、挂职临夏县委常委、副县长陈明辉出席了座谈会。\n");
+  CHECK(edge(d, "陈明辉", RelType::serves_as, "湖里区"));
+  CHECK(edge(d, "陈明辉", RelType::serves_as, "临夏县委"));
+}
+
+TEST_CASE("funds: aid money a pair's helper put in (与某县开展协作，累计投入帮扶资金…)", "[relations]") {
+  auto d = run("2021年以来，厦门市湖里区与临夏县开展东西部协作，累计投入帮扶资金3200万元。\n");
+  const auto* f = edge(d, "湖里区", RelType::funds, "临夏县");
+  REQUIRE(f);
+  CHECK(f->amount == "3200万元");
+}
