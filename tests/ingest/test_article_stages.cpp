@@ -769,3 +769,20 @@ TEST_CASE("funds: aid money a pair's helper put in (与某县开展协作，累�
   REQUIRE(f);
   CHECK(f->amount == "3200万元");
 }
+
+TEST_CASE("relations: a team led to a place, the team that went on, thanks for support, later-clause support",
+          "[relations]") {
+  auto d = run("四川省人民医院组织15名专家组成医疗队，在副院长王建军的带领下赴甘孜州开展巡回医疗活动。\n");
+  CHECK(edge(d, "四川省人民医院", RelType::dispatches, "甘孜州"));
+  auto e = run("四川省人民医院派出医疗队。医疗队先后来到康定市人民医院和泸定县人民医院，开展义诊。\n");
+  CHECK(edge(e, "四川省人民医院", RelType::dispatches, "康定市人民医院"));
+  CHECK(edge(e, "四川省人民医院", RelType::dispatches, "泸定县人民医院"));
+  auto f = run("甘孜州人民医院院长扎西在座谈会上对四川省人民医院长期以来的支持表示感谢。\n");
+  CHECK(edge(f, "四川省人民医院", RelType::supports, "甘孜州人民医院"));
+  auto g = run("王建军表示，四川省人民医院将继续发挥龙头作用，全力支持甘孜州医疗卫生事业发展。\n");
+  const auto* r = edge(g, "四川省人民医院", RelType::supports, "甘孜州");
+  REQUIRE(r);
+  CHECK_FALSE(r->hedged);
+  auto h = run("四川省人民医院组织专家，在副院长李明的带领下赴甘孜州。\n");
+  if (const auto* s = edge(h, "李明", RelType::serves_as, "四川省人民医院")) CHECK(s->role == "副院长");
+}
