@@ -786,3 +786,16 @@ TEST_CASE("relations: a team led to a place, the team that went on, thanks for s
   auto h = run("四川省人民医院组织专家，在副院长李明的带领下赴甘孜州。\n");
   if (const auto* s = edge(h, "李明", RelType::serves_as, "四川省人民医院")) CHECK(s->role == "副院长");
 }
+
+TEST_CASE("member_of: members listed 为成员单位, joining a consortium another hospital leads; 紧密型县域医共体 = 医共体",
+          "[relations]") {
+  auto d = run("会泽县紧密型县域医共体挂牌。会泽县医共体以会泽县人民医院为牵头医院，会泽县中医医院、娜姑镇中心卫生院等"
+               "21家医疗机构为成员单位。\n");
+  CHECK(entity(d, "会泽县紧密型县域医共体") == entity(d, "会泽县医共体"));
+  CHECK(edge(d, "会泽县人民医院", RelType::member_of, "会泽县医共体"));
+  CHECK(edge(d, "会泽县中医医院", RelType::member_of, "会泽县医共体"));
+  CHECK(edge(d, "娜姑镇中心卫生院", RelType::member_of, "会泽县医共体"));
+  auto e = run("此前，会泽县人民医院已加入昆明医科大学第一附属医院牵头的云南省心血管专科联盟。\n");
+  CHECK(edge(e, "会泽县人民医院", RelType::member_of, "云南省心血管专科联盟"));
+  CHECK(edge(e, "昆明医科大学第一附属医院", RelType::member_of, "云南省心血管专科联盟"));
+}
