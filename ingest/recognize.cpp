@@ -893,7 +893,10 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       bool strict = c.leading.empty() && !has_prefix;
       // 重医附一院, 温医二院: two characters that make no word before a numbered ending abbreviate a
       // university's name, whatever each character alone is.
-      bool abbreviation = numbered_ending(s.substr(t.b, t.e - t.b)) && utf8::length(body) == 2 && !word(body);
+      // A rare dictionary word (广医) abbreviates a name as well.
+      auto body_word = word(body);
+      bool abbreviation = numbered_ending(s.substr(t.b, t.e - t.b)) && utf8::length(body) == 2 &&
+                          (!body_word || body_word->freq < 20);
       // 七台河七煤医院: after a place, a numeral and a character that make no word abbreviate a name.
       abbreviation = abbreviation || (!c.leading.empty() && tags.front() == "m" && utf8::length(body) == 2 &&
                                       !word(body) && !counted_before(s, body_b + 6));
@@ -901,7 +904,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       if (!abbreviation && not_first(tags.front())) continue;
       if (strict && !abbreviation && std::any_of(tags.begin(), tags.end(), not_in_names)) continue;
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
-      if (strict && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
+      if (strict && !abbreviation && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
       // 创成三级医院, 建成公立医院: with no place to anchor it, a body holding a class word names a kind.
       if (strict && c.level.empty() && has_class_word(body)) continue;
       // 某某书记代表医院: a post inside an unanchored body makes it a clause about a person.

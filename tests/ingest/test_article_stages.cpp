@@ -799,3 +799,12 @@ TEST_CASE("member_of: members listed 为成员单位, joining a consortium anoth
   CHECK(edge(e, "会泽县人民医院", RelType::member_of, "云南省心血管专科联盟"));
   CHECK(edge(e, "昆明医科大学第一附属医院", RelType::member_of, "云南省心血管专科联盟"));
 }
+
+TEST_CASE("numbered hospitals: a rare dictionary word abbreviates too (广医二院); a support signing ceremony",
+          "[resolve][relations]") {
+  auto d = run("6月16日，广州医科大学附属第二医院与毕节市第一人民医院举行对口帮扶签约仪式。"
+               "根据协议，广医二院每年选派10名专家到毕节市第一人民医院开展帮扶。\n");
+  CHECK(entity(d, "广医二院") == entity(d, "广州医科大学附属第二医院"));
+  CHECK(edge(d, "广州医科大学附属第二医院", RelType::supports, "毕节市第一人民医院"));
+  CHECK(edge(d, "广州医科大学附属第二医院", RelType::partners_with, "毕节市第一人民医院"));
+}
