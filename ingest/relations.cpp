@@ -87,6 +87,13 @@ std::optional<End> subject_after_leading_clause(const RelationRule& rule, const 
   return std::nullopt;
 }
 
+// 甲、乙分别与丙、丁…: two lists of one length with 分别 between them pair up in order.
+bool respectively(const PatternMatch& match, const std::vector<Mention>& mentions, std::string_view text) {
+  if (match.src.size() < 2 || match.src.size() != match.dst.size()) return false;
+  std::size_t from = mentions[match.src.back()].end, to = mentions[match.dst.front()].begin;
+  return from < to && text.substr(from, to - from).find("分别") != std::string_view::npos;
+}
+
 // 在甲的大力支持下,: a first clause that only says under whose support or guidance; 甲 acts in it, but
 // is not the subject of the clauses after it.
 bool adverbial_first_clause(const SentenceIndex& index) {
@@ -384,6 +391,14 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
         auto subject = elided_subject(rule, match, index, context);
         if (!subject) continue;
         srcs.push_back(*subject);
+      }
+      // 甲、乙分别与丙、丁签约: each source with the destination in its place, not every pair.
+      if (respectively(match, mentions, index.text())) {
+        for (std::size_t i = 0; i < srcs.size(); ++i) {
+          int d = match.dst[i];
+          add(rule, match, srcs[i], {mentions[d].canonical, d, mentions[d].resolved_reference, 1.0f}, hedged);
+        }
+        continue;
       }
       for (const auto& s : srcs) {
         for (int d : match.dst) add(rule, match, s, {mentions[d].canonical, d, mentions[d].resolved_reference, 1.0f}, hedged);

@@ -808,3 +808,17 @@ TEST_CASE("numbered hospitals: a rare dictionary word abbreviates too (广医二
   CHECK(edge(d, "广州医科大学附属第二医院", RelType::supports, "毕节市第一人民医院"));
   CHECK(edge(d, "广州医科大学附属第二医院", RelType::partners_with, "毕节市第一人民医院"));
 }
+
+TEST_CASE("relations: 分别 pairs two lists in order; the helped unit of someone's support; led by (由…牵头)",
+          "[relations]") {
+  auto d = run("四川大学华西第二医院、四川大学华西口腔医院分别与甘孜州妇幼保健院、甘孜州人民医院签订帮扶协议。\n");
+  CHECK(edge(d, "四川大学华西第二医院", RelType::supports, "甘孜州妇幼保健院"));
+  CHECK(edge(d, "四川大学华西口腔医院", RelType::partners_with, "甘孜州人民医院"));
+  CHECK_FALSE(edge(d, "四川大学华西第二医院", RelType::partners_with, "甘孜州人民医院"));
+  CHECK_FALSE(edge(d, "四川大学华西口腔医院", RelType::supports, "甘孜州妇幼保健院"));
+  auto e = run("昌都市人民医院是重庆市卫生健康委对口支援的受援单位。\n");
+  CHECK(edge(e, "重庆市卫生健康委", RelType::supports, "昌都市人民医院"));
+  auto f = run("由重庆医科大学附属第一医院牵头，联合12家区县医院组建重庆市心血管专科联盟。\n");
+  CHECK(edge(f, "重庆医科大学附属第一医院", RelType::member_of, "重庆市心血管专科联盟"));
+  CHECK_FALSE(entity(f, "区县医院"));
+}
