@@ -1224,6 +1224,13 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
     std::string title(s.substr(pos, n));
     std::size_t after = pos + n;
     while (after < s.size() && s[after] == ' ') ++after;
+    // 副院长(某院心内科主任医师)刘强说: an aside in brackets between the title and the name.
+    if (after < s.size() && s[after] == '(') {
+      std::size_t close = s.find(')', after);
+      if (close != std::string_view::npos && close - after <= 90 && close + 1 < s.size() && is_cjk_at(s, close + 1) &&
+          surnames.count(s.substr(close + 1, char_len(s, close + 1))))
+        after = close + 1;
+    }
     // Title then name: 院长张三说; names listed after one title share it (副院长王五、赵六).
     std::size_t at = after;
     // After 、 a conjunction reads as a surname (副院长甲、和水祥): 、和 never joins.

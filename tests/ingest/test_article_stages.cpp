@@ -822,3 +822,13 @@ TEST_CASE("relations: 分别 pairs two lists in order; the helped unit of someon
   CHECK(edge(f, "重庆医科大学附属第一医院", RelType::member_of, "重庆市心血管专科联盟"));
   CHECK_FALSE(entity(f, "区县医院"));
 }
+
+TEST_CASE("persons: a bracketed aside between a post and the name; the post of someone a hospital sent",
+          "[persons]") {
+  auto d = run("援藏干部、日喀则市人民医院副院长（山东大学齐鲁医院心内科主任医师）刘强说，这里条件艰苦。\n");
+  CHECK(edge(d, "刘强", RelType::serves_as, "日喀则市人民医院"));
+  CHECK(edge(d, "刘强", RelType::works_for, "山东大学齐鲁医院"));
+  auto e = run("重庆医科大学附属第二医院派驻巫溪县人民医院的执行院长陈勇带领团队开展手术。\n");
+  CHECK(edge(e, "陈勇", RelType::serves_as, "巫溪县人民医院"));
+  CHECK(edge(e, "陈勇", RelType::works_for, "重庆医科大学附属第二医院"));
+}
