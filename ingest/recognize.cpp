@@ -355,9 +355,14 @@ void Recognizer::Data::tokenize(std::string_view s, std::vector<Piece>& toks) co
       if (x.suffix) n_suffix = n, sfx = x.suffix;
       if (x.part) n_part = n, part = &x;
     });
-    if (part && part->level) n_part = 0;  // level words matter only at a name's start
+    // Level words matter only at a name's start; one of two characters (地区) stays one piece.
+    std::size_t n_level = part && part->level && n_part > char_len(s, pos) ? n_part : 0;
+    if (part && part->level) n_part = 0;
     std::size_t best = std::max({n_user, n_ref, n_region, n_suffix, n_part});
-    if (best == 0) {
+    if (best == 0 && n_level) {
+      t.kind = Kind::Char;
+      best = n_level;
+    } else if (best == 0) {
       t.kind = Kind::Char;
       best = char_len(s, pos);
     } else if (best == n_user) {
@@ -510,6 +515,8 @@ bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
   if (t.kind != Kind::Char) return false;
   // 省级, 县域, 区内: the level character starts a descriptive word, it does not stand for a region.
   if (!levels.find(s.substr(t.b, t.e - t.b)) || generic.longest(s, t.b) > t.e - t.b) return false;
+  // 贫困地区, 西部地区: a level word of two characters stands for a region only where a phrase starts.
+  if (t.e - t.b > 3 && t.b >= 3 && is_cjk_at(s, t.b - 3) && !is_boundary_word(s, t.b - 3)) return false;
   return !(t.b >= 3 && is_cjk_at(s, t.b - 3) && generic.longest(s, t.b - 3) >= 3 + (t.e - t.b));
 }
 
@@ -906,7 +913,7 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       bool descriptive_kind = t.type != EntityType::University && t.type != EntityType::Consortium;
       if (strict && !abbreviation && c.level.empty() && descriptive_kind && common_words_only(body)) continue;
       // 创成三级医院, 建成公立医院: with no place to anchor it, a body holding a class word names a kind.
-      if (strict && c.level.empty() && has_class_word(body)) continue;
+      if (strict && has_class_word(body)) continue;
       // 某某书记代表医院: a post inside an unanchored body makes it a clause about a person.
       if (strict && holds_title(body)) continue;
     }

@@ -832,3 +832,14 @@ TEST_CASE("persons: a bracketed aside between a post and the name; the post of s
   CHECK(edge(e, "陈勇", RelType::serves_as, "巫溪县人民医院"));
   CHECK(edge(e, "陈勇", RelType::works_for, "重庆医科大学附属第二医院"));
 }
+
+TEST_CASE("recognize: 地区 stands for the article's prefecture at a phrase's start, not in 贫困地区",
+          "[recognize][resolve]") {
+  auto d = run("浙江援疆医疗队来到阿克苏地区，在阿克苏地区第一人民医院开展手术。"
+               "地区第一人民医院心胸外科主任庄永胜介绍了情况。\n");
+  CHECK(edge(d, "庄永胜", RelType::serves_as, "阿克苏地区第一人民医院"));
+  auto e = run("帮助边远地区医院提升能力，贫困地区卫生院受益，打造地区一流县级医院。\n");
+  CHECK_FALSE(entity(e, "地区卫生院"));
+  CHECK_FALSE(entity(e, "地区医院"));
+  CHECK_FALSE(entity(e, "地区一流县级医院"));
+}
