@@ -843,3 +843,10 @@ TEST_CASE("recognize: 地区 stands for the article's prefecture at a phrase's s
   CHECK_FALSE(entity(e, "地区医院"));
   CHECK_FALSE(entity(e, "地区一流县级医院"));
 }
+
+TEST_CASE("partners_with: the signing ceremony of a hospital taking over another (某院托管某院签约仪式)",
+          "[relations]") {
+  auto d = run("11月9日，贵州省人民医院托管贵州省第二人民医院(瓮安县人民医院)签约仪式在瓮安县举行。\n");
+  CHECK(edge(d, "贵州省人民医院", RelType::partners_with, "贵州省第二人民医院"));
+  CHECK(edge(d, "贵州省人民医院", RelType::supports, "贵州省第二人民医院"));
+}
