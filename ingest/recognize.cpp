@@ -942,6 +942,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
            toks[end_tok + 1].kind == Kind::Suffix && toks[end_tok + 1].suffix->department &&
            toks[end_tok + 1].b == toks[end_tok].e)
       ++end_tok;
+    // 某省卫健委医疗服务管理中心: a unit of a named agency, with a name of a few nouns of its own.
+    if (!c.leading.empty() && toks[end_tok].type == EntityType::Agency) {
+      std::size_t u = end_tok + 1;
+      while (u < toks.size() && toks[u].kind == Kind::Char && toks[u].e - toks[end_tok].e <= 12) ++u;
+      std::string_view unit_body = u < toks.size() ? s.substr(toks[end_tok].e, toks[u].b - toks[end_tok].e) : "";
+      if (u > end_tok + 1 && u < toks.size() && toks[u].kind == Kind::Suffix && toks[u].suffix->department &&
+          !toks[u].suffix->short_form && !has_verb(unit_body))
+        end_tok = u;
+    }
     // 中共X医院委员会: a committee written right after an institution's name is that institution's own
     // (party) committee, an organization of its own rather than the institution or a government body.
     bool committee = false;

@@ -850,3 +850,10 @@ TEST_CASE("partners_with: the signing ceremony of a hospital taking over another
   CHECK(edge(d, "贵州省人民医院", RelType::partners_with, "贵州省第二人民医院"));
   CHECK(edge(d, "贵州省人民医院", RelType::supports, "贵州省第二人民医院"));
 }
+
+TEST_CASE("recognize: a unit with a name of its own under a named agency (某省卫健委医疗服务管理中心)", "[recognize]") {
+  auto d = run("河南省人民医院院长陈传亮，河南省卫健委医疗服务管理中心主任董薇出席。\n");
+  CHECK(edge(d, "董薇", RelType::serves_as, "河南省卫健委医疗服务管理中心"));
+  auto e = run("省卫健委基层卫生处处长王刚出席。\n");
+  CHECK(edge(e, "王刚", RelType::serves_as, "省卫健委"));
+}
