@@ -196,6 +196,8 @@ int DocResolver::place_name(const Candidate& c) {
   } else if (!c.level.empty()) {
     EntityType lt = level_type(c.level);
     int region = lt == EntityType::Province ? province_ : article_division(lt, c.level);
+    // 区卫健委 in an article of an autonomous region that names no district: the region itself (广西, 西藏 …).
+    if (region < 0 && c.level == "区" && province_ >= 0 && gaz_.at(province_).name.ends_with("自治区")) region = province_;
     last_region = region;
     key = "O" + std::string(graph::to_string(c.type)) + "|" +
           (region >= 0 ? "D" + std::to_string(region) : "L" + c.level) + "|" + key_body;

@@ -857,3 +857,9 @@ TEST_CASE("recognize: a unit with a name of its own under a named agency (某省
   auto e = run("省卫健委基层卫生处处长王刚出席。\n");
   CHECK(edge(e, "王刚", RelType::serves_as, "省卫健委"));
 }
+
+TEST_CASE("resolve: 区 in an autonomous region's article that names no district is the region", "[resolve]") {
+  auto d = run("广西壮族自治区卫生健康委组织专家赴百色市。区卫生健康委主任李明表示将继续支持百色市人民医院建设。\n");
+  CHECK(edge(d, "李明", RelType::serves_as, "广西壮族自治区卫生健康委"));
+  CHECK(entity(d, "区卫生健康委") == entity(d, "广西壮族自治区卫生健康委"));
+}
