@@ -863,3 +863,16 @@ TEST_CASE("resolve: 区 in an autonomous region's article that names no district
   CHECK(edge(d, "李明", RelType::serves_as, "广西壮族自治区卫生健康委"));
   CHECK(entity(d, "区卫生健康委") == entity(d, "广西壮族自治区卫生健康委"));
 }
+
+TEST_CASE("relations: 迎来某院帮扶专家; 作为某院援疆干部，在某院担任副院长; 与某院组建医联体", "[relations]") {
+  auto d = run("叙永县人民医院迎来了四川省人民医院第五批帮扶专家。\n");
+  CHECK(edge(d, "四川省人民医院", RelType::supports, "叙永县人民医院"));
+  CHECK(edge(d, "四川省人民医院", RelType::dispatches, "叙永县人民医院"));
+  auto e = run("王芳作为天津医科大学总医院第十批援疆干部，在和田地区人民医院担任副院长。\n");
+  CHECK(edge(e, "王芳", RelType::serves_as, "和田地区人民医院"));
+  CHECK(edge(e, "王芳", RelType::works_for, "天津医科大学总医院"));
+  auto f = run("泸州市人民医院与叙永县人民医院组建医联体，实现双向转诊。\n");
+  CHECK(edge(f, "泸州市人民医院", RelType::co_builds, "叙永县人民医院"));
+  auto g = run("浙江省人民医院与阿克苏地区第一人民医院建立了跨省医联体合作关系。\n");
+  CHECK_FALSE(edge(g, "浙江省人民医院", RelType::co_builds, "阿克苏地区第一人民医院"));
+}
