@@ -443,6 +443,8 @@ void Recognizer::Data::compose_regions(std::string_view s, std::vector<Piece>& t
     }
     std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
     if (generic_only(body)) continue;
+    // 东乡县贫困乡村: a body that is one descriptive word (贫困, 偏远) describes villages; it names none.
+    if (auto w = word(body); w && w->freq >= 100 && one_of(w->pos, {"a", "ad", "an", "v", "vn", "d"})) continue;
     if (zone && !after_region) {  // a zone without a region in front: its body must not start with a verb
       std::size_t t = trim_start(s, toks, k, j);
       if (t >= j || utf8::length(s.substr(toks[t].b, toks[j].b - toks[t].b)) < 2) continue;
@@ -698,6 +700,13 @@ std::size_t Recognizer::Data::trim_start(std::string_view s, const std::vector<P
     if (w->bytes == 3 && to < toks.size() && toks[to].b == end_byte + 3 && run_end == to) break;
     if (abbreviated_university_affiliate(s.substr(toks[k].b, toks[to].b - toks[k].b))) break;
     std::optional<std::string_view> pos = w->entry.pos;
+    // 打造成县域…: a place name the tokenizer found split across words here (成县) starts no name.
+    std::size_t wb = toks[k].b;
+    auto left = wb >= 3 && is_cjk_at(s, wb - 3) ? word(s.substr(wb - 3, 6)) : std::nullopt;
+    if (*pos == "ns" && left && left->freq >= 100 && !gazetteer.find(run.substr(0, w->bytes)).empty()) {
+      ++k;
+      continue;
+    }
     if (!strip_pos(*pos)) {
       // 落实国家卫健委: the dictionary calls some verbs adjectives or set phrases; such a word right before
       // a region or a prefix (国家, 中华) is not the start of the name.

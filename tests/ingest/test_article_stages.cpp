@@ -876,3 +876,11 @@ TEST_CASE("relations: 迎来某院帮扶专家; 作为某院援疆干部，在�
   auto g = run("浙江省人民医院与阿克苏地区第一人民医院建立了跨省医联体合作关系。\n");
   CHECK_FALSE(edge(g, "浙江省人民医院", RelType::co_builds, "阿克苏地区第一人民医院"));
 }
+
+TEST_CASE("recognize: a place split across words starts no name (打造成县域医共体); 贫困乡村 is no township",
+          "[recognize]") {
+  auto d = run("河南省人民医院将把固始县人民医院打造成县域医共体的领头雁。\n");
+  CHECK_FALSE(entity(d, "成县域医共体"));
+  auto e = run("厦门市湖里区帮扶临夏县贫困乡村完善基础设施建设。\n");
+  CHECK_FALSE(entity(e, "贫困乡"));
+}
