@@ -613,7 +613,8 @@ ArticleBody BodyExtractor::extract(const NormalizedText& text, const Document& d
     } else if (repeat) {
       p.kind = ParagraphKind::noise, p.why = "repeated";
     } else if (const char* why = classify.noise_reason(line, after_repeat)) {
-      p.kind = ParagraphKind::noise, p.why = why;
+      // A caption states facts of the article (图为某院专家在某县义诊); it is read like the text.
+      p.kind = std::string_view(why) == "caption" ? ParagraphKind::main : ParagraphKind::noise, p.why = why;
       line.stamp_reason = why == kTimestamp;
     } else if (state == State::stop) {
       p.kind = ParagraphKind::noise, p.why = "comments";

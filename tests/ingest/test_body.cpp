@@ -77,7 +77,6 @@ TEST_CASE("body: each kind of boilerplate line is noise", "[body]") {
   std::map<std::string, std::string> expected{
       {"• 首页", "navigation"},          {"• 健康频道", "navigation"},
       {"当前位置", "boilerplate"},         {"发布时间", "byline"},
-      {"专家在南坡县人民医院查房", "caption"}, {"新建的胸痛中心(资料图)", "caption"},
       {"记者 孙小红", "byline"},           {"责任编辑", "byline"},
       {"二审", "byline"},                  {"版权所有", "boilerplate"},
       {"分享到", "boilerplate"},           {"2024-09-03 15:00:01", "timestamp"},
@@ -91,6 +90,17 @@ TEST_CASE("body: each kind of boilerplate line is noise", "[body]") {
     CHECK(p.kind == ParagraphKind::noise);
     CHECK_FALSE(p.kept);
     CHECK(std::string(p.why) == why);
+  }
+}
+
+TEST_CASE("body: captions state the article's facts and are read like its text", "[body]") {
+  auto c = classify(slurp(kPage));
+  for (const char* prefix : {"专家在南坡县人民医院查房", "新建的胸痛中心(资料图)"}) {
+    INFO(prefix);
+    const auto& p = c.find(prefix);
+    CHECK(p.kind == ParagraphKind::main);
+    CHECK(p.kept);
+    CHECK(std::string(p.why) == "caption");
   }
 }
 
