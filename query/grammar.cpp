@@ -539,20 +539,27 @@ auto has_labels = [](auto& ctx) {
   set_height(ctx, *e);
   x3::_val(ctx) = e;
 };
-auto index_suffix = [](auto& ctx) {
-  auto e = node_at(ExprKind::Index, x3::_val(ctx)->pos);
-  e->args = {x3::_val(ctx), x3::_attr(ctx)};
-  set_height(ctx, *e);
+// a[i], a[i..j], a[..j]: the bracket opens a Slice node that the text after its first bound settles,
+// so the bound is parsed once. (Trying a slice, then on failure an index, parsed it twice at every
+// level of nesting: 2^depth steps for a[b[c[…]]].)
+auto open_slice = [](auto& ctx) {
+  auto e = node_at(ExprKind::Slice, x3::_val(ctx)->pos);
+  e->args = {x3::_val(ctx), nullptr, nullptr};
   x3::_val(ctx) = e;
 };
-auto slice_suffix = [](auto& ctx) {
-  auto& attr = x3::_attr(ctx);
-  auto e = node_at(ExprKind::Slice, x3::_val(ctx)->pos);
-  const auto& from = boost::fusion::at_c<0>(attr);
-  const auto& to = boost::fusion::at_c<1>(attr);
-  e->args = {x3::_val(ctx), from ? *from : nullptr, to ? *to : nullptr};
-  set_height(ctx, *e);
-  x3::_val(ctx) = e;
+auto slice_bound(std::size_t i) {
+  return [i](auto& ctx) { x3::_val(ctx)->args[i] = x3::_attr(ctx); };
+}
+auto close_slice = [](auto& ctx) { set_height(ctx, *x3::_val(ctx)); };
+auto close_index = [](auto& ctx) {
+  auto& e = *x3::_val(ctx);
+  if (!e.args[1]) {  // a[]: no index
+    x3::_pass(ctx) = false;
+    return;
+  }
+  e.kind = ExprKind::Index;
+  e.args.resize(2);
+  set_height(ctx, e);
 };
 
 // ---- expression rules -----------------------------------------------------------------------------
@@ -635,8 +642,9 @@ auto const unary_expr_def =
 auto const postfix_expr_def =
     atom[assign] >>
     *((x3::lit('.') >> !x3::lit('.') > symbolic_name)[property] |
-      (x3::lit('[') >> -expression >> ".." >> -expression > close_bracket)[slice_suffix] |
-      (x3::lit('[') > expression > close_bracket)[index_suffix] | label_suffix[has_labels]);
+      (x3::lit('[')[open_slice] > -expression[slice_bound(1)] >
+       ((x3::lit("..") > -expression[slice_bound(2)] > close_bracket)[close_slice] | close_bracket[close_index])) |
+      label_suffix[has_labels]);
 auto const atom_def = (pos_p >> number)[literal] | (pos_p >> string_literal)[literal] | parameter[assign] |
                       (pos_p >> kw("TRUE"))[constant(Value(true))] | (pos_p >> kw("FALSE"))[constant(Value(false))] |
                       (pos_p >> kw("NULL"))[constant(Value())] |

@@ -319,3 +319,17 @@ TEST_CASE("utf8 helpers", "[reliability][utf8]") {
   CHECK(first_invalid_utf8("a\xE4\xB8") == 1u);       // cut short
   CHECK(replace_invalid_utf8("a\xFF" "b\xE4\xB8") == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
 }
+
+TEST_CASE("fuzz finding: nested index brackets are parsed once per level", "[reliability][fuzz]") {
+  // Trying a slice a[i..j] and, failing, an index a[i] parsed i twice at every level: a[a[a[…]]] 40 deep
+  // took 2^40 steps (the fuzzer's input ran past two minutes). The bracket's bound is now read once.
+  graph::Graph g;
+  std::string nested = "0";
+  for (int i = 0; i < 40; ++i) nested = "x[" + nested + "]";
+  auto r = run_query(g, "WITH [0] AS x RETURN " + nested + " AS v");
+  CHECK(r.rows.at(0).at(0).as<std::int64_t>() == 0);
+  std::string slices = "0";
+  for (int i = 0; i < 40; ++i) slices = "x[" + slices + "..1][0]";
+  CHECK(run_query(g, "WITH [0] AS x RETURN " + slices + " AS v").rows.at(0).at(0).as<std::int64_t>() == 0);
+  CHECK(error_of(g, "RETURN [1,2][]").kind == QueryError::Kind::Syntax);
+}
