@@ -1274,7 +1274,17 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       if (!len) break;
       add(at, at + len, title, "title-name:" + title);
       at += len;
-      if (s.compare(at, 3, "、") != 0) break;
+      // 医生阿依古丽·买买提和热合曼江·吐尔逊: a dotted name after 和/与/及 is the list's next name.
+      // 医生张三和李四参加: so is a name with a surname that a cue (参加, 出席) closes.
+      bool conj = at + 3 < s.size() &&
+                  (s.compare(at, 3, "和") == 0 || s.compare(at, 3, "与") == 0 || s.compare(at, 3, "及") == 0);
+      bool joined = conj && dotted && dotted_name_length(s, at + 3) > 0;
+      if (conj && !joined && is_cjk_at(s, at + 3) && surnames.count(s.substr(at + 3, char_len(s, at + 3)))) {
+        std::size_t n = person_length(s, at + 3);
+        const std::string* cue = nullptr;
+        joined = n && cues.longest(s, at + 3 + n, &cue) && *cue == "after";
+      }
+      if (s.compare(at, 3, "、") != 0 && !joined) break;
       at += 3;
     }
     // Name then title, without a surname (格桑扎西局长, 阿不都·买买提主任), starting a phrase or right

@@ -884,3 +884,11 @@ TEST_CASE("recognize: a place split across words starts no name (打造成县域
   auto e = run("厦门市湖里区帮扶临夏县贫困乡村完善基础设施建设。\n");
   CHECK_FALSE(entity(e, "贫困乡"));
 }
+
+TEST_CASE("persons: a second name after 和 in a titled list (dotted, or closed by a cue)", "[persons]") {
+  auto d = run("援疆医生阿依古丽·买买提和热合曼江·吐尔逊参加义诊。\n");
+  CHECK(entity(d, "阿依古丽·买买提"));
+  CHECK(entity(d, "热合曼江·吐尔逊"));
+  auto e = run("主任医师张建国和李红梅参加义诊。\n");
+  CHECK(entity(e, "李红梅"));
+}
