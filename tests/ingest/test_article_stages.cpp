@@ -895,7 +895,7 @@ TEST_CASE("persons: a second name after 和 in a titled list (dotted, or closed 
 
 TEST_CASE("supports: the helping province of an aid pairing (对口援藏省份山东); a team arriving to serve",
           "[relations]") {
-  auto d = run("来自对口援藏省份山东的8位医疗专家在日喀则市妇幼保健院启动了公益活动。\n");
+  auto d = run("在西藏日喀则市妇幼保健院内，来自对口援藏省份山东的8位医疗专家启动了公益活动。\n");
   CHECK(edge(d, "山东", RelType::supports, "西藏"));
   auto e = run("8月4日，上海医疗专家团一行到永平县开展为期3天的基层服务活动。\n");
   CHECK(edge(e, "上海医疗专家团", RelType::supports, "永平县"));
