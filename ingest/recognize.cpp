@@ -1163,7 +1163,10 @@ std::size_t Recognizer::Data::dotted_name_length(std::string_view s, std::size_t
       if (chars > 0 && dots > 0 && (titles.longest(s, at) || is_boundary_word(s, at) || cues.longest(s, at))) break;
       if (chars > 1 && dots > 0) {
         auto w = dictionary ? dictionary->longest_word(s.substr(at), 2, 4) : std::nullopt;
-        if (w && w->entry.freq >= 100) break;
+        // 艾买提到机场: a word (提到) whose second character is a cue (到) leaves its first to the name.
+        std::size_t next = at + char_len(s, at);
+        bool cue_next = next < s.size() && (cues.longest(s, next) || is_boundary_word(s, next));
+        if (w && w->entry.freq >= 100 && !cue_next) break;
       }
       at += char_len(s, at);
       ++chars;

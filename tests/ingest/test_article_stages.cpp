@@ -900,3 +900,11 @@ TEST_CASE("supports: the helping province of an aid pairing (对口援藏省份�
   auto e = run("8月4日，上海医疗专家团一行到永平县开展为期3天的基层服务活动。\n");
   CHECK(edge(e, "上海医疗专家团", RelType::supports, "永平县"));
 }
+
+TEST_CASE("recognize: a prefecture's party committee (地委); a dotted name before a cue inside a word (艾买提到)",
+          "[recognize][persons]") {
+  auto d = run("和田地委副书记刘建军，地区卫生健康委主任吐尔逊·艾买提到机场迎接。\n");
+  CHECK(edge(d, "刘建军", RelType::serves_as, "和田地委"));
+  CHECK(entity(d, "吐尔逊·艾买提"));
+  CHECK_FALSE(entity(d, "吐尔逊·艾买"));
+}
