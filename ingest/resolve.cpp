@@ -508,7 +508,10 @@ void DocResolver::merge_aliases() {
       if (b.candidate->begin < a.candidate->end) continue;
       std::string_view between(text.data() + a.candidate->end, b.candidate->begin - a.candidate->end);
       bool paren = alias_bracket(between) && closes_alias(text, b.candidate->end);
-      bool dash = between == "——" || between == "—" || between == "--";
+      // 甲医院——乙医院 is another name only when no two different places name them: 贵州省人民医院—
+      // 赤水市人民医院 is a pair of a list (who helps whom), not one hospital.
+      int pa = groups_[a.group].last_region, pb = groups_[b.group].last_region;
+      bool dash = (between == "——" || between == "—" || between == "--") && !(pa >= 0 && pb >= 0 && pa != pb);
       // The new name is not the name of the one that acts on it (甲托管乙,并命名为“甲”… is 甲 read short).
       bool actor = i > 0 && placed_[i - 1].sentence == a.sentence && uf_.find(placed_[i - 1].group) == uf_.find(b.group);
       bool renamed = j == i + 1 && renamed_as(between) && a.candidate->type == b.candidate->type && !actor;

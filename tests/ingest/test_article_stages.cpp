@@ -908,3 +908,11 @@ TEST_CASE("recognize: a prefecture's party committee (地委); a dotted name bef
   CHECK(entity(d, "吐尔逊·艾买提"));
   CHECK_FALSE(entity(d, "吐尔逊·艾买"));
 }
+
+TEST_CASE("resolve + supports: 甲医院—乙医院 of two places is a pair of a list, not one hospital", "[resolve][relations]") {
+  auto d = run("帮扶关系如下：贵州省人民医院—赤水市人民医院，遵义市第一人民医院—务川县人民医院。\n");
+  CHECK(entity(d, "贵州省人民医院") != entity(d, "赤水市人民医院"));
+  CHECK(edge(d, "贵州省人民医院", RelType::supports, "赤水市人民医院"));
+  CHECK(edge(d, "遵义市第一人民医院", RelType::supports, "务川县人民医院"));
+  CHECK_FALSE(edge(d, "贵州省人民医院", RelType::supports, "务川县人民医院"));
+}
