@@ -76,6 +76,7 @@ class DocResolver {
   int unnamed_self(const Candidate& c);
   int article_subject(EntityType type);
   int first_named_in(std::size_t sentence, EntityType type) const;
+  bool dash_alias(const Placed& a, const Placed& b) const;
   void merge_numbered_hospitals();
   int place_name(const Candidate& c);
   void place_source();
@@ -342,6 +343,21 @@ int DocResolver::find_publisher(EntityType type) {
   return -1;
 }
 
+// 湘西州人民医院——吉首大学第一附属医院 is one hospital under two names; 贵州省人民医院—赤水市人民医院 and
+// 贵州医科大学附属医院—正安县人民医院 are pairs of a list (who helps whom). Two names of different places
+// are one hospital only when one is a university's (its city lying in the other's prefecture).
+bool DocResolver::dash_alias(const Placed& a, const Placed& b) const {
+  int pa = groups_[a.group].last_region, pb = groups_[b.group].last_region;
+  if (pa < 0 || pb < 0 || pa == pb) return true;
+  auto university = [](const Placed& p) {
+    const std::string& n = p.candidate->surface;
+    return n.find("大学") != std::string::npos || n.find("医学院") != std::string::npos;
+  };
+  if (!university(a) && !university(b)) return false;
+  bool provincial = gaz_.at(pa).level == EntityType::Province || gaz_.at(pb).level == EntityType::Province;
+  return !provincial && (gaz_.contains(pa, pb) || gaz_.contains(pb, pa));
+}
+
 // The group of the first named (not referred) entity of `type` written in sentence `sentence`.
 int DocResolver::first_named_in(std::size_t sentence, EntityType type) const {
   const Placed* first = nullptr;
@@ -508,10 +524,7 @@ void DocResolver::merge_aliases() {
       if (b.candidate->begin < a.candidate->end) continue;
       std::string_view between(text.data() + a.candidate->end, b.candidate->begin - a.candidate->end);
       bool paren = alias_bracket(between) && closes_alias(text, b.candidate->end);
-      // 甲医院——乙医院 is another name only when no two different places name them: 贵州省人民医院—
-      // 赤水市人民医院 is a pair of a list (who helps whom), not one hospital.
-      int pa = groups_[a.group].last_region, pb = groups_[b.group].last_region;
-      bool dash = (between == "——" || between == "—" || between == "--") && !(pa >= 0 && pb >= 0 && pa != pb);
+      bool dash = (between == "——" || between == "—" || between == "--") && dash_alias(a, b);
       // The new name is not the name of the one that acts on it (甲托管乙,并命名为“甲”… is 甲 read short).
       bool actor = i > 0 && placed_[i - 1].sentence == a.sentence && uf_.find(placed_[i - 1].group) == uf_.find(b.group);
       bool renamed = j == i + 1 && renamed_as(between) && a.candidate->type == b.candidate->type && !actor;
