@@ -916,3 +916,8 @@ TEST_CASE("resolve + supports: 甲医院—乙医院 of two places is a pair of 
   CHECK(edge(d, "遵义市第一人民医院", RelType::supports, "务川县人民医院"));
   CHECK_FALSE(edge(d, "贵州省人民医院", RelType::supports, "务川县人民医院"));
 }
+
+TEST_CASE("supports: a dash pair is read only as an item of its own, never from a list before it", "[relations]") {
+  auto d = run("湖南省儿童医院与湘西州人民医院——吉首大学第一附属医院签约。\n");
+  CHECK_FALSE(edge(d, "湖南省儿童医院", RelType::supports, "吉首大学第一附属医院"));
+}
