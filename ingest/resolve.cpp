@@ -87,6 +87,7 @@ class DocResolver {
   void merge_abbreviated_affiliates();
   void merge_aid_bodies();
   void merge_aliases();
+  void name_university_affiliates();
   int region_group(EntityType level);
   int article_division(EntityType level, const std::string& word);
   Resolution build();
@@ -824,6 +825,46 @@ void DocResolver::merge_abbreviations() {
   }
 }
 
+// 第一附属医院, 附属口腔医院 in a university's own news (我校) or in an article naming one university only:
+// that university's hospitals, named in full (昆明医科大学第一附属医院) so that other articles' mentions
+// meet them in the graph.
+void DocResolver::name_university_affiliates() {
+  int u = publisher_of(EntityType::University);
+  if (u < 0) {
+    for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+      const Group& grp = groups_[gi];
+      if (!grp.named || grp.types.count(EntityType::University) == 0) continue;
+      int root = uf_.find(static_cast<int>(gi));
+      if (u >= 0 && uf_.find(u) != root) return;  // two universities: which one is meant is unclear
+      u = root;
+    }
+  }
+  if (u < 0) return;
+  std::string university;
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi)
+    if (uf_.find(static_cast<int>(gi)) == uf_.find(u))
+      for (const auto& [surface, n] : groups_[gi].surfaces)
+        if (utf8::length(surface) > utf8::length(university) && surface.find("大学") != std::string::npos) university = surface;
+  if (university.empty()) return;
+  auto affiliate = [](const std::string& s) {
+    std::size_t at = s.rfind("附属", 0) == 0 ? 0 : s.find("附属");
+    return at != std::string::npos && (at == 0 || (at == 6 && s.rfind("第", 0) == 0)) && s.ends_with("医院");
+  };
+  std::map<std::string, int> by_surface;
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi)
+    for (const auto& [surface, n] : groups_[gi].surfaces) by_surface.emplace(surface, static_cast<int>(gi));
+  for (std::size_t gi = 0; gi < groups_.size(); ++gi) {
+    Group& grp = groups_[gi];
+    if (!grp.named || grp.types.count(EntityType::Hospital) == 0 || grp.surfaces.empty()) continue;
+    bool all = std::all_of(grp.surfaces.begin(), grp.surfaces.end(), [&](const auto& e) { return affiliate(e.first); });
+    if (!all) continue;
+    std::string full = university + grp.surfaces.begin()->first;
+    auto it = by_surface.find(full);
+    if (it != by_surface.end()) uf_.join(static_cast<int>(gi), it->second);
+    else grp.surfaces[full] += 0;
+  }
+}
+
 Resolution DocResolver::build() {
   // Entities: one per union-find root; the fullest surface is the name.
   std::map<int, std::vector<int>> members;
@@ -887,6 +928,7 @@ Resolution DocResolver::run() {
   place_source();
   merge_aliases();
   place_references();
+  name_university_affiliates();
   return build();
 }
 

@@ -921,3 +921,12 @@ TEST_CASE("supports: a dash pair is read only as an item of its own, never from 
   auto d = run("湖南省儿童医院与湘西州人民医院——吉首大学第一附属医院签约。\n");
   CHECK_FALSE(edge(d, "湖南省儿童医院", RelType::supports, "吉首大学第一附属医院"));
 }
+
+TEST_CASE("resolve: 第一附属医院 in a university's own news is that university's hospital, named in full",
+          "[resolve]") {
+  auto d = run("来源：昆明医科大学\n\n7月18日，我校召开援藏干部人才欢送会。第一附属医院副院长李华代表派出单位发言。\n");
+  const auto* h = entity(d, "昆明医科大学第一附属医院");
+  REQUIRE(h);
+  CHECK(h == entity(d, "第一附属医院"));
+  CHECK(edge(d, "李华", RelType::serves_as, "昆明医科大学第一附属医院"));
+}
