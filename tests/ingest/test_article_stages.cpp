@@ -930,3 +930,8 @@ TEST_CASE("resolve: 第一附属医院 in a university's own news is that univer
   CHECK(h == entity(d, "第一附属医院"));
   CHECK(edge(d, "李华", RelType::serves_as, "昆明医科大学第一附属医院"));
 }
+
+TEST_CASE("resolve: 学校 after a university is that university", "[resolve]") {
+  auto d = run("江西中医药大学与乐安县签约。5月15日，学校党委委员、副校长严小军率队赴乐安县中医院。\n");
+  CHECK(edge(d, "严小军", RelType::serves_as, "江西中医药大学"));
+}
