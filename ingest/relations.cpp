@@ -101,6 +101,8 @@ bool adverbial_first_clause(const SentenceIndex& index) {
   std::size_t end = text.find_first_of(",;");
   if (end == std::string_view::npos || end < 6) return false;
   std::string_view clause = text.substr(0, end);
+  // 作为江苏省文明单位,我院…: a first clause of 作为 says what the subject is; it names no actor.
+  if (clause.substr(0, 6) == "作为") return true;
   return clause.substr(0, 3) == "在" && clause.substr(clause.size() - 3) == "下";
 }
 
@@ -114,10 +116,11 @@ std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& 
       return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence};
   }
   // 甲一行来到乙,与丙签订…: the sentence's first actor is the subject of its later clauses.
+  bool adverbial = adverbial_first_clause(index);
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const auto& m = mentions[i];
     if (m.begin >= match.begin) break;
-    if (m.type == graph::EntityType::Person) continue;
+    if (m.type == graph::EntityType::Person || (adverbial && index.clause_breaks(0, m.begin) == 0)) continue;
     if (contains(rule.src_types, m.type) && starts_clause(index, m))
       return End{m.canonical, static_cast<int>(i), m.resolved_reference, kSubjectOfSentence * kPerClause};
     break;

@@ -935,3 +935,12 @@ TEST_CASE("resolve: 学校 after a university is that university", "[resolve]") 
   auto d = run("江西中医药大学与乐安县签约。5月15日，学校党委委员、副校长严小军率队赴乐安县中医院。\n");
   CHECK(edge(d, "严小军", RelType::serves_as, "江西中医药大学"));
 }
+
+TEST_CASE("co_builds: signing an agreement to co-build; 开展共建 with a village; 作为… names no subject",
+          "[relations]") {
+  auto d = run("大连理工大学与大连市中心医院签署合作共建附属医院协议。\n");
+  CHECK(edge(d, "大连理工大学", RelType::co_builds, "大连市中心医院"));
+  auto e = run("来源：南京医科大学第二附属医院\n\n作为江苏省文明单位，我院积极响应号召，已于今年8月与灌云县伊山镇披甲墩村开展了共建帮扶座谈。\n");
+  CHECK(edge(e, "南京医科大学第二附属医院", RelType::co_builds, "披甲墩村"));
+  CHECK_FALSE(edge(e, "江苏省", RelType::co_builds, "披甲墩村"));
+}
