@@ -483,7 +483,7 @@ std::size_t Recognizer::Data::standalone_place_start(std::string_view s, const s
   if (chars < 2 || chars > 3) return j;
   auto common = [&](std::size_t from) {  // a word of prose starts at `from` and crosses an edge
     auto w = word(s.substr(from, 6));
-    return w && w->freq >= 100;
+    return w && w->freq >= 100 && w->pos != "ns";  // 山镇 (伊山镇) is a place word, no prose
   };
   // 经济薄弱村, 情暖家乡, 县乡: a dropped character, or the place ending, closes a word with the body.
   if ((toks[k].b >= 3 && is_cjk_at(s, toks[k].b - 3) && common(toks[k].b - 3)) || common(toks[j].b - 3)) return j;

@@ -944,3 +944,10 @@ TEST_CASE("co_builds: signing an agreement to co-build; 开展共建 with a vill
   CHECK(edge(e, "南京医科大学第二附属医院", RelType::co_builds, "披甲墩村"));
   CHECK_FALSE(edge(e, "江苏省", RelType::co_builds, "披甲墩村"));
 }
+
+TEST_CASE("recognize: a township whose name closes a place word (伊山|山镇) with no county before it",
+          "[recognize]") {
+  auto d = run("南京医科大学第二附属医院专家来到伊山镇披甲墩村开展义诊。\n");
+  CHECK(entity(d, "伊山镇"));
+  CHECK(entity(d, "披甲墩村"));
+}
