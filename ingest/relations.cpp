@@ -185,6 +185,17 @@ void drop_partnership_inside_co_building(std::vector<ExtractedRelation>& out) {
             out.end());
 }
 
+// 日喀则市委 → 日喀则市: a body of a region helping that same region is no aid between two parties (the
+// rule read a clause whose real subject comes later: 某市委副书记甲表示,作为对口支援某市的结对省,…).
+void drop_own_region_aid(std::vector<ExtractedRelation>& out) {
+  auto own = [](const ExtractedRelation& r) {
+    bool aid = r.rel == graph::RelType::supports || r.rel == graph::RelType::dispatches;
+    return aid && r.dst.size() >= 6 && r.src.size() > r.dst.size() && r.src.compare(0, r.dst.size(), r.dst) == 0 &&
+           (r.src.ends_with("委") || r.src.ends_with("政府") || r.src.ends_with("局") || r.src.ends_with("厅"));
+  };
+  out.erase(std::remove_if(out.begin(), out.end(), own), out.end());
+}
+
 // 捐赠价值50万元的医疗设备: the sum is what goods are worth, not money given. Gifts of goods are support.
 void goods_are_support(std::vector<ExtractedRelation>& out, const std::string& sentence) {
   for (auto& r : out) {
@@ -420,6 +431,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   }
   drop_redundant_works_for(out);
   drop_partnership_inside_co_building(out);
+  drop_own_region_aid(out);
   money_passed_on(out);
   goods_are_support(out, sentence.text);
   return out;

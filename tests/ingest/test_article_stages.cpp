@@ -951,3 +951,8 @@ TEST_CASE("recognize: a township whose name closes a place word (伊山|山镇) 
   CHECK(entity(d, "伊山镇"));
   CHECK(entity(d, "披甲墩村"));
 }
+
+TEST_CASE("supports: a region's own body helping that region is no aid fact", "[relations]") {
+  auto d = run("山东省援藏干部总领队、日喀则市委常务副书记马金栋表示，作为对口支援日喀则市的结对省，山东省一直重视医疗援藏。\n");
+  CHECK_FALSE(edge(d, "日喀则市委", RelType::supports, "日喀则市"));
+}
