@@ -155,6 +155,7 @@ struct Recognizer::Data {
   bool is_level(std::string_view s, const Piece& t) const;
   bool lies_in(const Piece& outer, const Piece& inner) const;
   bool holds_title(std::string_view body) const;
+  std::size_t batch_start(std::string_view s, std::size_t pos) const;
   bool title_item_before(std::string_view s, std::size_t pos) const;
   std::size_t other_level_length(std::string_view s, std::size_t at, EntityType type) const;
   bool ends_in_level(std::string_view s, const Piece& t) const;
@@ -637,6 +638,20 @@ bool Recognizer::Data::title_item_before(std::string_view s, std::size_t pos) co
   return false;
 }
 
+// Where a batch number (第十七批, 第3批) written right before `pos` starts; `pos` when there is none.
+std::size_t Recognizer::Data::batch_start(std::string_view s, std::size_t pos) const {
+  if (pos < 9 || s.compare(pos - 3, 3, "批") != 0) return pos;
+  static const std::string kDigits = "零一二三四五六七八九十百两";
+  std::size_t b = pos - 3;
+  while (b > 0) {
+    if (std::isdigit(static_cast<unsigned char>(s[b - 1]))) --b;
+    else if (b >= 3 && kDigits.find(s.substr(b - 3, 3)) != std::string::npos) b -= 3;
+    else break;
+  }
+  if (b == pos - 3 || b < 3 || s.compare(b - 3, 3, "第") != 0) return pos;
+  return b - 3;
+}
+
 // Does `body` hold a title (书记, 院长)?
 bool Recognizer::Data::holds_title(std::string_view body) const {
   for (std::size_t pos = 0; pos < body.size(); pos += char_len(body, pos))
@@ -887,7 +902,9 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     std::string_view body = s.substr(body_b, t.b - body_b);
     bool anchored = !c.leading.empty() || !c.level.empty() || has_prefix;
     const Suffix& sfx = *t.suffix;
-    if ((sfx.short_form || !c.level.empty()) && (!anchored || utf8::length(body) > 4)) continue;
+    // 省卫生健康委, 县人民医院: a level word takes a short body; a society's name is longer (省紧急医学救援协会).
+    std::size_t level_body = !sfx.short_form && t.type == EntityType::Organization ? 8 : 4;
+    if ((sfx.short_form || !c.level.empty()) && (!anchored || utf8::length(body) > level_body)) continue;
     if (sfx.anchor && !anchored) continue;
     if (!anchored) {
       std::size_t cut = strip_generic(body);
@@ -906,7 +923,8 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       auto not_in_names = [](std::string_view tag) {
         return one_of(tag, {"v", "vn", "a", "ad", "an", "vd", "s", "m", "q", "d", "f1"});
       };
-      bool strict = c.leading.empty() && !has_prefix;
+      // A society named after a level word (省紧急医学救援协会) describes its field in ordinary words.
+      bool strict = c.leading.empty() && !has_prefix && !(t.type == EntityType::Organization && !c.level.empty());
       // 重医附一院, 温医二院: two characters that make no word before a numbered ending abbreviate a
       // university's name, whatever each character alone is.
       // A rare dictionary word (广医) abbreviates a name as well.
@@ -996,6 +1014,12 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
     if (!anchored && utf8::length(body) < 2 && c.reference.empty()) continue;
     c.begin = toks[s0].b;
     c.end = toks[end_tok].e;
+    // 第十七批省卫生人才服务团: a team's batch number is part of its name.
+    if (t.type == EntityType::Organization) {
+      std::size_t b = batch_start(s, c.begin);
+      if (!c.leading.empty()) c.last_region += static_cast<std::uint32_t>(c.begin - b);
+      c.begin = b;
+    }
     c.surface = std::string(s.substr(c.begin, c.end - c.begin));
     if (utf8::length(c.surface) > kMaxNameChars) continue;
     c.type = committee ? EntityType::Organization : toks[end_tok].type;

@@ -956,3 +956,12 @@ TEST_CASE("supports: a region's own body helping that region is no aid fact", "[
   auto d = run("山东省援藏干部总领队、日喀则市委常务副书记马金栋表示，作为对口支援日喀则市的结对省，山东省一直重视医疗援藏。\n");
   CHECK_FALSE(edge(d, "日喀则市委", RelType::supports, "日喀则市"));
 }
+
+TEST_CASE("recognize: a society named after a level word; a team's batch number is part of its name",
+          "[recognize]") {
+  auto d = run("贵州省召开会议。省紧急医学救援协会会长陈中国出席会议并讲话。\n");
+  CHECK(edge(d, "陈中国", RelType::serves_as, "省紧急医学救援协会"));
+  auto e = run("5月15日，专家参加第十七批省卫生人才服务团挂职锻炼见面会。\n");
+  CHECK(entity(e, "第十七批省卫生人才服务团"));
+  CHECK_FALSE(entity(e, "省卫生人才服务团"));
+}
