@@ -69,7 +69,11 @@ def short_forms(name, level):
     for auto in ("自治区", "自治州", "自治县", "自治旗"):
         if name.endswith(auto):
             # 伊犁州 and 伊犁哈萨克州 are both written: stems with and without a group named without 族.
-            for stem in dict.fromkeys((strip_ethnic(name[: -len(auto)]), strip_ethnic(name[: -len(auto)], bare=False))):
+            stems = [strip_ethnic(name[: -len(auto)]), strip_ethnic(name[: -len(auto)], bare=False)]
+            # 东乡族自治县, 鄂温克族自治旗: the place is named for its group, and written without 族 (东乡县).
+            if stems[0].endswith("族") and len(stems[0]) >= 3:
+                stems.append(stems[0][:-1])
+            for stem in dict.fromkeys(stems):
                 if auto != "自治区" and len(stem) >= 2:
                     forms.append(stem + auto[-1])      # 黔东南州, 威宁县
                 forms.append(stem)                       # 黔东南, 威宁, 广西
