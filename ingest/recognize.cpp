@@ -755,7 +755,11 @@ bool Recognizer::Data::extend_chain(std::string_view s, const std::vector<Piece>
       if (toks[q].kind == Kind::Punct) break;
       if (toks[q].kind != Kind::Suffix) continue;
       std::string_view gap = s.substr(toks[j].e, toks[q].b - toks[j].e);
-      if (toks[q].type == EntityType::Consortium && gap.size() >= 6 && gap.substr(gap.size() - 3) == "科" && !has_verb(gap)) {
+      // 某医院心血管专科联盟: a field of two to four characters before 专科联盟 names it as well.
+      std::string_view ending = s.substr(toks[q].b, toks[q].e - toks[q].b);
+      bool field = ending.starts_with("专科") && gap.size() >= 6 && gap.size() <= 12 && !generic_only(gap);
+      if (toks[q].type == EntityType::Consortium && gap.size() >= 6 && (gap.substr(gap.size() - 3) == "科" || field) &&
+          !has_verb(gap)) {
         j = q;
         return true;
       }

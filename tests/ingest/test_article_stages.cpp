@@ -965,3 +965,10 @@ TEST_CASE("recognize: a society named after a level word; a team's batch number 
   CHECK(entity(e, "第十七批省卫生人才服务团"));
   CHECK_FALSE(entity(e, "省卫生人才服务团"));
 }
+
+TEST_CASE("recognize: a hospital's consortium of a field (某医院心血管专科联盟) and the hospitals joining it",
+          "[recognize][relations]") {
+  auto d = run("会泽县人民医院和富源县人民医院共同加入昆明医科大学第一附属医院心血管专科联盟。\n");
+  CHECK(edge(d, "会泽县人民医院", RelType::member_of, "昆明医科大学第一附属医院心血管专科联盟"));
+  CHECK(edge(d, "富源县人民医院", RelType::member_of, "昆明医科大学第一附属医院心血管专科联盟"));
+}
