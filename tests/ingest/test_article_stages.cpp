@@ -972,3 +972,13 @@ TEST_CASE("recognize: a hospital's consortium of a field (某医院心血管专�
   CHECK(edge(d, "会泽县人民医院", RelType::member_of, "昆明医科大学第一附属医院心血管专科联盟"));
   CHECK(edge(d, "富源县人民医院", RelType::member_of, "昆明医科大学第一附属医院心血管专科联盟"));
 }
+
+TEST_CASE("supports: a managed hospital (某院作为某院的托管医院); funds given 累计向 a hospital", "[relations]") {
+  auto d = run("泰和县人民医院作为江西省人民医院的托管医院，近年来发展迅速。\n");
+  CHECK(edge(d, "江西省人民医院", RelType::supports, "泰和县人民医院"));
+  CHECK_FALSE(edge(d, "泰和县人民医院", RelType::supports, "江西省人民医院"));
+  auto e = run("据统计，托管以来，江西省人民医院累计向泰和县人民医院投入设备资金2000余万元。\n");
+  const auto* f = edge(e, "江西省人民医院", RelType::funds, "泰和县人民医院");
+  REQUIRE(f);
+  CHECK(f->amount == "2000余万元");
+}
