@@ -519,7 +519,9 @@ bool Recognizer::Data::is_level(std::string_view s, const Piece& t) const {
   // 省级, 县域, 区内: the level character starts a descriptive word, it does not stand for a region.
   if (!levels.find(s.substr(t.b, t.e - t.b)) || generic.longest(s, t.b) > t.e - t.b) return false;
   // 贫困地区, 西部地区: a level word of two characters stands for a region only where a phrase starts.
-  if (t.e - t.b > 3 && t.b >= 3 && is_cjk_at(s, t.b - 3) && !is_boundary_word(s, t.b - 3)) return false;
+  if (t.e - t.b > 3 && generic.longest(s, t.b) == t.e - t.b && t.b >= 3 && is_cjk_at(s, t.b - 3) &&
+      !is_boundary_word(s, t.b - 3))
+    return false;
   return !(t.b >= 3 && is_cjk_at(s, t.b - 3) && generic.longest(s, t.b - 3) >= 3 + (t.e - t.b));
 }
 

@@ -17,7 +17,7 @@ using graph::EntityType;
 bool is_org(EntityType t) { return !graph::is_region(t) && t != EntityType::Person; }
 
 EntityType level_type(const std::string& level) {
-  if (level == "省") return EntityType::Province;
+  if (level == "省" || level == "自治区") return EntityType::Province;
   if (level == "市" || level == "州" || level == "盟" || level == "地区") return EntityType::City;
   return EntityType::County;
 }

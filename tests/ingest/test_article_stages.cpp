@@ -982,3 +982,10 @@ TEST_CASE("supports: a managed hospital (某院作为某院的托管医院); fun
   REQUIRE(f);
   CHECK(f->amount == "2000余万元");
 }
+
+TEST_CASE("recognize: 自治区 as a level word is the article's autonomous region", "[recognize][resolve]") {
+  auto d = run("宁夏回族自治区卫生健康委召开会议。受自治区卫生健康委委派，宁夏回族自治区人民医院派出12名专家到西吉县人民医院开展帮扶。\n");
+  CHECK(entity(d, "自治区卫生健康委") == entity(d, "宁夏回族自治区卫生健康委"));
+  CHECK_FALSE(entity(d, "区卫生健康委"));
+  CHECK(edge(d, "宁夏回族自治区人民医院", RelType::dispatches, "西吉县人民医院"));
+}
