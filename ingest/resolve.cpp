@@ -502,7 +502,7 @@ bool renamed_as(std::string_view between) {
   for (std::string_view quote : {"“", "\""})
     if (between.size() >= quote.size() && between.substr(between.size() - quote.size()) == quote)
       between.remove_suffix(quote.size());
-  for (std::string_view verb : {"命名为", "更名为", "挂牌为", "冠名为", "加挂"})
+  for (std::string_view verb : {"命名为", "更名为", "挂牌为", "冠名为", "加挂", "挂牌"})
     if (between.size() >= verb.size() && between.substr(between.size() - verb.size()) == verb) return true;
   return false;
 }

@@ -989,3 +989,9 @@ TEST_CASE("recognize: 自治区 as a level word is the article's autonomous regi
   CHECK_FALSE(entity(d, "区卫生健康委"));
   CHECK(edge(d, "宁夏回族自治区人民医院", RelType::dispatches, "西吉县人民医院"));
 }
+
+TEST_CASE("resolve: a hospital that 挂牌 a branch's name is that branch", "[resolve]") {
+  auto d = run("昆明医科大学第一附属医院与会泽县签约。会泽县人民医院正式挂牌“昆明医科大学第一附属医院会泽分院”。\n");
+  CHECK(entity(d, "会泽县人民医院") == entity(d, "昆明医科大学第一附属医院会泽分院"));
+  CHECK(edge(d, "会泽县人民医院", RelType::member_of, "昆明医科大学第一附属医院"));
+}
