@@ -28,8 +28,8 @@ class SymbolTable {
     return chunk[x - (std::uint64_t{1024} << k)];
   }
 
-  std::uint32_t intern(Text t) {
-    std::string_view s = t.view();
+  // The id of s; when s is new, `keep` is stored if given, else a Text made of s.
+  std::uint32_t intern(std::string_view s, const Text* keep) {
     std::uint64_t h = std::hash<std::string_view>{}(s);
     std::lock_guard lock(mutex_);
     if ((count_ + 1) * 4 > slots_.size() * 3) grow();
@@ -39,7 +39,7 @@ class SymbolTable {
       if (!slot.id) {
         if (count_ >= UINT32_MAX) throw std::length_error("more than 2^32 distinct symbols");
         auto id = static_cast<std::uint32_t>(count_);
-        add(t, id);
+        add(keep ? *keep : Text(s), id);
         slot = {h, id};
         return id;
       }
@@ -97,7 +97,11 @@ SymbolTable& table() {
 }  // namespace
 
 Symbol::Symbol(Text t) {
-  if (!t.empty()) id_ = table().intern(t);
+  if (!t.empty()) id_ = table().intern(t.view(), &t);
+}
+
+Symbol::Symbol(std::string_view s) {
+  if (!s.empty()) id_ = table().intern(s, nullptr);
 }
 
 Text Symbol::text() const { return id_ ? table().text(id_) : Text{}; }

@@ -22,7 +22,7 @@ class Symbol {
  public:
   Symbol() = default;
   Symbol(Text t);  // finds or adds t's string; keeps t itself (no copy) when it is new
-  Symbol(std::string_view s) : Symbol(Text(s)) {}
+  Symbol(std::string_view s);  // makes a Text of s only when s is new
   Symbol(const std::string& s) : Symbol(std::string_view(s)) {}
   Symbol(const char* s) : Symbol(std::string_view(s)) {}
 
