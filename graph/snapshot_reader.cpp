@@ -240,7 +240,7 @@ class Reader {
   Symbol symbol(std::uint32_t r) const {
     if (!r) return {};
     auto& slot = symbols_[r % symbols_.size()];
-    if (slot.first != r) slot = {r, Symbol(text(r))};
+    if (slot.first != r) slot = {r, Symbol(view(r))};
     return slot.second;
   }
 

@@ -28,8 +28,9 @@ class SymbolTable {
     return chunk[x - (std::uint64_t{1024} << k)];
   }
 
-  // The id of s; when s is new, `keep` is stored if given, else a Text made of s.
-  std::uint32_t intern(std::string_view s, const Text* keep) {
+  // The id of s; a new s is stored as an interned Text (never a caller's Text, which may point into
+  // a snapshot mapping that a failed open unmaps again).
+  std::uint32_t intern(std::string_view s) {
     std::uint64_t h = std::hash<std::string_view>{}(s);
     std::lock_guard lock(mutex_);
     if ((count_ + 1) * 4 > slots_.size() * 3) grow();
@@ -39,7 +40,7 @@ class SymbolTable {
       if (!slot.id) {
         if (count_ >= UINT32_MAX) throw std::length_error("more than 2^32 distinct symbols");
         auto id = static_cast<std::uint32_t>(count_);
-        add(keep ? *keep : Text(s), id);
+        add(Text(s), id);
         slot = {h, id};
         return id;
       }
@@ -96,12 +97,8 @@ SymbolTable& table() {
 
 }  // namespace
 
-Symbol::Symbol(Text t) {
-  if (!t.empty()) id_ = table().intern(t.view(), &t);
-}
-
 Symbol::Symbol(std::string_view s) {
-  if (!s.empty()) id_ = table().intern(s, nullptr);
+  if (!s.empty()) id_ = table().intern(s);
 }
 
 Text Symbol::text() const { return id_ ? table().text(id_) : Text{}; }

@@ -21,8 +21,10 @@ namespace bangfu::graph {
 class Symbol {
  public:
   Symbol() = default;
-  Symbol(Text t);  // finds or adds t's string; keeps t itself (no copy) when it is new
-  Symbol(std::string_view s);  // makes a Text of s only when s is new
+  // Finds or adds the string. A new one is copied into the process-wide text store, never kept where
+  // it was: a snapshot's mapping is unmapped again when its open fails half-way.
+  Symbol(std::string_view s);
+  Symbol(Text t) : Symbol(t.view()) {}
   Symbol(const std::string& s) : Symbol(std::string_view(s)) {}
   Symbol(const char* s) : Symbol(std::string_view(s)) {}
 
