@@ -5,8 +5,6 @@
 namespace bangfu::graph {
 
 namespace {
-const Properties kNoProps;
-const std::vector<Evidence> kNoEvidence;
 const std::vector<Graph::Vertex> kNoVertices;
 
 PropValue string_list(const std::vector<std::string>& items) {
@@ -119,13 +117,24 @@ void Graph::set_node_property(Vertex v, const std::string& key, PropValue value)
   set_property(n.props, key, std::move(value));
 }
 
-EdgeExtra& Graph::extra_of(Edge e) {
+EdgeSlot& Graph::extra_of(Edge e) {
   auto& d = g_[e];
   if (d.extra == kNoExtra) {
+    if (extras_.size() >= kNoExtra) throw GraphError("too many edges with properties or evidence (at most 2^32 - 1)");
     d.extra = static_cast<std::uint32_t>(extras_.size());
     extras_.emplace_back();
   }
   return extras_[d.extra];
+}
+
+Properties& Graph::props_of(Edge e) {
+  auto& slot = extra_of(e);
+  if (slot.props == kNoProps) {
+    if (edge_props_.size() >= kNoProps) throw GraphError("too many edges with properties (at most 2^32 - 1)");
+    slot.props = static_cast<std::uint32_t>(edge_props_.size());
+    edge_props_.emplace_back();
+  }
+  return edge_props_[slot.props];
 }
 
 Graph::Edge Graph::add_edge(Vertex src, Vertex dst, std::string_view type, Properties props) {
@@ -133,17 +142,17 @@ Graph::Edge Graph::add_edge(Vertex src, Vertex dst, std::string_view type, Prope
   data.id = next_edge_id_++;
   data.type = intern_type(type);
   Edge e = boost::add_edge(src, dst, data, g_).first;
-  if (!props.empty()) extra_of(e).props = std::move(props);
+  if (!props.empty()) props_of(e) = std::move(props);
   return e;
 }
 
 void Graph::set_edge_property(Edge e, const std::string& key, PropValue value) {
   if (value.is_null()) {
-    if (g_[e].extra != kNoExtra)
-      std::erase_if(extras_[g_[e].extra].props, [&](const auto& kv) { return kv.first == key; });
+    if (g_[e].extra != kNoExtra && extras_[g_[e].extra].props != kNoProps)
+      std::erase_if(edge_props_[extras_[g_[e].extra].props], [&](const auto& kv) { return kv.first == key; });
     return;
   }
-  set_property(extra_of(e).props, key, std::move(value));
+  set_property(props_of(e), key, std::move(value));
 }
 
 Graph::Vertex Graph::upsert_entity(const std::string& name, EntityType type,
@@ -170,19 +179,19 @@ Graph::Edge Graph::upsert_relation(Vertex src, Vertex dst, RelType rel, const Pr
   std::optional<Edge> e = find_edge(src, dst, type);
   if (!e && is_symmetric(rel)) e = find_edge(dst, src, type);
   if (!e) e = add_edge(src, dst, to_string(rel));
-  auto& props = extra_of(*e).props;
   for (const auto& [k, v] : attrs) {
     if (v.is_null() || (v.as_string() && v.as_string()->empty())) continue;
-    if (!find_property(props, k)) props.emplace_back(k, v);
+    if (!find_property(edge_properties(*e), k)) props_of(*e).emplace_back(k, v);
   }
   add_evidence(*e, std::move(ev));
   return *e;
 }
 
 void Graph::add_evidence(Edge e, Evidence ev) {
-  auto& list = extra_of(e).evidence;
-  if (std::find(list.begin(), list.end(), ev) == list.end()) list.push_back(std::move(ev));
-  g_[e].weight = static_cast<std::uint32_t>(std::max<std::size_t>(1, list.size()));
+  auto& slot = extra_of(e);
+  auto list = slot.evidence();
+  if (std::find(list.begin(), list.end(), ev) == list.end()) slot.add(ev);
+  g_[e].weight = std::max<std::uint32_t>(1, slot.evidence_count());
 }
 
 std::uint32_t Graph::add_document(DocumentInfo info) {
@@ -211,14 +220,16 @@ std::size_t Graph::remove_document(std::string_view doc_id) {
   for (auto [ei, ee] = boost::edges(g_); ei != ee; ++ei) {
     auto& d = g_[*ei];
     if (d.extra == kNoExtra) continue;
-    auto& list = extras_[d.extra].evidence;
-    if (list.empty()) continue;
-    std::erase_if(list, [&](const Evidence& ev) { return ev.doc == doc_id; });
-    if (list.empty()) dead.push_back(*ei);
-    else d.weight = static_cast<std::uint32_t>(list.size());
+    auto& slot = extras_[d.extra];
+    if (slot.evidence_count() == 0) continue;
+    slot.erase_if([&](const Evidence& ev) { return ev.doc == doc_id; });
+    if (slot.evidence_count() == 0) dead.push_back(*ei);
+    else d.weight = slot.evidence_count();
   }
   for (auto e : dead) {
-    extras_[g_[e].extra] = {};
+    auto& slot = extras_[g_[e].extra];
+    if (slot.props != kNoProps) edge_props_[slot.props] = {};
+    slot = {};
     boost::remove_edge(e, g_);
   }
 
@@ -301,13 +312,15 @@ std::optional<Graph::Vertex> Graph::vertex_by_id(std::uint32_t id) const {
 }
 
 const Properties& Graph::edge_properties(Edge e) const {
+  static const Properties none;
   auto x = g_[e].extra;
-  return x == kNoExtra ? kNoProps : extras_[x].props;
+  if (x == kNoExtra || extras_[x].props == kNoProps) return none;
+  return edge_props_[extras_[x].props];
 }
 
-const std::vector<Evidence>& Graph::evidence(Edge e) const {
+EvidenceView Graph::evidence(Edge e) const {
   auto x = g_[e].extra;
-  return x == kNoExtra ? kNoEvidence : extras_[x].evidence;
+  return x == kNoExtra ? EvidenceView{} : extras_[x].evidence();
 }
 
 PropValue Graph::node_property(Vertex v, std::string_view key) const {
@@ -332,7 +345,7 @@ std::optional<temporal::Temporal> date_value(const std::string& iso) {
 
 // first_seen / last_seen: the earliest and latest document date among the evidences (the date the
 // sentence gives, for an evidence from an undated document).
-PropValue seen(const std::vector<Evidence>& evs, bool first) {
+PropValue seen(EvidenceView evs, bool first) {
   std::optional<temporal::Temporal> best;
   for (const auto& ev : evs) {
     // A partial document date ("2023", from a page address) yields to the sentence's fuller date in it.
@@ -347,7 +360,7 @@ PropValue seen(const std::vector<Evidence>& evs, bool first) {
 
 PropValue Graph::edge_property(Edge e, std::string_view key) const {
   if (auto p = find_property(edge_properties(e), key)) return *p;
-  const auto& evs = evidence(e);
+  auto evs = evidence(e);
   if (evs.empty()) return {};
   if (key == "weight") return PropValue(static_cast<std::int64_t>(g_[e].weight));
   if (key == "evidence") return PropValue(evs.front().sentence);
@@ -415,14 +428,27 @@ Graph::Vertex Graph::restore_node(NodeData data) {
 }
 
 Graph::Edge Graph::restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::uint16_t type, EdgeExtra extra) {
+  return restore_edge(src, dst, id, type, std::move(extra.props), extra.evidence);
+}
+
+Graph::Edge Graph::restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::uint16_t type, Properties props,
+                                EvidenceView evidence) {
   if (type >= types_.size()) throw GraphError("edge " + std::to_string(id) + " has an unknown type id");
+  if (evidence.size() > UINT32_MAX) throw GraphError("edge " + std::to_string(id) + " has more than 2^32 evidences");
   EdgeData data;
   data.id = id;
   data.type = type;
-  data.weight = static_cast<std::uint32_t>(std::max<std::size_t>(1, extra.evidence.size()));
-  if (!extra.props.empty() || !extra.evidence.empty()) {
+  data.weight = static_cast<std::uint32_t>(std::max<std::size_t>(1, evidence.size()));
+  if (!props.empty() || !evidence.empty()) {
+    if (extras_.size() >= kNoExtra || edge_props_.size() >= kNoProps)
+      throw GraphError("too many edges with properties or evidence (at most 2^32 - 1)");
     data.extra = static_cast<std::uint32_t>(extras_.size());
-    extras_.push_back(std::move(extra));
+    auto& slot = extras_.emplace_back();
+    slot.assign(evidence);
+    if (!props.empty()) {
+      slot.props = static_cast<std::uint32_t>(edge_props_.size());
+      edge_props_.push_back(std::move(props));
+    }
   }
   next_edge_id_ = std::max(next_edge_id_, id + 1);
   return boost::add_edge(src, dst, data, g_).first;

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/edge_slot.hpp"
 #include "graph/evidence.hpp"
 #include "graph/hash_index.hpp"
 #include "graph/schema.hpp"
@@ -59,14 +60,15 @@ struct NodeData {
 
 inline constexpr std::uint32_t kNoExtra = UINT32_MAX;
 
-// Kept small on purpose: properties and evidences live out of line (see EdgeExtra).
+// Kept small on purpose: properties and evidences live out of line (see graph/edge_slot.hpp).
 struct EdgeData {
   std::uint32_t id = 0;                  // stable id (Cypher's id(r))
   std::uint16_t type = 0;                // id in the graph's relation-type table
   std::uint32_t weight = 1;              // number of evidences, 1 for edges without any
-  std::uint32_t extra = kNoExtra;        // index into the edge-extras table
+  std::uint32_t extra = kNoExtra;        // index into the edge-slot table
 };
 
+// An edge's properties and evidences as loaders hand them to Graph::restore_edge.
 struct EdgeExtra {
   Properties props;
   std::vector<Evidence> evidence;
@@ -131,7 +133,7 @@ class Graph {
   const NodeData& node(Vertex v) const { return g_[v]; }
   const EdgeData& edge(Edge e) const { return g_[e]; }
   const Properties& edge_properties(Edge e) const;
-  const std::vector<Evidence>& evidence(Edge e) const;
+  EvidenceView evidence(Edge e) const;  // valid until the edge's evidences change
   // Property views as the query language sees them: a node's name and aliases, an edge's weight
   // (when it has evidence) appear as properties next to the stored ones. edge_property also answers
   // "evidence" (the first evidence sentence) and "docs" (the evidences' document ids) for edges with
@@ -151,6 +153,7 @@ class Graph {
   // tables), document indices and evidences. Throws GraphError on a duplicate id.
   Vertex restore_node(NodeData data);
   Edge restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::uint16_t type, EdgeExtra extra);
+  Edge restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::uint16_t type, Properties props, EvidenceView evidence);
   std::optional<Edge> edge_by_id(std::uint32_t id) const;  // linear scan: for tools, not hot paths
   // Bulk loading: room for `nodes` more nodes, and exact room for a node's edges, so vectors are not
   // grown by doubling (which leaves a third of their memory unused on average).
@@ -158,7 +161,8 @@ class Graph {
   void reserve_adjacency(Vertex v, std::size_t out_edges, std::size_t in_edges);
 
  private:
-  EdgeExtra& extra_of(Edge e);
+  EdgeSlot& extra_of(Edge e);
+  Properties& props_of(Edge e);
   void index_name(Vertex v, const std::string& name);
   void unindex_name(Vertex v, const std::string& name);
   void rebuild_indexes();
@@ -169,7 +173,8 @@ class Graph {
   std::vector<std::vector<Vertex>> label_index_;
   HashIndex name_index_;  // canonical names and aliases -> vertex
   HashIndex id_index_;    // NodeData::id -> vertex
-  std::deque<EdgeExtra> extras_;
+  std::deque<EdgeSlot> extras_;
+  std::deque<Properties> edge_props_;  // EdgeSlot::props indexes this
   std::vector<DocumentInfo> docs_;
   std::unordered_map<std::string, std::uint32_t> doc_ids_;
   std::uint32_t next_node_id_ = 0, next_edge_id_ = 0;

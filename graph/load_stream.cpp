@@ -49,6 +49,10 @@ struct Scalar {
     if (kind == kString) out = Text(s);
     return kind == kString || kind == kNull;
   }
+  bool text(Symbol& out) const {
+    if (kind == kString) out = Symbol(s);
+    return kind == kString || kind == kNull;
+  }
 
   bool number(double& out) const {
     if (kind == kInt) out = static_cast<double>(i);

@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -98,6 +99,7 @@ class Reader {
     if (prev_out != meta_.edges || prev_in != meta_.edges) fail("adjacency index does not cover every edge");
     if (meta_.edges && !meta_.nodes) fail("damaged snapshot: edges without nodes");
     SavedIds edge_ids(meta_.next_edge_id, meta_.edges);
+    std::vector<Evidence> evs;  // one edge's, reused
     // Adding an edge appends to both ends' edge vectors: on a big graph two cache misses, which the
     // prefetches start early (as load_stream does): the vertex a few edges ahead, then its vectors' ends.
     const auto& vertices = g.adjacency().m_vertices;
@@ -128,24 +130,24 @@ class Reader {
       }
       if (r.evidence_begin > meta_.evidences || r.evidence_count > meta_.evidences - r.evidence_begin)
         fail(at() + ": evidence range out of bounds");
-      EdgeExtra extra;
-      if (r.props) extra.props = props(r.props, at());
-      extra.evidence.reserve(r.evidence_count);
+      Properties edge_props;
+      if (r.props) edge_props = props(r.props, at());
+      evs.clear();
       for (std::uint32_t k = 0; k < r.evidence_count; ++k) {
         auto ev = load<EvidenceRecord>(evidence.p + (std::size_t{r.evidence_begin} + k) * sizeof(EvidenceRecord));
-        Evidence& e = extra.evidence.emplace_back();
+        Evidence& e = evs.emplace_back();
         e.doc = text(ev.doc);
         e.sentence = text(ev.sentence);
         e.begin = ev.begin;
         e.end = ev.end;
-        e.rule = text(ev.rule);
-        e.date = text(ev.date);
-        e.date_rule = text(ev.date_rule);
-        e.event_date = text(ev.event_date);
-        e.event_rule = text(ev.event_rule);
+        e.rule = symbol(ev.rule);
+        e.date = symbol(ev.date);
+        e.date_rule = symbol(ev.date_rule);
+        e.event_date = symbol(ev.event_date);
+        e.event_rule = symbol(ev.event_rule);
         e.confidence = ev.confidence;
       }
-      g.restore_edge(r.src, r.dst, r.id, type_map[r.type], std::move(extra));
+      g.restore_edge(r.src, r.dst, r.id, type_map[r.type], std::move(edge_props), evs);
     }
   }
 
@@ -232,6 +234,14 @@ class Reader {
   Text text(std::uint32_t r) const {
     if (!r) return {};
     return reference_ ? Text::from_stored(stored(r)) : Text(view(r));
+  }
+  // Rule ids and dates: a few distinct references repeated by every evidence, so a small
+  // direct-mapped cache spares the symbol table's lock and hash for nearly all of them.
+  Symbol symbol(std::uint32_t r) const {
+    if (!r) return {};
+    auto& slot = symbols_[r % symbols_.size()];
+    if (slot.first != r) slot = {r, Symbol(view(r))};
+    return slot.second;
   }
 
   template <class F>
@@ -326,6 +336,7 @@ class Reader {
   SnapshotOptions options_;
   Span sections_[kSectionKinds + 1];
   Span strings_, lists_, props_;
+  mutable std::array<std::pair<std::uint32_t, Symbol>, 1024> symbols_{};  // see symbol()
   Meta meta_{};
 };
 

@@ -175,6 +175,7 @@ class Writer {
     }
   }
   std::uint32_t ref(const Text& t) { return ref(t.view()); }
+  std::uint32_t ref(const Symbol& t) { return ref(t.view()); }
   std::uint32_t ref(const std::string& s) { return ref(std::string_view(s)); }
 
   std::uint32_t store(std::string_view s) {

@@ -104,6 +104,11 @@ void write_field(W& w, const char* key, const Text& value) {  // evidence texts:
 }
 
 template <class W>
+void write_field(W& w, const char* key, const Symbol& value) {
+  write_field(w, key, value.text());
+}
+
+template <class W>
 void write_documents(W& w, const Graph& g, std::vector<std::int64_t>& remap) {
   // Removed documents leave empty slots in the graph; the file stores only live ones.
   remap.assign(g.documents().size(), -1);

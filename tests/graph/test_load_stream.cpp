@@ -104,9 +104,10 @@ TEST_CASE("the streaming reader takes what save_graph writes and builds the same
   REQUIRE(e);
   CHECK(back.edge(*e).weight == 2);
   CHECK(back.evidence(*e).at(1).confidence == 1.0f / 3);
-  // Evidence texts are interned: the same rule id read again is the same stored copy.
+  // Evidence texts are interned: the same rule id read again is the same symbol and stored copy.
   const auto& rule = back.evidence(*e).at(0).rule;
-  CHECK(Text(rule.str()).stored() == rule.stored());
+  CHECK(Symbol(rule.str()).id() == rule.id());
+  CHECK(Text(rule.str()).stored() == rule.text().stored());
   CHECK(back.edge_property(*e, "what") == PropValue("远程会诊"));
   CHECK(boost::out_degree(*t, back.adjacency()) == 2);
   CHECK(boost::in_degree(*t, back.adjacency()) == 1);
