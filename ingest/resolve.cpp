@@ -88,6 +88,7 @@ class DocResolver {
   void merge_aid_bodies();
   void merge_aliases();
   void name_university_affiliates();
+  void merge_affiliate_short_names();
   int region_group(EntityType level);
   int article_division(EntityType level, const std::string& word);
   Resolution build();
@@ -865,6 +866,32 @@ void DocResolver::name_university_affiliates() {
   }
 }
 
+// 华山医院 beside 复旦大学附属华山医院, 华西医院 beside 四川大学华西医院: a hospital's own name is the
+// university hospital of that name, when the article has exactly one.
+void DocResolver::merge_affiliate_short_names() {
+  auto hospital = [&](std::size_t gi) {
+    return groups_[gi].named && groups_[gi].types.count(EntityType::Hospital) > 0;
+  };
+  for (std::size_t si = 0; si < groups_.size(); ++si) {
+    if (!hospital(si) || groups_[si].key.rfind("O" + std::string(graph::to_string(EntityType::Hospital)) + "||", 0) != 0)
+      continue;
+    for (const auto& [short_name, n] : groups_[si].surfaces) {
+      if (utf8::length(short_name) < 4 || !short_name.ends_with("医院")) continue;
+      std::set<int> fits;
+      for (std::size_t li = 0; li < groups_.size(); ++li) {
+        if (li == si || !hospital(li)) continue;
+        for (const auto& [long_name, m] : groups_[li].surfaces) {
+          if (long_name.size() <= short_name.size() || !long_name.ends_with(short_name)) continue;
+          std::string_view head(long_name.data(), long_name.size() - short_name.size());
+          if (head.ends_with("附属") || head.ends_with("大学") || head.ends_with("医学院"))
+            fits.insert(uf_.find(static_cast<int>(li)));
+        }
+      }
+      if (fits.size() == 1 && *fits.begin() != uf_.find(static_cast<int>(si))) uf_.join(static_cast<int>(si), *fits.begin());
+    }
+  }
+}
+
 Resolution DocResolver::build() {
   // Entities: one per union-find root; the fullest surface is the name.
   std::map<int, std::vector<int>> members;
@@ -929,6 +956,7 @@ Resolution DocResolver::run() {
   merge_aliases();
   place_references();
   name_university_affiliates();
+  merge_affiliate_short_names();
   return build();
 }
 

@@ -995,3 +995,12 @@ TEST_CASE("resolve: a hospital that 挂牌 a branch's name is that branch", "[re
   CHECK(entity(d, "会泽县人民医院") == entity(d, "昆明医科大学第一附属医院会泽分院"));
   CHECK(edge(d, "会泽县人民医院", RelType::member_of, "昆明医科大学第一附属医院"));
 }
+
+TEST_CASE("resolve: a hospital's own name is the university hospital of that name; a team arriving, then helping",
+          "[resolve][relations]") {
+  auto d = run("近日，复旦大学附属华山医院神经外科专家团队来到大理州人民医院，开展为期一周的技术帮扶。"
+               "华山医院专家还与大理州人民医院共建神经外科诊疗中心。\n");
+  CHECK(entity(d, "华山医院") == entity(d, "复旦大学附属华山医院"));
+  CHECK(edge(d, "复旦大学附属华山医院", RelType::supports, "大理州人民医院"));
+  CHECK(edge(d, "复旦大学附属华山医院", RelType::co_builds, "大理州人民医院"));
+}
