@@ -69,7 +69,8 @@ void RelationRuleBook::add(const Lexicon& lex) {
   for (const auto& row : lex) {
     const std::string& kind = row.get(0);
     if (kind == "rule") {
-      if (row.size() != 7) row.fail("a rule line is: rule, id, relation, pattern, A types, B types, confidence");
+      if (row.size() != 7 && row.size() != 8)
+        row.fail("a rule line is: rule, id, relation, pattern, A types, B types, confidence[, fallback]");
       RelationRule rule;
       rule.id = row.get(1);
       rule.origin = row.where();
@@ -85,6 +86,10 @@ void RelationRuleBook::add(const Lexicon& lex) {
         row.fail(e.what());
       }
       rule.confidence = parse_confidence(row, row.get(6));
+      if (row.size() == 8) {
+        if (row.get(7) != "fallback") row.fail("the eighth field of a rule can only be 'fallback'");
+        rule.fallback = true;
+      }
       auto same = std::find_if(rules.begin(), rules.end(), [&](const auto& r) { return r.id == rule.id; });
       if (same != rules.end()) *same = std::move(rule);
       else rules.push_back(std::move(rule));

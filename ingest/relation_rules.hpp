@@ -30,6 +30,9 @@ struct RelationRule {
   RelationPattern pattern;
   TypeSet src_types, dst_types;
   float confidence = 1.0f;
+  // A fallback rule reads a destination the sentence only implies (对乙帮扶,派驻专家: sent to 乙); an
+  // edge of the same relation from the same source that another rule reads stated wins over it.
+  bool fallback = false;
   std::string origin;  // file:line, for messages
 };
 

@@ -279,6 +279,21 @@ std::vector<ExtractedRelation> aid_teams(const std::vector<Mention>& mentions, c
   return out;
 }
 
+// A destination a fallback rule only implies gives way to one the sentence states for the same source
+// and relation (对丙县医院帮扶,派驻医疗队到丙县: the team went to the county).
+void drop_implied_destinations(std::vector<ExtractedRelation>& out, const RelationRuleBook& book) {
+  auto fallback = [&](const std::string& id) {
+    return std::any_of(book.rules.begin(), book.rules.end(), [&](const auto& r) { return r.fallback && r.id == id; });
+  };
+  auto stated_elsewhere = [&](const ExtractedRelation& implied) {
+    return std::any_of(out.begin(), out.end(), [&](const auto& r) {
+      return r.rel == implied.rel && r.src == implied.src && r.dst != implied.dst && !r.hedged && !fallback(r.rule);
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& r) { return fallback(r.rule) && stated_elsewhere(r); }),
+            out.end());
+}
+
 }  // namespace
 
 // A person with a named post at an organization needs no second "belongs to" edge to it.
@@ -430,6 +445,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
     }
   }
   drop_redundant_works_for(out);
+  drop_implied_destinations(out, book);
   drop_partnership_inside_co_building(out);
   drop_own_region_aid(out);
   money_passed_on(out);

@@ -1004,3 +1004,14 @@ TEST_CASE("resolve: a hospital's own name is the university hospital of that nam
   CHECK(edge(d, "复旦大学附属华山医院", RelType::supports, "大理州人民医院"));
   CHECK(edge(d, "复旦大学附属华山医院", RelType::co_builds, "大理州人民医院"));
 }
+
+TEST_CASE("dispatches: a stated destination wins over the supported party a fallback rule implies", "[relations]") {
+  auto d = run("广西平果县位于百色市。2019年起，佛山市南海区人民医院对平果县人民医院实行对口帮扶，派驻4批医疗队到平果县开展工作。\n");
+  CHECK(edge(d, "佛山市南海区人民医院", RelType::supports, "平果县人民医院"));
+  CHECK(edge(d, "佛山市南海区人民医院", RelType::dispatches, "平果县"));
+  CHECK_FALSE(edge(d, "佛山市南海区人民医院", RelType::dispatches, "平果县人民医院"));
+  // With no stated destination the implied one stays, and 援疆 naming a region does not count as stated.
+  auto e = run("2020年，长春市卫健委派出8名援疆医疗专家，对口支援阿勒泰市人民医院、阿勒泰市中医院。\n");
+  CHECK(edge(e, "长春市卫健委", RelType::dispatches, "阿勒泰市人民医院"));
+  CHECK(edge(e, "长春市卫健委", RelType::dispatches, "阿勒泰市中医院"));
+}

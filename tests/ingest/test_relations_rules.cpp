@@ -70,6 +70,8 @@ TEST_CASE("a malformed pattern file names file:line and what is wrong", "[relati
              Catch::Contains("bad.tsv:3:") && Catch::Contains("confidence"));
   CHECK_THAT(load_error(head + "rule\tx\tsupports\t{A}帮扶{B}\tregion\n"), Catch::Contains("bad.tsv:3:"));
   CHECK_THAT(load_error(ok + ok), Catch::Contains("bad.tsv:2:") && Catch::Contains("used twice"));
+  CHECK_THAT(load_error("rule\tx\tsupports\t{A}帮扶{B}\tregion\tregion\t0.8\tfallbak\n"),
+             Catch::Contains("bad.tsv:1:") && Catch::Contains("'fallback'"));
   CHECK_THAT(load_error("frobnicate\tx\n"), Catch::Contains("bad.tsv:1:") && Catch::Contains("unknown line kind"));
   CHECK_THAT(load_error("negation\t不\t断了\n"), Catch::Contains("bad.tsv:1:") && Catch::Contains("does not contain"));
   CHECK_THAT(load_error("rule\tx\tsupports\t{A}帮扶\xff{B}\tregion\tregion\t0.8\n"), Catch::Contains("UTF-8"));
