@@ -149,6 +149,11 @@ bool DocResolver::isolated_short_form(const Candidate& c, int division) const {
   if (division < 0 || c.inner || c.rule != "gazetteer" || gaz_.at(division).level != EntityType::County) return false;
   for (int id : c.divisions)
     if (gaz_.is_full_name(id, c.surface)) return false;
+  // 东乡县, a listed name with its level word, is a place even when two counties (or a former name) share
+  // it; 大城市 (a short form and a level the list does not give it) stays a word.
+  if (utf8::length(c.surface) >= 3 && !gaz_.find(c.surface).empty())
+    for (std::string_view level : {"县", "区", "市", "旗"})
+      if (c.surface.ends_with(level)) return false;
   auto it = province_surfaces_.find(gaz_.province_of(division));
   return it == province_surfaces_.end() || (it->second.size() == 1 && *it->second.begin() == c.surface);
 }

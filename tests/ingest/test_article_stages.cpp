@@ -1015,3 +1015,13 @@ TEST_CASE("dispatches: a stated destination wins over the supported party a fall
   CHECK(edge(e, "长春市卫健委", RelType::dispatches, "阿勒泰市人民医院"));
   CHECK(edge(e, "长春市卫健委", RelType::dispatches, "阿勒泰市中医院"));
 }
+
+TEST_CASE("resolve: a county named with its level word stays a place when two divisions share the name",
+          "[resolve][relations]") {
+  // 东乡县 is Gansu's 东乡族自治县 and the former name of Jiangxi's 东乡区; 大城市 is only a word.
+  auto d = run("2016年签订结对帮扶协议以来，福州市鼓楼区深入东乡县开展全方位结对帮扶。农村人口流向大城市。\n");
+  CHECK(entity(d, "东乡县"));
+  CHECK_FALSE(entity(d, "大城市"));
+  CHECK(edge(d, "鼓楼区", RelType::supports, "东乡县"));
+  CHECK(edge(d, "鼓楼区", RelType::partners_with, "东乡县"));
+}
