@@ -1025,3 +1025,13 @@ TEST_CASE("resolve: a county named with its level word stays a place when two di
   CHECK(edge(d, "鼓楼区", RelType::supports, "东乡县"));
   CHECK(edge(d, "鼓楼区", RelType::partners_with, "东乡县"));
 }
+
+TEST_CASE("member_of: a plaque of a consortium's member awarded to a hospital (向某院授予“某医联体成员单位”牌匾)",
+          "[relations]") {
+  auto d = run("仪式上，遵义医科大学附属医院向湄潭县人民医院授予“遵义医科大学附属医院医疗联合体成员单位”牌匾。\n");
+  CHECK(edge(d, "湄潭县人民医院", RelType::member_of, "遵义医科大学附属医院医疗联合体"));
+  CHECK_FALSE(edge(d, "遵义医科大学附属医院", RelType::member_of, "遵义医科大学附属医院医疗联合体"));
+  // 为 before a count of unnamed hospitals is "for", not "is": the giver is no member.
+  auto e = run("会上，安徽省立医院为12家县级医院授牌“安徽省立医院专科联盟成员单位”。\n");
+  CHECK_FALSE(edge(e, "安徽省立医院", RelType::member_of, "安徽省立医院专科联盟"));
+}
