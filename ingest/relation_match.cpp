@@ -203,11 +203,20 @@ class Search {
     return pos >= 3 && text_.compare(pos - 3, 3, "对") == 0 && !s_.covered(pos - 3);
   }
 
+  // 天津市各大医院, 全省各级医院: a place right before a plural only says where the many are; they act.
+  bool qualifies_plural(int i) const {
+    if (!graph::is_region(s_.mentions()[i].type)) return false;
+    std::size_t end = s_.mentions()[i].end;
+    for (std::string_view w : {"各", "多家", "部分", "诸多", "众多"})
+      if (starts_with(text_, end, w)) return true;
+    return false;
+  }
+
   // A mention, or a coordinated list of them (甲、乙和丙), tried longest first, with or without 等.
   void slot(std::size_t k, std::size_t pos, PatternMatch& m) {
     Kind kind = elements_[k].kind;
     int first = chain_head(s_.mention_at(pos));
-    if (!allowed(first, kind)) return;
+    if (!allowed(first, kind) || qualifies_plural(first)) return;
     if (kind == Kind::src && k == 0 && object_of_dui(pos)) return;
     // Tried at every mention for every rule: lists are short, so they live on the stack.
     boost::container::small_vector<int, 8> chain{first};
@@ -228,7 +237,9 @@ class Search {
             s_.mentions()[chain.back()].type == graph::EntityType::Agency)
           next = adjacent;
       }
-      if (!allowed(next, kind) || std::find(chain.begin(), chain.end(), next) != chain.end()) break;
+      if (!allowed(next, kind) || std::find(chain.begin(), chain.end(), next) != chain.end() ||
+          qualifies_plural(next))
+        break;
       chain.push_back(next);
       ends.push_back(after_mention(next));
     }

@@ -1035,3 +1035,10 @@ TEST_CASE("member_of: a plaque of a consortium's member awarded to a hospital (�
   auto e = run("会上，安徽省立医院为12家县级医院授牌“安徽省立医院专科联盟成员单位”。\n");
   CHECK_FALSE(edge(e, "安徽省立医院", RelType::member_of, "安徽省立医院专科联盟"));
 }
+
+TEST_CASE("supports: helpers in one clause, the helped gaining after commas; a place before 各大医院 is no helper",
+          "[relations]") {
+  auto d = run("自对口帮扶开展以来，南京市鼓楼区及南京市各大医院援疆专家团队接力帮扶，和田县人民医院诊疗水平、管理能力都得到了显著提升。\n");
+  CHECK(edge(d, "鼓楼区", RelType::supports, "和田县人民医院"));
+  CHECK_FALSE(edge(d, "南京市", RelType::supports, "和田县人民医院"));
+}
