@@ -193,42 +193,39 @@ std::vector<ExtractedRelation> PartiesReader::read(const Sentence& sentence, con
   return SentenceParties(*data_, sentence, mentions).run();
 }
 
+namespace {
+
+// The bodies of the persons written in [from, to) of the sentence, by their posts, each once.
+std::vector<std::string> signers_bodies(const std::vector<Mention>& mentions, std::size_t from, std::size_t to,
+                                        const std::vector<ExtractedRelation>& posts) {
+  std::vector<std::string> bodies;
+  for (const auto& m : mentions) {
+    if (m.type != EntityType::Person || m.begin < from || m.end > to) continue;
+    for (const auto& p : posts)
+      if (p.rel == graph::RelType::serves_as && p.src == m.canonical && !p.hedged) {
+        if (std::find(bodies.begin(), bodies.end(), p.dst) == bodies.end()) bodies.push_back(p.dst);
+        break;
+      }
+  }
+  return bodies;
+}
+
+std::size_t clause_start_before(const std::string& text, std::size_t at) {
+  std::size_t start = text.find_last_of(",;", at == 0 ? 0 : at - 1);
+  return start == std::string::npos || at == 0 ? 0 : start + 1;
+}
+
+}  // namespace
+
 std::vector<ExtractedRelation> PartiesReader::read_representatives(const Sentence& sentence,
                                                                    const std::vector<Mention>& mentions,
                                                                    const std::vector<ExtractedRelation>& posts) const {
   std::vector<ExtractedRelation> out;
-  // Signers are two or more persons with posts in the sentence: without them nothing is searched for.
+  // Signers are two or more persons with posts: without them nothing is searched for.
   auto person = [](const Mention& m) { return m.type == EntityType::Person; };
   if (posts.empty() || std::count_if(mentions.begin(), mentions.end(), person) < 2) return out;
   const std::string& text = sentence.text;
-  for (const auto& words : data_->on_behalf) {
-    std::size_t at = text.find(words);
-    if (at == std::string::npos) continue;
-    // The signing must follow in the same clause (代表双方签订…, 代表双方在某地签署…).
-    std::size_t clause_end = text.find_first_of(",;", at);
-    std::string_view rest = std::string_view(text).substr(at, clause_end == std::string::npos ? std::string::npos : clause_end - at);
-    std::vector<graph::RelType> rels;
-    for (const auto& [trigger, rel] : data_->triggers)
-      if (rest.find(trigger) != std::string_view::npos && std::find(rels.begin(), rels.end(), rel) == rels.end())
-        rels.push_back(rel);
-    if (std::none_of(rels.begin(), rels.end(), [](auto r) { return r == graph::RelType::partners_with; })) continue;
-    bool planned = std::any_of(data_->hedges.begin(), data_->hedges.end(),
-                               [&](const std::string& h) { return rest.find(h) != std::string_view::npos; });
-    if (planned) continue;
-    // The signers: the persons of the clause before 代表, by their posts in this sentence.
-    std::size_t clause_start = text.rfind(',', at);
-    clause_start = clause_start == std::string::npos ? 0 : clause_start + 1;
-    std::vector<std::string> bodies;
-    for (const auto& m : mentions) {
-      if (m.type != EntityType::Person || m.begin < clause_start || m.end > at) continue;
-      for (const auto& p : posts)
-        if (p.rel == graph::RelType::serves_as && p.src == m.canonical &&
-            std::find(bodies.begin(), bodies.end(), p.dst) == bodies.end()) {
-          bodies.push_back(p.dst);
-          break;
-        }
-    }
-    if (bodies.size() < 2) continue;
+  auto add_pairs = [&](const std::vector<std::string>& bodies, const std::vector<graph::RelType>& rels) {
     for (auto rel : rels)
       for (std::size_t i = 0; i < bodies.size(); ++i)
         for (std::size_t j = i + 1; j < bodies.size(); ++j) {
@@ -243,6 +240,43 @@ std::vector<ExtractedRelation> PartiesReader::read_representatives(const Sentenc
           r.confidence = kConfidence;
           out.push_back(std::move(r));
         }
+  };
+  auto planned = [&](std::string_view clause) {
+    return std::any_of(data_->hedges.begin(), data_->hedges.end(),
+                       [&](const std::string& h) { return clause.find(h) != std::string_view::npos; });
+  };
+  for (const auto& words : data_->on_behalf) {
+    std::size_t at = text.find(words);
+    if (at == std::string::npos) continue;
+    // The signing must follow in the same clause (代表双方签订…, 代表双方在某地签署…).
+    std::size_t clause_end = text.find_first_of(",;", at);
+    std::string_view rest = std::string_view(text).substr(at, clause_end == std::string::npos ? std::string::npos : clause_end - at);
+    std::vector<graph::RelType> rels;
+    for (const auto& [trigger, rel] : data_->triggers)
+      if (rest.find(trigger) != std::string_view::npos && std::find(rels.begin(), rels.end(), rel) == rels.end())
+        rels.push_back(rel);
+    if (std::none_of(rels.begin(), rels.end(), [](auto r) { return r == graph::RelType::partners_with; })) continue;
+    if (planned(rest)) continue;
+    // The signers: the persons of the clause before 代表, by their posts.
+    auto bodies = signers_bodies(mentions, clause_start_before(text, at), at, posts);
+    if (bodies.size() >= 2) add_pairs(bodies, rels);
+  }
+  // 甲院长与乙县县长丙签订协议: persons as the subjects of a signing stand for the bodies of their posts.
+  for (const auto& [trigger, rel] : data_->triggers) {
+    // Only a signing: pairing (结对) and launching (按下启动键) are not acts of the persons' bodies.
+    if (rel != graph::RelType::partners_with || trigger.find("签") == std::string::npos) continue;
+    std::size_t at = text.find(trigger);
+    if (at == std::string::npos) continue;
+    std::size_t from = clause_start_before(text, at);
+    std::string_view clause = std::string_view(text).substr(from, at - from);
+    if (planned(clause) || clause.find("代表") != std::string_view::npos) continue;
+    bool witnessed = false;
+    for (std::string_view w : {"见证", "出席", "参加", "主持", "陪同", "在场"})
+      witnessed = witnessed || clause.find(w) != std::string_view::npos;
+    if (witnessed) continue;
+    auto bodies = signers_bodies(mentions, from, at, posts);
+    if (bodies.size() >= 2) add_pairs(bodies, {rel});
+    break;
   }
   return out;
 }

@@ -23,8 +23,9 @@ class PartiesReader {
   // Every pair of the parties of each agreement or joint building stated in the sentence.
   std::vector<ExtractedRelation> read(const Sentence& sentence, const std::vector<Mention>& mentions) const;
 
-  // 甲市市长A、乙医院院长B代表双方签订共建协议: officials who sign on behalf of their bodies make those
-  // bodies the parties. `posts` are the sentence's serves_as edges (the officials stage's).
+  // 甲市市长A、乙医院院长B代表双方签订共建协议, 甲院长与乙县县长丙签订协议: officials who sign for their
+  // bodies make those bodies the parties. `posts`: serves_as edges, the sentence's first, then the
+  // article's earlier ones (a person's first post listed is the body they sign for).
   std::vector<ExtractedRelation> read_representatives(const Sentence& sentence, const std::vector<Mention>& mentions,
                                                       const std::vector<ExtractedRelation>& posts) const;
 

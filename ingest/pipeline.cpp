@@ -11,6 +11,7 @@
 #include "ingest/body.hpp"
 #include "ingest/branches.hpp"
 #include "ingest/counted_lists.hpp"
+#include "ingest/known_names.hpp"
 #include "ingest/normalize.hpp"
 #include "ingest/officials.hpp"
 #include "ingest/parties.hpp"
@@ -102,6 +103,7 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
   std::vector<std::vector<Candidate>> candidates;
   candidates.reserve(sentences.size());
   for (const auto& s : sentences) candidates.push_back(impl_->recognizer.recognize(s.text));
+  find_persons_again(sentences, candidates);
   Resolution resolved = Resolver(impl_->recognizer).resolve(sentences, candidates, normalize(out.source).text);
   out.entities = std::move(resolved.entities);
 
@@ -132,7 +134,11 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     std::vector<ExtractedRelation> found = impl_->relations.extract(sentences[i], resolved.mentions[i], context);
     merge_officials(found, impl_->officials, impl_->officials.read(sentences[i], resolved.mentions[i], article));
     for (auto& r : impl_->parties.read(sentences[i], resolved.mentions[i])) found.push_back(std::move(r));
-    for (auto& r : impl_->parties.read_representatives(sentences[i], resolved.mentions[i], found))
+    // Posts of this sentence first, then those the article gave earlier (院长甲 named once, signing later).
+    std::vector<ExtractedRelation> posts = found;
+    for (const auto& r : out.relations)
+      if (r.rel == graph::RelType::serves_as) posts.push_back(r);
+    for (auto& r : impl_->parties.read_representatives(sentences[i], resolved.mentions[i], posts))
       found.push_back(std::move(r));
     for (auto& r : branches)
       if (r.source_begin == sentences[i].source_begin && r.source_end == sentences[i].source_end) found.push_back(r);

@@ -38,10 +38,13 @@ struct End {
   float weight = 1.0f;
 };
 
-// Does the clause of `match` name a person, or an institution as 我院/本院/我校, before the match?
+// Does the clause of `match`'s trigger name a person, or an institution as 我院/本院/我校, before the
+// trigger's own arguments (甲院长与乙签订: the elided subject is the person's body)?
 bool other_party_before(const PatternMatch& match, const SentenceIndex& index) {
+  std::uint32_t until = match.begin;
+  for (int d : match.dst) until = std::min(until, index.mentions()[static_cast<std::size_t>(d)].begin);
   for (const auto& m : index.mentions())
-    if (m.begin < match.begin && m.type == graph::EntityType::Person && index.clause_breaks(m.end, match.begin) == 0)
+    if (m.begin < until && m.type == graph::EntityType::Person && index.clause_breaks(m.end, until) == 0)
       return true;
   std::string_view text = index.text().substr(0, match.begin);
   std::size_t clause = text.find_last_of(",;");
@@ -126,12 +129,12 @@ std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& 
     break;
   }
   if (auto later = subject_after_leading_clause(rule, match, index)) return later;
-  for (const auto& m : context.previous)
-    if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
-  // An agreement signed by persons (甲院长与乙签订) or by an institution that calls itself 我院 is not
-  // the article's province's.
+  // An agreement signed by persons (甲院长与乙签订) or by an institution that calls itself 我院 is
+  // neither the previous sentence's subject's nor the article's province's.
   bool named_parties = rule.rel == graph::RelType::partners_with || rule.rel == graph::RelType::co_builds;
   if (named_parties && other_party_before(match, index)) return std::nullopt;
+  for (const auto& m : context.previous)
+    if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
   if (!context.province.empty() && contains(rule.src_types, graph::EntityType::Province))
     return End{context.province, -1, true, kArticleProvince};
   return std::nullopt;

@@ -76,6 +76,7 @@ class DocResolver {
   int unnamed_self(const Candidate& c);
   int article_subject(EntityType type);
   int first_named_in(std::size_t sentence, EntityType type) const;
+  bool describes_itself(const Placed& p) const;
   bool dash_alias(const Placed& a, const Placed& b) const;
   void merge_numbered_hospitals();
   int place_name(const Candidate& c);
@@ -291,6 +292,13 @@ bool quoted(const std::string& text, std::size_t pos) {
 
 // In an article an institution publishes about itself, 我院 is that institution: the first one of
 // the type the article names, when it names one before it first says 我院. Otherwise none (-1).
+// Does byte `pos` open its sentence (only a date or a connective such as 同时, before a comma, precedes it)?
+static bool opens_sentence(std::string_view text, std::size_t pos) {
+  if (pos == 0) return true;
+  return static_cast<unsigned char>(text[pos - 1]) < 0x80 && text.substr(0, pos).find_first_of(",") == pos - 1 &&
+         pos <= 30;
+}
+
 int DocResolver::publisher_of(EntityType type) {
   // Asked at every 我院 of the article: found once per type.
   auto known = publishers_.find(type);
@@ -329,13 +337,15 @@ int DocResolver::find_publisher(EntityType type) {
   // The earliest institution of the type named before the first 我院 (placed_ holds names first and
   // references after them, so the earliest is searched for); else, with no counterpart named, the
   // earliest named after it.
+  // With a counterpart named, a later name must describe itself (某医院是…, 某医院始建于…) to be the publisher.
   for (bool before : {true, false}) {
-    if (!before && !counterparts.empty()) break;
+    bool describing = !before && !counterparts.empty();
     const Placed* earliest = nullptr;
     for (const auto& p : placed_) {
       bool is_before = p.sentence < first_ref_sentence ||
                        (p.sentence == first_ref_sentence && p.candidate->begin < first_ref_begin);
       if (before != is_before) continue;
+      if (describing && !describes_itself(p)) continue;
       // 省人民医院 (a level name resolved to the article's province's hospital) names it as well.
       bool named = !p.reference || p.candidate->reference == "level";
       if (!named || p.candidate->inner || p.candidate->type != type || counterparts.count(uf_.find(p.group)) ||
@@ -348,6 +358,16 @@ int DocResolver::find_publisher(EntityType type) {
     if (earliest) return earliest->group;
   }
   return -1;
+}
+
+// Does the name open its sentence as the subject of a description (某医院是…, 始建于…, 位于…)?
+bool DocResolver::describes_itself(const Placed& p) const {
+  const std::string& text = sentences_[p.sentence].text;
+  if (!opens_sentence(text, p.candidate->begin)) return false;
+  std::string_view after = std::string_view(text).substr(p.candidate->end);
+  for (std::string_view verb : {"是", "始建于", "创建于", "建于", "成立于", "位于", "系", "作为"})
+    if (after.substr(0, verb.size()) == verb) return true;
+  return false;
 }
 
 // 湘西州人民医院——吉首大学第一附属医院 is one hospital under two names; 贵州省人民医院—赤水市人民医院 and
@@ -375,12 +395,6 @@ int DocResolver::first_named_in(std::size_t sentence, EntityType type) const {
   return first ? first->group : -1;
 }
 
-// Does byte `pos` open its sentence (only a date or a connective such as 同时, before a comma, precedes it)?
-static bool opens_sentence(std::string_view text, std::size_t pos) {
-  if (pos == 0) return true;
-  return static_cast<unsigned char>(text[pos - 1]) < 0x80 && text.substr(0, pos).find_first_of(",") == pos - 1 &&
-         pos <= 30;
-}
 
 // Bare 医院 where several hospitals would fit (医院党委书记甲谈到…): the one the article is about, its
 // publisher (我院), else the hospital it names most, at least three times and more often than any other.

@@ -1042,3 +1042,16 @@ TEST_CASE("supports: helpers in one clause, the helped gaining after commas; a p
   CHECK(edge(d, "鼓楼区", RelType::supports, "和田县人民医院"));
   CHECK_FALSE(edge(d, "南京市", RelType::supports, "和田县人民医院"));
 }
+
+TEST_CASE("parties: heads named earlier sign for their hospitals (李强院长与某院院长龙飞签订协议)", "[relations][parties]") {
+  auto d = run("我院与施秉县人民医院签订紧密型医联体协议\n\n"
+               "11月20日，签约仪式在施秉县举行。我院院长周明、施秉县卫生健康局局长吴刚出席仪式。\n"
+               "仪式上，双方为“镇远县中医医院施秉分院”揭牌。\n"
+               "周明院长与施秉县人民医院院长龙飞签订合作协议。\n"
+               "镇远县中医医院是一所二级甲等中医医院。\n");
+  // The publisher is the hospital that describes itself, though only named at the end.
+  CHECK(entity(d, "我院") == entity(d, "镇远县中医医院"));
+  CHECK(edge(d, "镇远县中医医院", RelType::partners_with, "施秉县人民医院"));
+  CHECK_FALSE(edge(d, "镇远县中医医院施秉分院", RelType::partners_with, "施秉县人民医院"));
+  CHECK(edge(d, "周明", RelType::serves_as, "镇远县中医医院"));
+}
