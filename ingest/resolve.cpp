@@ -452,6 +452,16 @@ void DocResolver::place_references() {
         // The nearest preceding named entity of the type (该院 → the hospital last written). When 该院 opens
         // its sentence and that hospital was written in an earlier one, it continues the topic: the
         // earlier sentence's first hospital, its subject, rather than its last, an object.
+        // 甲院选派专家帮扶乙院,其中该院某科主任…: 其中 picks out of the sent, so 该院 is the sender, the
+        // sentence's first hospital.
+        std::string_view before = std::string_view(sentences_[si].text).substr(0, c.begin);
+        if (g < 0 && (before.ends_with("其中") || before.ends_with("其中,"))) {
+          for (const auto& p : placed_)
+            if (p.sentence == si && !p.reference && p.candidate->type == c.type && p.candidate->begin < c.begin) {
+              g = p.group;  // placed_ holds a sentence's names in order: the first is the subject
+              break;
+            }
+        }
         for (auto it = placed_.rbegin(); g < 0 && it != placed_.rend(); ++it) {
           if (it->reference || it->sentence > si || (it->sentence == si && it->candidate->begin >= c.begin)) continue;
           if (it->candidate->type == c.type) {

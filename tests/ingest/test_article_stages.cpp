@@ -1055,3 +1055,14 @@ TEST_CASE("parties: heads named earlier sign for their hospitals (李强院长�
   CHECK_FALSE(edge(d, "镇远县中医医院施秉分院", RelType::partners_with, "施秉县人民医院"));
   CHECK(edge(d, "周明", RelType::serves_as, "镇远县中医医院"));
 }
+
+TEST_CASE("resolve: 其中该院 is the sender; supports by 助力; co_builds by 与…建立…中心", "[resolve][relations]") {
+  auto d = run("苏州大学附属第一医院选派10名专家组团式帮扶伽师县人民医院，其中该院骨科副主任医师赵海挂职伽师县人民医院副院长。\n");
+  CHECK(edge(d, "赵海", RelType::works_for, "苏州大学附属第一医院"));
+  CHECK(edge(d, "赵海", RelType::serves_as, "伽师县人民医院"));
+  CHECK_FALSE(edge(d, "赵海", RelType::works_for, "伽师县人民医院"));
+  auto e = run("江苏援疆医疗队助力伽师县人民医院创建三级医院。南京鼓楼医院与伽师县人民医院建立远程会诊中心。\n");
+  CHECK(edge(e, "江苏援疆医疗队", RelType::supports, "伽师县人民医院"));
+  CHECK(edge(e, "南京鼓楼医院", RelType::co_builds, "伽师县人民医院"));
+  CHECK_FALSE(edge(e, "南京鼓楼医院", RelType::co_builds, "江苏援疆医疗队"));
+}

@@ -82,13 +82,13 @@ TEST_CASE("a malformed pattern file names file:line and what is wrong", "[relati
 TEST_CASE("user files extend and override the shipped rules without recompiling", "[relations][rules]") {
   std::string data = std::string(BANGFU_SOURCE_DIR) + "/data";
   std::string extra = write_temp("user.tsv",
-                                 "rule\tuser.chip\tsupports\t{A}(扶持|资助了){B}\tregion|org\tregion|org\t0.6\n"
+                                 "rule\tuser.chip\tsupports\t{A}(照拂|资助了){B}\tregion|org\tregion|org\t0.6\n"
                                  "rule\tsup.strong\tsupports\t{A}托管{B}\tregion|org\tregion|org\t0.5\n");
   auto plain = RelationExtractor::from_data_dir(data);
   auto extended = RelationExtractor::from_data_dir(data, {extra});
   CHECK(extended.rule_count() == plain.rule_count() + 1);  // one new, one replaced
 
-  std::string text = "青岛市扶持定西市";
+  std::string text = "青岛市照拂定西市";
   auto mentions = mentions_in(text, {{"青岛市", EntityType::City}, {"定西市", EntityType::City}});
   CHECK(plain.extract(sentence_of(text), mentions, {}).empty());
   auto r = extended.extract(sentence_of(text), mentions, {});
