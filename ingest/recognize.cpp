@@ -471,14 +471,24 @@ std::size_t Recognizer::Data::standalone_place_start(std::string_view s, const s
   const Piece& sfx = toks[j];
   bool single = sfx.e - sfx.b == 3;
   if (!single || (sfx.type != EntityType::Township && sfx.type != EntityType::Village)) return j;
+  // Words that lead to a place (在, 到, 的, 包括 …): a name opens after one, never inside a longer
+  // transliterated name (阿勒腾也木勒乡).
+  static const std::vector<std::string_view> kLeads = {"在", "到", "的", "赴", "和", "与", "及", "至", "往", "了",
+                                                       "是", "有", "为", "包括", "涵盖", "覆盖", "含", "如"};
+  auto lead_ending_at = [&](std::size_t pos) {
+    return std::any_of(kLeads.begin(), kLeads.end(), [&](std::string_view w) {
+      return pos >= w.size() && s.substr(pos - w.size(), w.size()) == w;
+    });
+  };
   while (k < j && is_boundary_word(s, toks[k].b)) ++k;
+  // 有洋川镇, 单位包括洋川镇: a lead word written into the run of characters is not part of the name.
+  for (std::size_t t = k; t + 2 < j; ++t)
+    if (lead_ending_at(toks[t].e) && (t > k || toks[t].b == toks[k].b)) {
+      k = t + 1;
+      break;
+    }
   if (k >= j) return j;
-  // The name must open a phrase: after punctuation or after a word that leads to a place (在, 到, 的 …),
-  // not inside a longer transliterated name (阿勒腾也木勒乡).
-  if (toks[k].b >= 3 && is_cjk_at(s, toks[k].b - 3)) {
-    static const std::set<std::string, std::less<>> kLeads = {"在", "到", "的", "赴", "和", "与", "及", "至", "往", "了", "是"};
-    if (!kLeads.count(s.substr(toks[k].b - 3, 3))) return j;
-  }
+  if (toks[k].b >= 3 && is_cjk_at(s, toks[k].b - 3) && !lead_ending_at(toks[k].b)) return j;
   std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
   std::size_t chars = utf8::length(body);
   if (chars < 2 || chars > 3) return j;
@@ -949,6 +959,10 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       if (strict && has_class_word(body)) continue;
       // 某某书记代表医院: a post inside an unanchored body makes it a clause about a person.
       if (strict && holds_title(body)) continue;
+      // 深化医共体, 全面做实医共体: a consortium with no place or institution in front is named by a proper
+      // word (长三角, 华西); ordinary words before the ending say what is done to one.
+      auto proper = [](std::string_view tag) { return one_of(tag, {"ns", "nr", "nrt", "nrfg", "nt", "nz", "eng"}); };
+      if (strict && t.type == EntityType::Consortium && std::none_of(tags.begin(), tags.end(), proper)) continue;
     }
     // 医疗队员: a team's ending whose last character starts a common word with the next one does not
     // end a name there (a title such as 队长 is the exception: the name does end).

@@ -1066,3 +1066,16 @@ TEST_CASE("resolve: 其中该院 is the sender; supports by 助力; co_builds by
   CHECK(edge(e, "南京鼓楼医院", RelType::co_builds, "伽师县人民医院"));
   CHECK_FALSE(edge(e, "南京鼓楼医院", RelType::co_builds, "江苏援疆医疗队"));
 }
+
+TEST_CASE("recognize: a township's health centre after 包括/有; a consortium word after a verb names none; 下拨 funds",
+          "[recognize][relations]") {
+  auto d = run("湄潭县医共体成员单位包括抄乐镇卫生院、兴隆镇卫生院等8家单位，另有茅坪镇卫生院加入。要持续深化医共体改革。\n"
+               "遵义市卫生健康局下拨专项资金600万元，支持湄潭县医共体信息化建设。\n");
+  CHECK(entity(d, "抄乐镇卫生院"));
+  CHECK(entity(d, "茅坪镇卫生院"));
+  CHECK_FALSE(entity(d, "有茅坪镇卫生院"));
+  CHECK_FALSE(entity(d, "深化医共体"));
+  const auto* f = edge(d, "遵义市卫生健康局", RelType::funds, "湄潭县医共体");
+  REQUIRE(f);
+  CHECK(f->amount == "600万元");
+}
