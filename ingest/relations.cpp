@@ -135,7 +135,10 @@ std::optional<End> elided_subject(const RelationRule& rule, const PatternMatch& 
   if (named_parties && other_party_before(match, index)) return std::nullopt;
   for (const auto& m : context.previous)
     if (contains(rule.src_types, m.type)) return End{m.canonical, -1, m.resolved_reference, kSubjectOfPrevious};
-  if (!context.province.empty() && contains(rule.src_types, graph::EntityType::Province))
+  // A team arriving (医疗队抵达某地) is sent by whoever the article says, rarely its own province: aid
+  // articles name the sending province's hospitals most, so the article's province is a poor guess.
+  if (!context.province.empty() && contains(rule.src_types, graph::EntityType::Province) &&
+      rule.rel != graph::RelType::dispatches)
     return End{context.province, -1, true, kArticleProvince};
   return std::nullopt;
 }

@@ -1079,3 +1079,11 @@ TEST_CASE("recognize: a township's health centre after 包括/有; a consortium 
   REQUIRE(f);
   CHECK(f->amount == "600万元");
 }
+
+TEST_CASE("dispatches: a team arriving in a title is not sent by the article's most named province", "[relations]") {
+  auto d = run("第九批组团式援藏医疗队抵达林芝\n\n"
+               "8月10日，由上海市卫生健康委员会选派的第九批组团式援藏医疗队一行20人抵达林芝市。"
+               "队员来自上海瑞金医院、上海中山医院、上海华山医院等10家医院。\n");
+  CHECK(edge(d, "上海市卫生健康委员会", RelType::dispatches, "林芝市"));
+  CHECK_FALSE(edge(d, "上海市", RelType::dispatches, "林芝市"));
+}
