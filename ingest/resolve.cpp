@@ -386,12 +386,27 @@ bool DocResolver::dash_alias(const Placed& a, const Placed& b) const {
 }
 
 // The group of the first named (not referred) entity of `type` written in sentence `sentence`.
+// 由甲与乙共建的丙正式开诊: 甲 is the agent inside a modifier; the clause is about 丙.
+static bool agent_in_modifier(std::string_view text, const Candidate& c) {
+  std::size_t from = text.substr(0, c.begin).find_last_of(",;");
+  from = from == std::string_view::npos ? 0 : from + 1;
+  std::size_t to = text.find_first_of(",;", c.end);
+  std::string_view before = text.substr(from, c.begin - from);
+  std::string_view after = text.substr(c.end, to == std::string_view::npos ? std::string_view::npos : to - c.end);
+  return before.find("由") != std::string_view::npos && after.find("的") != std::string_view::npos;
+}
+
 int DocResolver::first_named_in(std::size_t sentence, EntityType type) const {
   const Placed* first = nullptr;
-  for (const auto& p : placed_)
-    if (p.sentence == sentence && !p.reference && p.candidate->type == type &&
-        (!first || p.candidate->begin < first->candidate->begin))
-      first = &p;
+  const Placed* first_head = nullptr;  // the first not written as the agent of a modifier
+  for (const auto& p : placed_) {
+    if (p.sentence != sentence || p.reference || p.candidate->type != type) continue;
+    if (!first || p.candidate->begin < first->candidate->begin) first = &p;
+    if (!agent_in_modifier(sentences_[sentence].text, *p.candidate) &&
+        (!first_head || p.candidate->begin < first_head->candidate->begin))
+      first_head = &p;
+  }
+  if (first_head) return first_head->group;
   return first ? first->group : -1;
 }
 

@@ -1087,3 +1087,12 @@ TEST_CASE("dispatches: a team arriving in a title is not sent by the article's m
   CHECK(edge(d, "上海市卫生健康委员会", RelType::dispatches, "林芝市"));
   CHECK_FALSE(edge(d, "上海市", RelType::dispatches, "林芝市"));
 }
+
+TEST_CASE("resolve: 该院 after 由甲共建的丙 is 丙; 其中 before a name does not start 中华", "[resolve]") {
+  auto d = run("由北京大学第一医院与宁夏回族自治区人民政府合作共建的国家区域医疗中心——北京大学第一医院宁夏妇女儿童医院正式开诊。"
+               "该院位于银川市金凤区。北京大学第一医院派出专家常驻银川，其中华西医院的张丽也在内。\n");
+  CHECK(edge(d, "北京大学第一医院宁夏妇女儿童医院", RelType::located_in, "金凤区"));
+  CHECK_FALSE(edge(d, "北京大学第一医院", RelType::located_in, "金凤区"));
+  CHECK_FALSE(entity(d, "中华西医院"));
+  CHECK(entity(d, "华西医院"));
+}
