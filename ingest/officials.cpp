@@ -62,6 +62,12 @@ std::string_view trim_separators(std::string_view s) {
     }
   }
   if (starts_with(s, "的")) s.remove_prefix(3);
+  // 儿科副主任乙和护理部主任丙: a conjunction opening the text joins the list's last item; no title starts so.
+  for (std::string_view conj : {"以及", "和", "与", "及"})
+    if (starts_with(s, conj)) {
+      s.remove_prefix(conj.size());
+      break;
+    }
   return s;
 }
 

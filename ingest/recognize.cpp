@@ -1131,6 +1131,8 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
   };
   std::size_t b2 = chars_at(2), b3 = chars_at(3);
   if (!b2) return 0;
+  // 包括, 成为, 通过: a surname character that opens a frequent verb or function word opens no name.
+  if (auto w = word(s.substr(pos, b2)); w && w->freq >= 2000 && one_of(w->pos, {"v", "p", "c", "r", "d"})) return 0;
   auto follows_word = [&](std::size_t at) {  // a dictionary word of 2+ characters, or an after-cue, starts at `at`
     if (at >= s.size() || !is_cjk_at(s, at)) return at >= s.size() || !is_cjk_at(s, at) ? 2 : 0;
     const std::string* kind = nullptr;

@@ -1096,3 +1096,12 @@ TEST_CASE("resolve: 该院 after 由甲共建的丙 is 丙; 其中 before a name
   CHECK_FALSE(entity(d, "中华西医院"));
   CHECK(entity(d, "华西医院"));
 }
+
+TEST_CASE("officials: the last item after 和 keeps its own department and title; 包括 opens no name", "[officials][recognize]") {
+  auto d = run("随行专家包括遵义医科大学附属医院心血管内科主任医师钱峰、儿科副主任苗玲和护理部主任姚静。\n");
+  CHECK_FALSE(entity(d, "包括遵"));
+  CHECK(edge(d, "钱峰", RelType::works_for, "遵义医科大学附属医院"));
+  const auto* p = edge(d, "姚静", RelType::serves_as, "遵义医科大学附属医院");
+  REQUIRE(p);
+  CHECK(p->role == "护理部主任");
+}
