@@ -203,6 +203,35 @@ class Search {
     return pos >= 3 && text_.compare(pos - 3, 3, "对") == 0 && !s_.covered(pos - 3);
   }
 
+  // 甲与乙、丙和丁签约: 乙, 丙 and 丁 come after a name and a joiner: they are 甲's partners (or the next
+  // items of a list), never the subject of what follows.
+  bool inside_list(std::size_t pos, std::size_t k) const {
+    // 与/同 before a name make it an object (甲先后与乙、丙和丁签约), whatever stands before them, when the
+    // pattern wants a partner joined after it (甲与乙签订 …): 乙's list is not that subject. (与乙签订协议帮扶丙
+    // keeps 乙 as a subject: the pattern reads no second partner.)
+    bool partner_next = false;
+    for (std::size_t e = k + 1; e < elements_.size(); ++e) {
+      const auto& el = elements_[e];
+      if (el.kind == Kind::src || el.kind == Kind::dst) break;
+      if (el.kind != Kind::literal) continue;  // gaps: look on to the next fixed text
+      for (const auto& sp : el.spellings) partner_next = partner_next || sp == "与" || sp == "和" || sp == "同";
+      bool optional = std::find(el.spellings.begin(), el.spellings.end(), "") != el.spellings.end();
+      if (!optional) break;  // a required literal ends the look
+    }
+    for (std::string_view preposition : {"与", "同"})
+      if (partner_next && pos >= preposition.size() &&
+          text_.compare(pos - preposition.size(), preposition.size(), preposition) == 0)
+        return true;
+    // After a name, 、 always continues a list; 和/及 may also join two subjects (甲和乙托管共建丙).
+    for (auto joiner : kListJoiners) {
+      if (joiner != "、" && !partner_next) continue;
+      if (pos < joiner.size() || text_.compare(pos - joiner.size(), joiner.size(), joiner) != 0) continue;
+      std::size_t before = pos - joiner.size();
+      return std::any_of(s_.mentions().begin(), s_.mentions().end(), [&](const Mention& m) { return m.end == before; });
+    }
+    return false;
+  }
+
   // 天津市各大医院, 全省各级医院: a place right before a plural only says where the many are; they act.
   bool qualifies_plural(int i) const {
     if (!graph::is_region(s_.mentions()[i].type)) return false;
@@ -218,15 +247,21 @@ class Search {
     int first = chain_head(s_.mention_at(pos));
     if (!allowed(first, kind) || qualifies_plural(first)) return;
     if (kind == Kind::src && k == 0 && object_of_dui(pos)) return;
+    if (kind == Kind::src && inside_list(pos, k)) return;
     // Tried at every mention for every rule: lists are short, so they live on the stack.
     boost::container::small_vector<int, 8> chain{first};
     boost::container::small_vector<std::size_t, 8> ends{after_mention(first)};
+    // A conjunction (和, 与, 及) joins a list's last item: after it, 、 opens no further item of the same
+    // list (甲与乙、丙和丁签约 is 甲 and the list 乙、丙、丁, never 甲、乙、丙 with 丁).
+    bool conjunction_used = false;
     while (true) {
       std::size_t q = ends.back();
       int next = -1;
       for (auto joiner : kListJoiners) {
         if (starts_with(text_, q, joiner) && !s_.covered(q)) {
+          if (joiner == "、" && conjunction_used) break;
           next = chain_head(s_.mention_at(q + joiner.size()));
+          conjunction_used = conjunction_used || joiner != "、";
           break;
         }
       }
@@ -248,6 +283,8 @@ class Search {
     for (std::size_t n = chain.size(); n >= 1; --n) {
       target.assign(chain.begin(), chain.begin() + n);
       std::size_t end = ends[n - 1];
+      // A list never ends right before 、 and another name: 甲与乙、丙 is not the pair 甲与乙.
+      if (starts_with(text_, end, "、") && allowed(chain_head(s_.mention_at(end + 3)), kind)) continue;
       if (starts_with(text_, end, "等") && !s_.covered(end)) step(k + 1, end + 3, m);
       step(k + 1, end, m);
     }

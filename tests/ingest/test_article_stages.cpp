@@ -1105,3 +1105,19 @@ TEST_CASE("officials: the last item after 和 keeps its own department and title
   REQUIRE(p);
   CHECK(p->role == "护理部主任");
 }
+
+TEST_CASE("lists: 甲(先后)与乙、丙和丁签约 — 乙, 丙, 丁 are 甲's partners and helped, never one another's helpers",
+          "[relations]") {
+  for (std::string adverb : {"", "先后"}) {
+    auto d = run("遵义医科大学附属医院" + adverb + "与湄潭县人民医院、凤冈县人民医院和余庆县人民医院签订对口帮扶协议。\n");
+    for (const char* helped : {"湄潭县人民医院", "凤冈县人民医院", "余庆县人民医院"}) {
+      CHECK(edge(d, "遵义医科大学附属医院", RelType::supports, helped));
+      CHECK(edge(d, "遵义医科大学附属医院", RelType::partners_with, helped));
+    }
+    CHECK_FALSE(edge(d, "湄潭县人民医院", RelType::supports, "余庆县人民医院"));
+    CHECK_FALSE(edge(d, "凤冈县人民医院", RelType::supports, "余庆县人民医院"));
+  }
+  // 与乙签订协议帮扶丙: the partner signed with is the helper when nothing else is joined after it.
+  auto e = run("贵州省与北京协和医院签订协议帮扶毕节市。\n");
+  CHECK(edge(e, "北京协和医院", RelType::supports, "毕节市"));
+}
