@@ -1537,6 +1537,10 @@ Recognizer::~Recognizer() = default;
 Recognizer::Recognizer(Recognizer&&) noexcept = default;
 Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
 
+std::size_t Recognizer::title_at(std::string_view text, std::size_t pos) const {
+  return pos < text.size() ? data_->titles.longest(text, pos) : 0;
+}
+
 const Gazetteer& Recognizer::gazetteer() const { return data_->gazetteer; }
 
 std::string Recognizer::abbreviate(const std::string& name) const {

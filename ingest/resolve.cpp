@@ -77,6 +77,8 @@ class DocResolver {
   int article_subject(EntityType type);
   int first_named_in(std::size_t sentence, EntityType type) const;
   bool describes_itself(const Placed& p) const;
+  bool object_of_action(const Placed& p) const;
+  bool acts_as_self(const Placed& p, const std::set<int>& counterparts);
   bool dash_alias(const Placed& a, const Placed& b) const;
   void merge_numbered_hospitals();
   int place_name(const Candidate& c);
@@ -337,7 +339,9 @@ int DocResolver::find_publisher(EntityType type) {
   // The earliest institution of the type named before the first 我院 (placed_ holds names first and
   // references after them, so the earliest is searched for); else, with no counterpart named, the
   // earliest named after it.
-  // With a counterpart named, a later name must describe itself (某医院是…, 某医院始建于…) to be the publisher.
+  // A later name that is the object of the help (在乙医院开展帮扶, 赴乙医院) is not the publisher; with a
+  // counterpart named, a later name must also show itself as the actor: it describes itself (某医院是…), its
+  // officials follow it (某医院党委书记某某), or it stands in 我院's place beside the counterpart (某医院与乙签约).
   for (bool before : {true, false}) {
     bool describing = !before && !counterparts.empty();
     const Placed* earliest = nullptr;
@@ -345,7 +349,7 @@ int DocResolver::find_publisher(EntityType type) {
       bool is_before = p.sentence < first_ref_sentence ||
                        (p.sentence == first_ref_sentence && p.candidate->begin < first_ref_begin);
       if (before != is_before) continue;
-      if (describing && !describes_itself(p)) continue;
+      if (!before && (object_of_action(p) || (describing && !acts_as_self(p, counterparts)))) continue;
       // 省人民医院 (a level name resolved to the article's province's hospital) names it as well.
       bool named = !p.reference || p.candidate->reference == "level";
       if (!named || p.candidate->inner || p.candidate->type != type || counterparts.count(uf_.find(p.group)) ||
@@ -358,6 +362,32 @@ int DocResolver::find_publisher(EntityType type) {
     if (earliest) return earliest->group;
   }
   return -1;
+}
+
+// Is the name written as the place or object of an act (在乙医院, 赴乙医院, 帮扶乙医院, 与乙医院)?
+bool DocResolver::object_of_action(const Placed& p) const {
+  std::string_view before = std::string_view(sentences_[p.sentence].text).substr(0, p.candidate->begin);
+  if (before.ends_with("了")) before.remove_suffix(3);
+  for (std::string_view word : {"在", "到", "赴", "前往", "抵达", "来到", "走进", "进驻", "入驻", "帮扶", "支援", "援助",
+                                "托管", "向", "为", "给", "对", "与", "和", "同", "及", "、"})
+    if (before.ends_with(word)) return true;
+  return false;
+}
+
+// Does a later name act as the publisher would: describing itself, followed by its officials' titles
+// (某医院党委书记), or joined to one of 我院's counterparts (某医院与乙医院签约)?
+bool DocResolver::acts_as_self(const Placed& p, const std::set<int>& counterparts) {
+  if (describes_itself(p)) return true;
+  const std::string& text = sentences_[p.sentence].text;
+  if (rec_.title_at(text, p.candidate->end) > 0) return true;
+  std::string_view after = std::string_view(text).substr(p.candidate->end);
+  for (std::string_view joiner : {"与", "和", "同"}) {
+    if (!after.starts_with(joiner)) continue;
+    std::size_t at = p.candidate->end + joiner.size();
+    for (const auto& q : placed_)
+      if (q.sentence == p.sentence && q.candidate->begin == at && counterparts.count(uf_.find(q.group))) return true;
+  }
+  return false;
 }
 
 // Does the name open its sentence as the subject of a description (某医院是…, 始建于…, 位于…)?

@@ -1121,3 +1121,18 @@ TEST_CASE("lists: 甲(先后)与乙、丙和丁签约 — 乙, 丙, 丁 are 甲'
   auto e = run("贵州省与北京协和医院签订协议帮扶毕节市。\n");
   CHECK(edge(e, "北京协和医院", RelType::supports, "毕节市"));
 }
+
+TEST_CASE("resolve: 我院 is the later-named hospital that acts as the publisher, not the one it helps", "[resolve]") {
+  // Its officials follow its name.
+  auto a = run("我院专家赴务川开展帮扶\n\n近日，我院选派4名专家赴务川仡佬族苗族自治县人民医院开展帮扶工作。"
+               "出发前，遵义市第二人民医院党委书记田力为专家们送行。\n");
+  CHECK(entity(a, "我院") == entity(a, "遵义市第二人民医院"));
+  // The helped hospital, written after 在, is not the publisher; the one that convenes the send-off is.
+  auto b = run("我院再派专家援宁\n\n8月29日，我院援宁医疗队一行2人出发前往宁夏。他们将在同心县人民医院开展半年的帮扶。\n"
+               "8月28日，漳州市第二医院召开欢送座谈会，副院长郑立叮嘱队员做好帮扶工作。\n");
+  CHECK(entity(b, "我院") == entity(b, "漳州市第二医院"));
+  CHECK(entity(b, "我院") != entity(b, "同心县人民医院"));
+  // It stands in 我院's place beside the counterpart the title names.
+  auto c = run("我院与西藏自治区妇幼保健院签约\n\n北京华信儿童医院与西藏自治区妇幼保健院合作签约仪式在拉萨市举行。\n");
+  CHECK(entity(c, "我院") == entity(c, "北京华信儿童医院"));
+}
