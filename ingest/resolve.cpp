@@ -92,7 +92,9 @@ class DocResolver {
   void merge_aliases();
   void name_university_affiliates();
   void merge_affiliate_short_names();
-  int region_group(EntityType level);
+  int region_group(EntityType level, std::string_view surface);
+  int leading_division(const Candidate& c, EntityType level) const;
+  int publisher_region(EntityType level) const;
   int article_division(EntityType level, const std::string& word);
   Resolution build();
 
@@ -258,15 +260,46 @@ int DocResolver::article_division(EntityType level, const std::string& word) {
 }
 
 // The entity standing for the article's own region of a level (我省 → the article's province).
-int DocResolver::region_group(EntityType level) {
-  int division = -1;
-  if (level == EntityType::Province) {
-    division = province_;
-  } else {
+// The division of `level` an institution's name starts with (番禺区卫健局 → 番禺区), or -1.
+int DocResolver::leading_division(const Candidate& c, EntityType level) const {
+  for (auto it = c.leading.rbegin(); it != c.leading.rend(); ++it)
+    if (*it >= 0 && gaz_.at(*it).level == level) return *it;
+  return -1;
+}
+
+// The body that says it publishes the article: a stated source, or a name opening the text followed by
+// 讯 or 消息 (番禺区卫健局讯：…, 杭州市卫生健康委员会消息，…). Its region is 我区's, 我市's.
+int DocResolver::publisher_region(EntityType level) const {
+  if (source_name_ >= 0) {
+    int d = leading_division(source_candidates_[static_cast<std::size_t>(source_name_)], level);
+    if (d >= 0) return d;
+  }
+  for (std::size_t si = 0; si < candidates_.size() && si < 3; ++si) {
+    std::string_view text = sentences_[si].text;
+    for (const auto& c : candidates_[si]) {
+      if (c.inner || c.begin > 12) continue;
+      std::string_view after = text.substr(c.end);
+      while (after.starts_with(" ")) after.remove_prefix(1);
+      if (!after.starts_with("讯") && !after.starts_with("消息")) continue;
+      int d = leading_division(c, level);
+      if (d >= 0) return d;
+    }
+  }
+  return -1;
+}
+
+int DocResolver::region_group(EntityType level, std::string_view surface) {
+  int division = level == EntityType::Province ? province_ : publisher_region(level);
+  if (division < 0 && level != EntityType::Province) {
+    // 我州 is a 州, 我区 a 区: a division whose name ends in the reference's level word wins over others.
+    std::string_view word = surface.size() >= 3 ? surface.substr(surface.size() - 3) : std::string_view();
     int best = 0;
-    for (auto [id, n] : division_votes_)
-      if (gaz_.at(id).level == level && (province_ < 0 || gaz_.province_of(id) == province_) && n > best)
-        best = n, division = id;
+    bool best_fits = false;
+    for (auto [id, n] : division_votes_) {
+      if (gaz_.at(id).level != level || (province_ >= 0 && gaz_.province_of(id) != province_)) continue;
+      bool fits = !word.empty() && gaz_.at(id).name.ends_with(word);
+      if ((fits && !best_fits) || (fits == best_fits && n > best)) best = n, division = id, best_fits = fits;
+    }
   }
   if (division < 0) return -1;
   int g = group_for("D" + std::to_string(division));
@@ -484,7 +517,7 @@ void DocResolver::place_references() {
       if (c.reference.empty() || c.reference == "level-name") continue;
       int g = -1;
       if (c.reference == "region") {
-        g = region_group(c.type);
+        g = region_group(c.type, c.surface);
         if (g >= 0 && (c.surface.rfind("我", 0) == 0 || c.surface.rfind("本", 0) == 0))
           reference_aliases_.insert({g, c.surface});
       } else if (c.reference == "nearest") {

@@ -1136,3 +1136,13 @@ TEST_CASE("resolve: 我院 is the later-named hospital that acts as the publishe
   auto c = run("我院与西藏自治区妇幼保健院签约\n\n北京华信儿童医院与西藏自治区妇幼保健院合作签约仪式在拉萨市举行。\n");
   CHECK(entity(c, "我院") == entity(c, "北京华信儿童医院"));
 }
+
+TEST_CASE("resolve: 我区/我市 is the region of the body that opens the text with 讯/消息, and a 州 for 我州",
+          "[resolve]") {
+  auto a = run("我区与赫章县签订帮扶协议\n\n白云区卫健局讯：近日，我区与赫章县签订东西部协作医疗卫生帮扶协议。\n");
+  CHECK(entity(a, "我区") == entity(a, "白云区"));
+  CHECK(edge(a, "白云区", RelType::partners_with, "赫章县"));
+  auto b = run("我市专家抵达凯里\n\n宁波市卫生健康委员会消息，近日，我市选派的第六批医疗专家抵达黔东南苗族侗族自治州人民医院。\n");
+  CHECK(entity(b, "我市") == entity(b, "宁波市"));
+  CHECK(edge(b, "宁波市", RelType::dispatches, "黔东南苗族侗族自治州人民医院"));
+}
