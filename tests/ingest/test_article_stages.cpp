@@ -1146,3 +1146,15 @@ TEST_CASE("resolve: 我区/我市 is the region of the body that opens the text 
   CHECK(entity(b, "我市") == entity(b, "宁波市"));
   CHECK(edge(b, "宁波市", RelType::dispatches, "黔东南苗族侗族自治州人民医院"));
 }
+
+TEST_CASE("member_of: members joining a consortium named in an earlier clause (成为首批成员单位, 加入联盟, 等单位参加)",
+          "[relations]") {
+  auto a = run("曲靖市第一人民医院医联体揭牌，陆良县人民医院、师宗县中医医院等10家医疗机构成为首批成员单位。\n");
+  CHECK(edge(a, "陆良县人民医院", RelType::member_of, "曲靖市第一人民医院医联体"));
+  CHECK(edge(a, "师宗县中医医院", RelType::member_of, "曲靖市第一人民医院医联体"));
+  auto b = run("曲靖市心血管专科联盟正式成立，罗平县人民医院、富源县人民医院加入联盟。\n");
+  CHECK(edge(b, "罗平县人民医院", RelType::member_of, "曲靖市心血管专科联盟"));
+  auto c = run("平利县医共体由平利县人民医院牵头，长安镇卫生院、城关镇卫生院等9家单位参加。\n");
+  CHECK(edge(c, "平利县人民医院", RelType::member_of, "平利县医共体"));
+  CHECK(edge(c, "长安镇卫生院", RelType::member_of, "平利县医共体"));
+}
