@@ -1314,6 +1314,11 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
       std::size_t len = dotted ? dotted_name_length(s, at) : 0;
       if (!len) len = syllable_name_length(s, at);
       if (len) drop_regions_inside(at, at + len);
+      // 主任欧阳振华: a compound surname, then the given name as after a single one.
+      if (!len && at + 6 <= s.size() && surnames.count(s.substr(at, 6))) {
+        std::size_t given = person_length(s, at + 3);
+        if (given) len = 3 + given;
+      }
       if (!len && surnames.count(s.substr(at, char_len(s, at)))) {
         // Right after a title, a surname and a region's short form are a name (书记李卫东, 校长郭东明).
         len = person_length(s, at);
@@ -1365,7 +1370,24 @@ void Recognizer::Data::find_persons(std::string_view s, std::vector<Candidate>& 
         auto w = word(s.substr(b - 3, 6));
         if (w && w->freq >= 100 && w->pos.substr(0, 2) != "nr") continue;
       }
-      bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || cue_before(s, b, "before");
+      // 包括张伟主任医师: a verb or preposition ending right before the surname opens the phrase too, before
+      // a medical rank (坚持党管干部 is no name before 干部).
+      auto after_verb = [&] {
+        bool rank = title.ends_with("师") || title.ends_with("授") || title.ends_with("生") || title.ends_with("士");
+        if (!rank || b < 6 || !is_cjk_at(s, b - 6)) return false;
+        auto w = word(s.substr(b - 6, 6));
+        return w && w->freq >= 1000 && one_of(w->pos, {"v", "p", "c"});
+      };
+      // 某医院刘海涛副院长: right after an institution's name a name opens too.
+      // A department (普儿科, 护理部) sits there as often: a name does not end in a department's ending.
+      auto after_institution = [&] {
+        std::string_view last = s.substr(pos - 3, 3);
+        for (std::string_view dept : {"科", "部", "室", "处", "所", "组", "办", "院", "区", "中心"})
+          if (last == dept) return false;
+        return ends_organization(out, b);
+      };
+      bool starts = b == 0 || !is_cjk_at(s, b - 3) || is_boundary_word(s, b - 3) || cue_before(s, b, "before") ||
+                    after_institution() || after_verb();
       if (*kind != "member") {  // 6位科室主任: a count and a common word, not a name before a post
         auto tail = word(s.substr(b + 3, 6));
         std::string_view tag = tail ? tail->pos : std::string_view();
@@ -1514,12 +1536,17 @@ void Recognizer::Data::find_predicate_persons(std::string_view s, std::vector<Ca
   }
 }
 
-// 聘任刘某为某院名誉院长: after a verb of appointment, a name, then 为 or 担任 and a post.
+// 聘任刘某为某院名誉院长, 派出吴某任某院执行院长: after a verb of appointment or sending, a name (with
+// 同志 or not), then 为, 任, 担任 or 挂职 and a post.
 void Recognizer::Data::find_appointed_person(std::string_view s, std::size_t b, std::vector<Candidate>& out) const {
   if (!is_cjk_at(s, b) || !surnames.count(s.substr(b, 3))) return;
   for (std::size_t len : {9u, 6u}) {
     std::size_t e = b + len;
-    bool then_as = e < s.size() && (s.compare(e, 3, "为") == 0 || s.compare(e, 6, "担任") == 0);
+    std::size_t at = e;
+    if (s.compare(at, 6, "同志") == 0) at += 6;  // 任命赵某同志为…
+    bool then_as = false;
+    for (std::string_view verb : {"为", "担任", "任", "挂职", "出任", "兼任"})
+      then_as = then_as || (at < s.size() && s.compare(at, verb.size(), verb) == 0);
     bool chars_ok = true;
     for (std::size_t i = b + 3; i < e && e <= s.size(); i += 3)
       if (!is_cjk_at(s, i) || is_boundary_word(s, i) || titles.longest(s, i)) chars_ok = false;

@@ -1158,3 +1158,21 @@ TEST_CASE("member_of: members joining a consortium named in an earlier clause (�
   CHECK(edge(c, "平利县人民医院", RelType::member_of, "平利县医共体"));
   CHECK(edge(c, "长安镇卫生院", RelType::member_of, "平利县医共体"));
 }
+
+TEST_CASE("persons: sent or appointed by name (派出某某任, 任命某某同志为), 队员某某, names before ranks after 包括, "
+          "a name after an institution, compound surnames", "[recognize][officials][relations]") {
+  auto a = run("铜仁市人民医院派出杨晓燕任石阡县人民医院执行院长。经研究，任命龙志刚同志为石阡县人民医院副院长。\n");
+  CHECK(edge(a, "杨晓燕", RelType::serves_as, "石阡县人民医院"));
+  CHECK(edge(a, "杨晓燕", RelType::works_for, "铜仁市人民医院"));
+  CHECK(edge(a, "铜仁市人民医院", RelType::dispatches, "石阡县人民医院"));
+  CHECK(edge(a, "龙志刚", RelType::serves_as, "石阡县人民医院"));
+  auto b = run("山东省立医院援藏医疗队员孙晓东挂职日喀则市人民医院副院长。"
+               "山东省立医院第二批援藏医疗队员包括何伟主任医师、贾娜副主任护师。\n");
+  CHECK(edge(b, "孙晓东", RelType::serves_as, "日喀则市人民医院"));
+  CHECK(entity(b, "何伟"));
+  CHECK(entity(b, "贾娜"));
+  auto c = run("在天津市第一中心医院郝海涛副院长的带领下，专家团队来到承德县医院。骨科主任欧阳振华出席。\n");
+  CHECK(edge(c, "郝海涛", RelType::serves_as, "天津市第一中心医院"));
+  CHECK(entity(c, "欧阳振华"));
+  CHECK_FALSE(entity(c, "阳振华"));
+}
