@@ -232,6 +232,17 @@ class Search {
     return false;
   }
 
+  // 红河州的绿春县人民医院: a place followed by 的 and an institution says where that institution is; the
+  // institution's position, or -1.
+  std::ptrdiff_t institution_after_de(int i) const {
+    if (i < 0 || !graph::is_region(s_.mentions()[static_cast<std::size_t>(i)].type)) return -1;
+    std::size_t end = s_.mentions()[static_cast<std::size_t>(i)].end;
+    if (!starts_with(text_, end, "的")) return -1;
+    int next = s_.mention_at(end + 3);
+    if (next < 0 || graph::is_region(s_.mentions()[static_cast<std::size_t>(next)].type)) return -1;
+    return static_cast<std::ptrdiff_t>(end + 3);
+  }
+
   // 天津市各大医院, 全省各级医院: a place right before a plural only says where the many are; they act.
   bool qualifies_plural(int i) const {
     if (!graph::is_region(s_.mentions()[i].type)) return false;
@@ -245,6 +256,11 @@ class Search {
   void slot(std::size_t k, std::size_t pos, PatternMatch& m) {
     Kind kind = elements_[k].kind;
     int first = chain_head(s_.mention_at(pos));
+    // The institution stands in for the place when the slot takes it (帮扶某州的某医院); 位于某市的某医院 keeps
+    // the place for a slot that wants one.
+    if (std::ptrdiff_t at = institution_after_de(first);
+        at >= 0 && allowed(s_.mention_at(static_cast<std::size_t>(at)), kind))
+      return slot(k, static_cast<std::size_t>(at), m);
     if (!allowed(first, kind) || qualifies_plural(first)) return;
     if (kind == Kind::src && k == 0 && object_of_dui(pos)) return;
     if (kind == Kind::src && inside_list(pos, k)) return;

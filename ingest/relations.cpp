@@ -300,6 +300,27 @@ void drop_implied_destinations(std::vector<ExtractedRelation>& out, const Relati
             out.end());
 }
 
+// 甲医院与乙县人民政府签订托管共建协议,托管共建乙县人民医院: the government signed as a party; the help goes
+// to the hospital the sentence names, so a supports edge to the government is dropped when the same
+// helper supports a hospital here.
+void drop_party_government_support(std::vector<ExtractedRelation>& out, const std::vector<Mention>& mentions) {
+  std::set<std::string> agencies, care;  // governments (某县人民政府), not the bureaus helped in a list
+  for (const auto& m : mentions) {
+    if (m.type == graph::EntityType::Agency && m.canonical.ends_with("政府")) agencies.insert(m.canonical);
+    if (m.type == graph::EntityType::Hospital || m.type == graph::EntityType::PrimaryCare) care.insert(m.canonical);
+  }
+  auto helps_care = [&](const std::string& src) {
+    return std::any_of(out.begin(), out.end(), [&](const auto& r) {
+      return r.rel == graph::RelType::supports && r.src == src && care.count(r.dst) && !r.hedged;
+    });
+  };
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [&](const auto& r) {
+                             return r.rel == graph::RelType::supports && agencies.count(r.dst) && helps_care(r.src);
+                           }),
+            out.end());
+}
+
 }  // namespace
 
 // A person with a named post at an organization needs no second "belongs to" edge to it.
@@ -452,6 +473,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   }
   drop_redundant_works_for(out);
   drop_implied_destinations(out, book);
+  drop_party_government_support(out, mentions);
   drop_partnership_inside_co_building(out);
   drop_own_region_aid(out);
   money_passed_on(out);

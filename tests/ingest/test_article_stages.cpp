@@ -1176,3 +1176,15 @@ TEST_CASE("persons: sent or appointed by name (派出某某任, 任命某某同�
   CHECK(entity(c, "欧阳振华"));
   CHECK_FALSE(entity(c, "阳振华"));
 }
+
+TEST_CASE("relations: 某州的某医院 is the hospital; a government signing a 托管共建 agreement is a party, not the helped",
+          "[relations]") {
+  auto d = run("上海市第六人民医院、上海市第九人民医院分别对口帮扶文山州的丘北县人民医院和广南县人民医院。\n");
+  CHECK(edge(d, "上海市第六人民医院", RelType::supports, "丘北县人民医院"));
+  CHECK(edge(d, "上海市第九人民医院", RelType::supports, "广南县人民医院"));
+  CHECK_FALSE(edge(d, "上海市第六人民医院", RelType::supports, "文山州"));
+  auto e = run("重庆医科大学附属第二医院与綦江区人民政府签订托管共建协议，托管共建綦江区人民医院。\n");
+  CHECK(edge(e, "重庆医科大学附属第二医院", RelType::supports, "綦江区人民医院"));
+  CHECK(edge(e, "重庆医科大学附属第二医院", RelType::partners_with, "綦江区人民政府"));
+  CHECK_FALSE(edge(e, "重庆医科大学附属第二医院", RelType::supports, "綦江区人民政府"));
+}
