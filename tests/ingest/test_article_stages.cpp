@@ -1188,3 +1188,11 @@ TEST_CASE("relations: 某州的某医院 is the hospital; a government signing a
   CHECK(edge(e, "重庆医科大学附属第二医院", RelType::partners_with, "綦江区人民政府"));
   CHECK_FALSE(edge(e, "重庆医科大学附属第二医院", RelType::supports, "綦江区人民政府"));
 }
+
+TEST_CASE("divisions: customary one-character prefecture forms (克州, 博州) name the prefecture", "[recognize]") {
+  auto d = run("克州人民医院与博州人民医院签订协议。克州党委副书记王刚出席。\n");
+  CHECK(entity(d, "克州人民医院"));
+  CHECK(entity(d, "博州人民医院"));
+  CHECK_FALSE(entity(d, "州人民医院"));
+  CHECK(edge(d, "王刚", RelType::serves_as, "克州党委"));
+}
