@@ -226,8 +226,9 @@ void Recognizer::Data::load(const RecognizerOptions& o) {
   }
   for (const auto& row : Lexicon::read_file(dir + "generic_terms.tsv", 1, 2)) {
     const std::string& flag = row.get(1);
-    if (!flag.empty() && flag != "class" && flag != "joins") row.fail("flag must be 'class', 'joins' or nothing");
-    generic.add(row.fields[0], flag == "class" ? 2 : flag == "joins" ? 3 : 1);
+    if (!flag.empty() && flag != "class" && flag != "joins" && flag != "mission")
+      row.fail("flag must be 'class', 'joins', 'mission' or nothing");
+    generic.add(row.fields[0], flag == "class" ? 2 : flag == "joins" ? 3 : flag == "mission" ? 4 : 1);
   }
   for (const auto& row : Lexicon::read_file(dir + "titles.tsv", 2, 2)) {
     if (row.fields[1] != "post" && row.fields[1] != "member") row.fail("kind must be post or member");
@@ -579,6 +580,9 @@ void Recognizer::Data::word_tags(std::string_view text, std::vector<std::string_
     std::size_t best = char_len(text, pos);
     std::string_view tag = "x";
     if (auto w = dictionary->longest_word(text.substr(pos), 1, 6)) best = w->bytes, tag = w->entry.pos;
+    // A descriptive word of names (援藏 in 某省援藏工作组) is read as the noun it is there.
+    const int* flag = nullptr;
+    if (one_of(tag, {"v", "vn"}) && generic.longest(text, pos, &flag) == best && flag && *flag == 4) tag = "n";
     bool single = best == char_len(text, pos);
     if (tag == "f" && single) tag = "f1";  // 内, 外: single-character locatives
     else if (single && pos > 0) tag = "x";  // 梅子铺: a lone character inside a name says little

@@ -1196,3 +1196,16 @@ TEST_CASE("divisions: customary one-character prefecture forms (克州, 博州) 
   CHECK_FALSE(entity(d, "州人民医院"));
   CHECK(edge(d, "王刚", RelType::serves_as, "克州党委"));
 }
+
+TEST_CASE("recognize: a province's aid working group, ethnic-medicine hospitals, a charity; funds by 捐款",
+          "[recognize][relations]") {
+  auto d = run("浙江省援疆工作组组长、阿克苏地委副书记李明出席。阿拉善盟蒙医医院、库伦旗蒙医中医医院派员参加。"
+               "泉州慈济慈善会向库伦旗蒙医中医医院捐款30万元。\n");
+  CHECK(entity(d, "浙江省援疆工作组"));
+  CHECK(edge(d, "李明", RelType::serves_as, "浙江省援疆工作组"));
+  CHECK(entity(d, "阿拉善盟蒙医医院"));
+  CHECK(entity(d, "泉州慈济慈善会"));
+  const auto* f = edge(d, "泉州慈济慈善会", RelType::funds, "库伦旗蒙医中医医院");
+  REQUIRE(f);
+  CHECK(f->amount == "30万元");
+}
