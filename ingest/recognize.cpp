@@ -581,6 +581,8 @@ void Recognizer::Data::word_tags(std::string_view text, std::vector<std::string_
     std::string_view tag = "x";
     if (auto w = dictionary->longest_word(text.substr(pos), 1, 6)) best = w->bytes, tag = w->entry.pos;
     // A descriptive word of names (援藏 in 某省援藏工作组) is read as the noun it is there.
+    // Verbs of sending and appointing (选派, 任命): the dictionary calls some of them nouns.
+    if (appoints.longest(text, pos) == best) tag = "v";
     const int* flag = nullptr;
     if (one_of(tag, {"v", "vn"}) && generic.longest(text, pos, &flag) == best && flag && *flag == 4) tag = "n";
     bool single = best == char_len(text, pos);
@@ -595,6 +597,7 @@ void Recognizer::Data::word_tags(std::string_view text, std::vector<std::string_
 
 bool Recognizer::Data::has_verb(std::string_view text) const {
   if (!dictionary || text.empty()) return false;
+
   thread_local std::vector<std::string_view> tags;
   word_tags(text, tags);
   return std::any_of(tags.begin(), tags.end(), [](std::string_view tag) { return one_of(tag, {"v", "p", "c"}); });
@@ -864,6 +867,15 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
         std::size_t q = r + 1;
         while (q < j && toks[q].kind != Kind::Region) ++q;
         if (q < j && has_verb(s.substr(toks[r].e, toks[q].b - toks[r].e))) s0 = q;
+      }
+      // 某大学选派附属医院专家: a verb between a university's name and 附属 unties them as well.
+      for (std::size_t u = s0; u < j; ++u) {
+        if (!ties(toks[u])) continue;
+        std::size_t link = u + 1;
+        while (link < j && toks[link].kind != Kind::Link && toks[link].kind != Kind::Suffix) ++link;
+        if (link < j && toks[link].kind == Kind::Link && link > u + 1 &&
+            has_verb(s.substr(toks[u].e, toks[link].b - toks[u].e)))
+          s0 = link;
       }
       // 云南行上海医疗专家团: a word between two places ends a phrase (place names chain with nothing
       // between them); the name starts at the second place. So does a verb between them

@@ -990,7 +990,9 @@ void DocResolver::merge_affiliate_short_names() {
         for (const auto& [long_name, m] : groups_[li].surfaces) {
           if (long_name.size() <= short_name.size() || !long_name.ends_with(short_name)) continue;
           std::string_view head(long_name.data(), long_name.size() - short_name.size());
-          if (head.ends_with("附属") || head.ends_with("大学") || head.ends_with("医学院"))
+          // 北京康华医院 … 康华医院专家: the same name without the places written before it.
+          bool places_only = groups_[li].body == short_name && !gaz_.find(std::string(head)).empty();
+          if (head.ends_with("附属") || head.ends_with("大学") || head.ends_with("医学院") || places_only)
             fits.insert(uf_.find(static_cast<int>(li)));
         }
       }

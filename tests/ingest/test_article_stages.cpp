@@ -1209,3 +1209,14 @@ TEST_CASE("recognize: a province's aid working group, ethnic-medicine hospitals,
   REQUIRE(f);
   CHECK(f->amount == "30万元");
 }
+
+TEST_CASE("recognize/resolve: 联合大学; a verb between a university and 附属 unties them; a hospital's name without "
+          "its place is that hospital", "[recognize][resolve]") {
+  auto a = run("江汉联合大学附属医院派出专家。遵义医科大学选派附属医院10名专家赴务川县开展帮扶。\n");
+  CHECK(entity(a, "江汉联合大学附属医院"));
+  CHECK(entity(a, "遵义医科大学"));
+  CHECK_FALSE(entity(a, "遵义医科大学选派附属医院"));
+  CHECK_FALSE(entity(a, "选派附属医院"));
+  auto b = run("北京瑞华医院派出专家赴通辽市医院。瑞华医院专家在通辽开展手术12台。\n");
+  CHECK(entity(b, "瑞华医院") == entity(b, "北京瑞华医院"));
+}
