@@ -372,8 +372,13 @@ class ListReader {
       }
       if (const auto* region = entity_named(stem); region && graph::is_region(region->type))
         return government_of(*region, post.head_level);
+      // 剑河县委副书记、县长某某 with the county written only inside names: the county by its name; the
+      // pipeline makes it an entity when the gazetteer knows it.
+      if (stem != post.head_level && ends_with(stem, post.head_level)) return derived_[post.head_level] = stem;
     }
     if (const auto* region = region_of_level(post.head_level)) return government_of(*region, post.head_level);
+    // ，副县长某某 after that item: the same county.
+    if (auto it = derived_.find(post.head_level); it != derived_.end()) return it->second;
     return {};
   }
 
@@ -543,6 +548,7 @@ class ListReader {
   const std::vector<Mention>& mentions_;
   const ArticleEntities& article_;
   mutable std::map<std::string, const ExtractedEntity*> regions_;  // level word → region, once per sentence
+  mutable std::map<std::string, std::string> derived_;  // level → a division named only inside a committee's name
 };
 
 }  // namespace

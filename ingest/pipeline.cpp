@@ -73,6 +73,21 @@ struct Pipeline::Impl {
         relations(RelationExtractor::from_files(relation_files(data_dir))),
         officials(data_dir),
         parties(data_dir) {}
+
+  // A post's body that is a division written only inside other names (剑河县 of 剑河县委, for 县长): an
+  // entity of its own, typed by the gazetteer, when the gazetteer knows the full name.
+  bool add_division_entity(const std::string& name, std::vector<ExtractedEntity>& entities) const {
+    const auto& gaz = recognizer.gazetteer();
+    for (int id : gaz.find(name)) {
+      if (!gaz.is_full_name(id, name)) continue;
+      ExtractedEntity e;
+      e.name = name;
+      e.type = gaz.at(id).level;
+      entities.push_back(std::move(e));
+      return true;
+    }
+    return false;
+  }
 };
 
 Pipeline::Pipeline(const PipelineOptions& options) {
@@ -146,6 +161,8 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     FoundDate when;
     bool dated = false;
     for (auto& r : found) {
+      if (r.rel == graph::RelType::serves_as && !names.count(r.dst) && impl_->add_division_entity(r.dst, out.entities))
+        names.insert(r.dst);
       if (!names.count(r.src) || !names.count(r.dst) || r.src == r.dst) continue;
       // The evidence is the sentence as the source document has it.
       r.source_begin = sentences[i].source_begin;

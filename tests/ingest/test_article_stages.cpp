@@ -1220,3 +1220,24 @@ TEST_CASE("recognize/resolve: 联合大学; a verb between a university and 附�
   auto b = run("北京瑞华医院派出专家赴通辽市医院。瑞华医院专家在通辽开展手术12台。\n");
   CHECK(entity(b, "瑞华医院") == entity(b, "北京瑞华医院"));
 }
+
+TEST_CASE("officials: 县委副书记、县长某某 with the county only inside names serves the county, and so does the next 副县长",
+          "[officials]") {
+  auto d = run("天柱县人民医院与黔东南州人民医院签订协议。天柱县委副书记、县长吴国华，副县长杨丽出席签约仪式。\n");
+  CHECK(entity(d, "天柱县"));
+  CHECK(edge(d, "吴国华", RelType::serves_as, "天柱县委"));
+  CHECK(edge(d, "吴国华", RelType::serves_as, "天柱县"));
+  CHECK(edge(d, "杨丽", RelType::serves_as, "天柱县"));
+}
+
+TEST_CASE("dispatches and supports: a team led by a hospital's head, experts 来自 a hospital working 在 another, staff "
+          "sent after a signing", "[relations]") {
+  auto a = run("此次医疗队由绵阳市中心医院副院长刘强带队，前往理塘县人民医院开展帮扶。\n");
+  CHECK(edge(a, "绵阳市中心医院", RelType::dispatches, "理塘县人民医院"));
+  CHECK(edge(a, "绵阳市中心医院", RelType::supports, "理塘县人民医院"));
+  auto b = run("来自中南大学湘雅医院的王磊博士在花垣县人民医院开展技术指导。\n");
+  CHECK(edge(b, "中南大学湘雅医院", RelType::supports, "花垣县人民医院"));
+  CHECK(edge(b, "中南大学湘雅医院", RelType::dispatches, "花垣县人民医院"));
+  auto c = run("安顺市人民医院与紫云县人民医院签订托管协议，并派驻6名管理人员。\n");
+  CHECK(edge(c, "安顺市人民医院", RelType::dispatches, "紫云县人民医院"));
+}
