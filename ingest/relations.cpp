@@ -321,6 +321,29 @@ void drop_party_government_support(std::vector<ExtractedRelation>& out, const st
             out.end());
 }
 
+// How high an institution or place stands, read off its name: 3 for a province's or a university's, 2 for
+// a prefecture's or city's, 1 for a county's, 0 for a township's; -1 when the name does not say.
+int rank_of(const std::string& name) {
+  auto has = [&](std::initializer_list<const char*> words) {
+    return std::any_of(words.begin(), words.end(), [&](const char* w) { return name.find(w) != std::string::npos; });
+  };
+  if (has({"大学", "医学院", "省", "自治区"})) return 3;
+  if (has({"市", "州", "地区", "盟"})) return 2;
+  if (has({"县", "旗"})) return 1;
+  if (has({"乡", "镇"})) return 0;
+  return -1;
+}
+
+// 剑河县人民医院与凯里市第一人民医院签订帮扶协议: a support agreement's word order does not say who helps;
+// the party of the higher level does.
+void helper_by_rank(std::vector<ExtractedRelation>& out) {
+  for (auto& r : out) {
+    if (r.rel != graph::RelType::supports || r.rule.rfind("sup.agreement", 0) != 0) continue;
+    int a = rank_of(r.src), b = rank_of(r.dst);
+    if (a >= 0 && b >= 0 && a < b) std::swap(r.src, r.dst);
+  }
+}
+
 }  // namespace
 
 // A person with a named post at an organization needs no second "belongs to" edge to it.
@@ -474,6 +497,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   drop_redundant_works_for(out);
   drop_implied_destinations(out, book);
   drop_party_government_support(out, mentions);
+  helper_by_rank(out);
   drop_partnership_inside_co_building(out);
   drop_own_region_aid(out);
   money_passed_on(out);

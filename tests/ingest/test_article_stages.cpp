@@ -1241,3 +1241,12 @@ TEST_CASE("dispatches and supports: a team led by a hospital's head, experts 来
   auto c = run("安顺市人民医院与紫云县人民医院签订托管协议，并派驻6名管理人员。\n");
   CHECK(edge(c, "安顺市人民医院", RelType::dispatches, "紫云县人民医院"));
 }
+
+TEST_CASE("supports: in a support agreement the party of the higher level helps, whatever the word order",
+          "[relations]") {
+  auto d = run("台江县人民医院与贵州省人民医院签订对口帮扶协议。\n");
+  CHECK(edge(d, "贵州省人民医院", RelType::supports, "台江县人民医院"));
+  CHECK_FALSE(edge(d, "台江县人民医院", RelType::supports, "贵州省人民医院"));
+  auto e = run("贵州省人民医院与台江县人民医院签订对口帮扶协议。\n");
+  CHECK(edge(e, "贵州省人民医院", RelType::supports, "台江县人民医院"));
+}
