@@ -496,6 +496,8 @@ class Search {
 
   // The mention there, else the longest run of text up to the clause's end, shortening as needed.
   void what(std::size_t k, std::size_t pos, PatternMatch& m) {
+    // 合作共建的某医院: what is built is the name after 的 (the 的 itself is no object).
+    if (starts_with(text_, pos, "的") && s_.mention_at(pos + 3) >= 0) pos += 3;
     int i = s_.mention_at(pos);
     if (i >= 0) {
       m.what = s_.mentions()[i].canonical;
@@ -512,6 +514,7 @@ class Search {
     }
     for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
       m.what = std::string(text_.substr(pos, *it - pos));
+      if (m.what == "的") continue;
       step(k + 1, *it, m);
     }
     m.what.clear();

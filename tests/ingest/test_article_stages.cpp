@@ -1250,3 +1250,14 @@ TEST_CASE("supports: in a support agreement the party of the higher level helps,
   auto e = run("贵州省人民医院与台江县人民医院签订对口帮扶协议。\n");
   CHECK(edge(e, "贵州省人民医院", RelType::supports, "台江县人民医院"));
 }
+
+TEST_CASE("co_builds: what is built after 合作共建的 is the name that follows, never 的", "[relations]") {
+  auto d = run("由上海长征医院输出管理，与宁德市第二医院合作共建的上海长征医院宁德分院正式揭牌。\n");
+  bool any = false;
+  for (const auto& r : d.relations)
+    if (r.rel == RelType::co_builds) {
+      any = true;
+      CHECK(r.what != "的");
+    }
+  CHECK(any);
+}
