@@ -1261,3 +1261,11 @@ TEST_CASE("co_builds: what is built after 合作共建的 is the name that follo
     }
   CHECK(any);
 }
+
+TEST_CASE("member_of: 等N家医疗机构成为集团成员单位; supports: staff sent to stay (下派…常驻某院开展帮扶)", "[relations]") {
+  auto d = run("以安顺市人民医院为牵头医院组建安顺市城市医疗集团，西秀区人民医院、东关街道社区卫生服务中心等9家医疗机构成为集团成员单位。"
+               "集团成立后，安顺市人民医院向成员单位下派医疗骨干20名，常驻西秀区人民医院开展帮扶。\n");
+  CHECK(edge(d, "西秀区人民医院", RelType::member_of, "安顺市城市医疗集团"));
+  CHECK(edge(d, "东关街道社区卫生服务中心", RelType::member_of, "安顺市城市医疗集团"));
+  CHECK(edge(d, "安顺市人民医院", RelType::supports, "西秀区人民医院"));
+}
