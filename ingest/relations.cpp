@@ -54,6 +54,19 @@ bool other_party_before(const PatternMatch& match, const SentenceIndex& index) {
   return false;
 }
 
+// 选派医生到某院进修: staff sent to train there are no staff dispatched to serve (ANNOTATION).
+bool sent_to_train(const SentenceIndex& index, const Mention& m) {
+  std::string_view text = index.text();
+  std::size_t end = text.find_first_of(",;", m.end);
+  std::string_view after = text.substr(m.end, end == std::string_view::npos ? std::string_view::npos : end - m.end);
+  // Right after the place (到某院进修), or after 参加/接受 (到某院参加培训); 到某院开展带教培训 is teaching.
+  for (std::string_view lead : {"参加", "接受", "进行"})
+    if (after.starts_with(lead)) after.remove_prefix(lead.size());
+  for (std::string_view word : {"进修", "培训", "跟岗", "规培", "学习", "深造"})
+    if (after.starts_with(word)) return true;
+  return false;
+}
+
 // Does mention `m` start its clause (nothing but a date or time before it)?
 bool starts_clause(const SentenceIndex& index, const Mention& m) {
   std::string_view text = index.text().substr(0, m.begin);
@@ -410,6 +423,7 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   auto add = [&](const RelationRule& rule, const PatternMatch& match, const End& src, const End& dst,
                  bool hedged) {
     if (src.name.empty() || dst.name.empty() || src.name == dst.name) return;
+    if (rule.rel == graph::RelType::dispatches && dst.mention >= 0 && sent_to_train(index, mentions[dst.mention])) return;
     ExtractedRelation r;
     r.src = src.name;
     r.dst = dst.name;

@@ -1269,3 +1269,15 @@ TEST_CASE("member_of: 等N家医疗机构成为集团成员单位; supports: sta
   CHECK(edge(d, "东关街道社区卫生服务中心", RelType::member_of, "安顺市城市医疗集团"));
   CHECK(edge(d, "安顺市人民医院", RelType::supports, "西秀区人民医院"));
 }
+
+TEST_CASE("relations: 接管 as support, a managing party sends staff, staff sent to train are no dispatch",
+          "[relations]") {
+  auto a = run("2020年起，遵义医科大学第二附属医院全面接管凤冈县人民医院。\n");
+  CHECK(edge(a, "遵义医科大学第二附属医院", RelType::supports, "凤冈县人民医院"));
+  auto b = run("荆州市中心医院作为公安县人民医院的托管方，派出执行院长1名。\n");
+  CHECK(edge(b, "荆州市中心医院", RelType::supports, "公安县人民医院"));
+  CHECK(edge(b, "荆州市中心医院", RelType::dispatches, "公安县人民医院"));
+  auto c = run("公安县人民医院选派10名医生到荆州市中心医院进修。荆州市中心医院派驻5名专家到公安县人民医院开展带教培训。\n");
+  CHECK_FALSE(edge(c, "公安县人民医院", RelType::dispatches, "荆州市中心医院"));
+  CHECK(edge(c, "荆州市中心医院", RelType::dispatches, "公安县人民医院"));
+}
