@@ -1281,3 +1281,12 @@ TEST_CASE("relations: 接管 as support, a managing party sends staff, staff sen
   CHECK_FALSE(edge(c, "公安县人民医院", RelType::dispatches, "荆州市中心医院"));
   CHECK(edge(c, "荆州市中心医院", RelType::dispatches, "公安县人民医院"));
 }
+
+TEST_CASE("funds: the payer in an earlier clause (某市作为…,先后投入资金…支持某院); a pair's 财政帮扶资金", "[relations]") {
+  auto d = run("珠海市作为阳江市的对口帮扶城市，先后投入资金1.5亿元支持阳江市人民医院建设。\n");
+  const auto* f = edge(d, "珠海市", RelType::funds, "阳江市人民医院");
+  REQUIRE(f);
+  CHECK(f->amount == "1.5亿元");
+  auto e = run("佛山市与凉山州开展东西部协作以来，累计投入财政帮扶资金3.2亿元。\n");
+  CHECK(edge(e, "佛山市", RelType::funds, "凉山州"));
+}
