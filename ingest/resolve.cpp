@@ -79,6 +79,7 @@ class DocResolver {
   bool describes_itself(const Placed& p) const;
   bool object_of_action(const Placed& p) const;
   bool acts_as_self(const Placed& p, const std::set<int>& counterparts);
+  bool helps_in_clause(const Placed& p) const;
   bool dash_alias(const Placed& a, const Placed& b) const;
   void merge_numbered_hospitals();
   int place_name(const Candidate& c);
@@ -325,8 +326,6 @@ bool quoted(const std::string& text, std::size_t pos) {
 
 }  // namespace
 
-// In an article an institution publishes about itself, 我院 is that institution: the first one of
-// the type the article names, when it names one before it first says 我院. Otherwise none (-1).
 // Does byte `pos` open its sentence (only a date or a connective such as 同时, before a comma, precedes it)?
 static bool opens_sentence(std::string_view text, std::size_t pos) {
   if (pos == 0) return true;
@@ -334,6 +333,8 @@ static bool opens_sentence(std::string_view text, std::size_t pos) {
          pos <= 30;
 }
 
+// In an article an institution publishes about itself, 我院 is that institution: the first one of
+// the type the article names, when it names one before it first says 我院. Otherwise none (-1).
 int DocResolver::publisher_of(EntityType type) {
   // Asked at every 我院 of the article: found once per type.
   auto known = publishers_.find(type);
@@ -375,26 +376,47 @@ int DocResolver::find_publisher(EntityType type) {
   // A later name that is the object of the help (在乙医院开展帮扶, 赴乙医院) is not the publisher; with a
   // counterpart named, a later name must also show itself as the actor: it describes itself (某医院是…), its
   // officials follow it (某医院党委书记某某), or it stands in 我院's place beside the counterpart (某医院与乙签约).
+  // Hospitals 我院's own sentences name as the object of its acts (我院选派专家,进驻乙医院) are counterparts too.
+  for (const auto& p : placed_)
+    if (!p.reference && p.candidate->type == type && with_self.count(p.sentence) && object_of_action(p))
+      counterparts.insert(uf_.find(p.group));
   for (bool before : {true, false}) {
     bool describing = !before && !counterparts.empty();
     const Placed* earliest = nullptr;
+    const Placed* actor = nullptr;  // after it: the earliest that acts as the publisher would
     for (const auto& p : placed_) {
       bool is_before = p.sentence < first_ref_sentence ||
                        (p.sentence == first_ref_sentence && p.candidate->begin < first_ref_begin);
       if (before != is_before) continue;
-      if (!before && (object_of_action(p) || (describing && !acts_as_self(p, counterparts)))) continue;
+      if (!before && object_of_action(p)) continue;
       // 省人民医院 (a level name resolved to the article's province's hospital) names it as well.
       bool named = !p.reference || p.candidate->reference == "level";
       if (!named || p.candidate->inner || p.candidate->type != type || counterparts.count(uf_.find(p.group)) ||
           (!before && with_self.count(p.sentence)))
         continue;
-      if (!earliest || p.sentence < earliest->sentence ||
-          (p.sentence == earliest->sentence && p.candidate->begin < earliest->candidate->begin))
-        earliest = &p;
+      auto earlier = [&](const Placed* q) {
+        return !q || p.sentence < q->sentence || (p.sentence == q->sentence && p.candidate->begin < q->candidate->begin);
+      };
+      if (earlier(earliest)) earliest = &p;
+      if (!before && (acts_as_self(p, counterparts) || helps_in_clause(p)) && earlier(actor)) actor = &p;
     }
-    if (earliest) return earliest->group;
+    if (before && earliest) return earliest->group;
+    if (!before && actor) return actor->group;
+    // With a counterpart named, a later name must act as the publisher to be it.
+    if (!before && earliest && !describing) return earliest->group;
   }
   return -1;
+}
+
+// Does the name open a clause that says it helps (某医院自2019年起对口帮扶乙医院, 某医院选派专家…)?
+bool DocResolver::helps_in_clause(const Placed& p) const {
+  const std::string& text = sentences_[p.sentence].text;
+  std::size_t end = text.find_first_of(",;", p.candidate->end);
+  std::string_view rest = std::string_view(text).substr(p.candidate->end, end == std::string::npos ? std::string::npos
+                                                                                                  : end - p.candidate->end);
+  for (std::string_view verb : {"帮扶", "支援", "援助", "托管", "选派", "派出", "派驻", "援建"})
+    if (rest.find(verb) != std::string_view::npos) return true;
+  return false;
 }
 
 // Is the name written as the place or object of an act (在乙医院, 赴乙医院, 帮扶乙医院, 与乙医院)?
@@ -402,7 +424,8 @@ bool DocResolver::object_of_action(const Placed& p) const {
   std::string_view before = std::string_view(sentences_[p.sentence].text).substr(0, p.candidate->begin);
   if (before.ends_with("了")) before.remove_suffix(3);
   for (std::string_view word : {"在", "到", "赴", "前往", "抵达", "来到", "走进", "进驻", "入驻", "帮扶", "支援", "援助",
-                                "托管", "向", "为", "给", "对", "与", "和", "同", "及", "、"})
+                                "托管", "向", "为", "给", "对", "与", "和", "同", "及", "、", "挂职", "挂任", "担任", "帮助",
+                                "服务"})
     if (before.ends_with(word)) return true;
   return false;
 }

@@ -1290,3 +1290,13 @@ TEST_CASE("funds: the payer in an earlier clause (某市作为…,先后投入�
   auto e = run("佛山市与凉山州开展东西部协作以来，累计投入财政帮扶资金3.2亿元。\n");
   CHECK(edge(e, "佛山市", RelType::funds, "凉山州"));
 }
+
+TEST_CASE("resolve: 我院 is the later hospital that helps, not one its team is posted to", "[resolve]") {
+  auto d = run("我院第二批帮扶队员圆满完成任务\n\n7月5日，我院第二批帮扶队员返回医院，院长刘敏迎接队员。"
+               "2023年，我院选派8名骨干组成帮扶队，进驻关岭布依族苗族自治县人民医院。"
+               "其中，普外科主任医师王涛挂职关岭县人民医院副院长。\n"
+               "据了解，遵义医科大学附属医院自2019年起对口帮扶关岭县人民医院。\n");
+  CHECK(entity(d, "我院") == entity(d, "遵义医科大学附属医院"));
+  CHECK(edge(d, "刘敏", RelType::serves_as, "遵义医科大学附属医院"));
+  CHECK(edge(d, "遵义医科大学附属医院", RelType::dispatches, "关岭布依族苗族自治县人民医院"));
+}
