@@ -85,6 +85,30 @@ std::size_t find_close(std::string_view html, std::size_t from, std::string_view
   return html.size();
 }
 
+constexpr std::size_t kMaxListItem = 4096;  // bytes searched for a list item's </li>
+
+// Is the list item's content only links (<li><a>某医院与某院签约</a> <span>05-12</span></li>)? Such items list
+// other pages (related news, menus); an article's own lists carry text outside links.
+bool links_only(std::string_view item) {
+  bool in_link = false, link_text = false;
+  for (std::size_t i = 0; i < item.size();) {
+    if (item[i] == '<') {
+      bool closing = false;
+      std::string tag = tag_name(item, i, closing);
+      if (tag == "a") in_link = !closing;
+      std::size_t end = tag_end(item, i);
+      i = end > i ? end : i + 1;
+      continue;
+    }
+    unsigned char c = static_cast<unsigned char>(item[i]);
+    bool text = c >= 0x80 || std::isalpha(c);
+    if (text && !in_link) return false;  // digits and punctuation (dates, separators) may stand outside
+    link_text = link_text || (text && in_link);
+    ++i;
+  }
+  return link_text;
+}
+
 void add_break(std::string& out) {
   while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
   if (!out.empty() && out.back() != '\n') out += '\n';
@@ -199,6 +223,15 @@ HtmlText html_to_text(std::string_view html) {
       }
       i = tag_end(html, close);
       continue;
+    }
+    if (!closing && tag == "li") {
+      // Items are short: looking a bounded way ahead keeps pages of unclosed <li> linear.
+      std::string_view ahead = html.substr(0, std::min(html.size(), after + kMaxListItem));
+      std::size_t close = find_close(ahead, after, "li");
+      if (close < ahead.size() && links_only(html.substr(after, close - after))) {
+        i = tag_end(html, close);
+        continue;
+      }
     }
     if (is_block(tag)) add_break(out);
     i = after;

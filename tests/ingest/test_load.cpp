@@ -303,3 +303,22 @@ TEST_CASE("load: progress counts documents and bytes up to the size of every fil
   // Within the jsonl file, each record moves the count on before the file is done.
   CHECK(std::count_if(seen.begin(), seen.end(), [&](const auto& p) { return p.bytes > 0 && p.bytes < total; }) >= 3);
 }
+
+TEST_CASE("load: HTML list items made only of links (related news, menus) are dropped; items with text stay",
+          "[load][html]") {
+  std::string html =
+      "<html><body><p>湄潭县人民医院迎来帮扶专家。</p>"
+      "<h3>相关新闻</h3><ul><li><a href='/1'>遵义医科大学附属医院与正安县人民医院签约</a> <span>2024-05-12</span></li>"
+      "<li><a href='/2'>六盘水市人民医院托管钟山区人民医院</a></li></ul>"
+      "<ol><li>帮扶期间开展新技术<a href='/t'>12项</a></li></ol></body></html>";
+  std::string text = html_to_text(html).text;
+  CHECK(text.find("湄潭县人民医院") != std::string::npos);
+  CHECK(text.find("正安县人民医院") == std::string::npos);
+  CHECK(text.find("钟山区人民医院") == std::string::npos);
+  CHECK(text.find("帮扶期间开展新技术") != std::string::npos);
+  // Unclosed items are read as text: only a bounded stretch is searched for each one's end.
+  std::string unclosed = "<ul>";
+  for (int i = 0; i < 20000; ++i) unclosed += "<li><a>链接</a>";
+  unclosed += "</ul><p>正文</p>";
+  CHECK(html_to_text(unclosed).text.find("正文") != std::string::npos);
+}
