@@ -294,12 +294,17 @@ int DocResolver::region_group(EntityType level, std::string_view surface) {
   if (division < 0 && level != EntityType::Province) {
     // 我州 is a 州, 我区 a 区: a division whose name ends in the reference's level word wins over others.
     std::string_view word = surface.size() >= 3 ? surface.substr(surface.size() - 3) : std::string_view();
-    int best = 0;
-    bool best_fits = false;
-    for (auto [id, n] : division_votes_) {
-      if (gaz_.at(id).level != level || (province_ >= 0 && gaz_.province_of(id) != province_)) continue;
-      bool fits = !word.empty() && gaz_.at(id).name.ends_with(word);
-      if ((fits && !best_fits) || (fits == best_fits && n > best)) best = n, division = id, best_fits = fits;
+    // In the article's province first; else anywhere (东莞的专家来到我县,在威宁县人民医院…: the votes of
+    // the two provinces tie, and the only county named is 我县).
+    for (bool in_province : {true, false}) {
+      int best = 0;
+      bool best_fits = false;
+      for (auto [id, n] : division_votes_) {
+        if (gaz_.at(id).level != level || (in_province && province_ >= 0 && gaz_.province_of(id) != province_)) continue;
+        bool fits = !word.empty() && gaz_.at(id).name.ends_with(word);
+        if ((fits && !best_fits) || (fits == best_fits && n > best)) best = n, division = id, best_fits = fits;
+      }
+      if (division >= 0 || province_ < 0) break;
     }
   }
   if (division < 0) return -1;

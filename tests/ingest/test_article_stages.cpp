@@ -1300,3 +1300,11 @@ TEST_CASE("resolve: 我院 is the later hospital that helps, not one its team is
   CHECK(edge(d, "刘敏", RelType::serves_as, "遵义医科大学附属医院"));
   CHECK(edge(d, "遵义医科大学附属医院", RelType::dispatches, "关岭布依族苗族自治县人民医院"));
 }
+
+TEST_CASE("resolve: 我县 is the one county the article names when the provinces' votes tie; arriving, then helping 在某院",
+          "[resolve][relations]") {
+  auto d = run("近日，佛山市人民医院5名专家来到我县，在赫章县人民医院开展帮扶。\n");
+  CHECK(entity(d, "我县") == entity(d, "赫章县"));
+  CHECK(edge(d, "佛山市人民医院", RelType::supports, "赫章县人民医院"));
+  CHECK(edge(d, "佛山市人民医院", RelType::dispatches, "赫章县"));
+}
