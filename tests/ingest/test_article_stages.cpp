@@ -1308,3 +1308,9 @@ TEST_CASE("resolve: 我县 is the one county the article names when the province
   CHECK(edge(d, "佛山市人民医院", RelType::supports, "赫章县人民医院"));
   CHECK(edge(d, "佛山市人民医院", RelType::dispatches, "赫章县"));
 }
+
+TEST_CASE("dispatches: a hospital staffed by another (某院位于…,由某院派出院长…组成管理团队)", "[relations]") {
+  auto d = run("湘雅岳阳医院位于岳阳市岳阳楼区，由中南大学湘雅医院派出院长及10名学科带头人组成管理团队。\n");
+  CHECK(edge(d, "中南大学湘雅医院", RelType::dispatches, "湘雅岳阳医院"));
+  CHECK_FALSE(edge(d, "中南大学湘雅医院", RelType::dispatches, "岳阳楼区"));
+}
