@@ -1030,7 +1030,9 @@ void Recognizer::Data::find_names(std::string_view s, const std::vector<Piece>& 
       continue;
     }
     bool generic_body = body.empty() || generic_only(body);
-    if (generic_body && !c.leading.empty() && (has_class_word(body) || counted_before(s, toks[s0].b))) {
+    // (A consortium of a region's level is one body, 青海省省级区域医疗联合体, not a kind of them.)
+    bool one_body = t.type == EntityType::Consortium && !counted_before(s, toks[s0].b);
+    if (generic_body && !c.leading.empty() && !one_body && (has_class_word(body) || counted_before(s, toks[s0].b))) {
       chunk_start = j + 1;  // 宁夏县级医院, 78家内蒙古医院: a kind of place in a region, not a name
       continue;
     }

@@ -1314,3 +1314,9 @@ TEST_CASE("dispatches: a hospital staffed by another (某院位于…,由某院�
   CHECK(edge(d, "中南大学湘雅医院", RelType::dispatches, "湘雅岳阳医院"));
   CHECK_FALSE(edge(d, "中南大学湘雅医院", RelType::dispatches, "岳阳楼区"));
 }
+
+TEST_CASE("recognize: a consortium of a region's level (某省省级区域医疗联合体) is one body, not a kind", "[recognize]") {
+  auto d = run("甘肃省人民医院向临潭县人民医院授予“甘肃省省级区域医疗联合体”牌匾。全省三级医院都加入了联盟。\n");
+  CHECK(entity(d, "甘肃省省级区域医疗联合体"));
+  CHECK(edge(d, "临潭县人民医院", RelType::member_of, "甘肃省省级区域医疗联合体"));
+}
