@@ -1320,3 +1320,11 @@ TEST_CASE("recognize: a consortium of a region's level (某省省级区域医疗
   CHECK(entity(d, "甘肃省省级区域医疗联合体"));
   CHECK(edge(d, "临潭县人民医院", RelType::member_of, "甘肃省省级区域医疗联合体"));
 }
+
+TEST_CASE("partners_with: the parties named in a signed agreement's title (签署《甲对口帮扶乙协议书》)", "[relations]") {
+  auto d = run("会上，双方签署了《浙江省人民医院对口帮扶淳安县第一人民医院协议书》。"
+               "随后，温州医科大学与泰顺县签订了《温州医科大学附属第一医院泰顺县人民政府紧密型医联体合作协议》。\n");
+  CHECK(edge(d, "浙江省人民医院", RelType::partners_with, "淳安县第一人民医院"));
+  CHECK(edge(d, "浙江省人民医院", RelType::supports, "淳安县第一人民医院"));
+  CHECK(edge(d, "温州医科大学附属第一医院", RelType::partners_with, "泰顺县人民政府"));
+}
