@@ -479,9 +479,14 @@ class ListReader {
     if (bodiless) return std::nullopt;
     const Mention& body = mentions_[pi - 1];
     std::string_view department = text(body.end, person.begin);
-    if (char_count(department) > kMaxDepartmentChars || !plain_words(department)) return std::nullopt;
-    // 某院援藏队员甲副主任: a rank or membership (队员, 专家) before the name is no department of the post.
-    if (!holds_member_word(department)) post->title = std::string(department) + post->title;
+    // 某院(第四批)援藏队员甲副主任: a rank or membership (队员, 专家) before the name is no department of the
+    // post, whatever else that stretch says.
+    bool member = holds_member_word(department) && char_count(department) <= 2 * kMaxDepartmentChars;
+    if (!member && (char_count(department) > kMaxDepartmentChars || !plain_words(department))) return std::nullopt;
+    // 某委挂职副主任: the verb of appointment is no part of the post.
+    for (const auto& verb : d_.appoint_verbs)
+      if (department.starts_with(verb)) department.remove_prefix(verb.size());
+    if (!member) post->title = std::string(department) + post->title;
     for (const auto& [head, level] : d_.heads)
       if (ends_with(post->title, head)) post->head_level = level;
     return Item{body, {*post}};

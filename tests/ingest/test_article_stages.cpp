@@ -1328,3 +1328,13 @@ TEST_CASE("partners_with: the parties named in a signed agreement's title (签�
   CHECK(edge(d, "浙江省人民医院", RelType::supports, "淳安县第一人民医院"));
   CHECK(edge(d, "温州医科大学附属第一医院", RelType::partners_with, "泰顺县人民政府"));
 }
+
+TEST_CASE("officials: 某院第四批援藏队员甲副主任、乙护士长 — each name keeps the title after it", "[officials]") {
+  auto d = run("西藏自治区人民医院副院长格桑与北京朝阳医院第四批援藏队员陈宁副主任、刘芬护士长一同迎接。\n");
+  const auto* a = edge(d, "陈宁", RelType::serves_as, "北京朝阳医院");
+  REQUIRE(a);
+  CHECK(a->role == "副主任");
+  const auto* b = edge(d, "刘芬", RelType::serves_as, "北京朝阳医院");
+  REQUIRE(b);
+  CHECK(b->role == "护士长");
+}
