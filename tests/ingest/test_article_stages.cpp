@@ -1338,3 +1338,10 @@ TEST_CASE("officials: 某院第四批援藏队员甲副主任、乙护士长 —
   REQUIRE(b);
   CHECK(b->role == "护士长");
 }
+
+TEST_CASE("serves_as: the head a managing hospital sends takes the post at the managed one (托管乙院,并派出某某任执行院长)",
+          "[relations]") {
+  auto d = run("铜仁市人民医院全面托管沿河土家族自治县人民医院，并派出杨红梅任执行院长。\n");
+  CHECK(edge(d, "杨红梅", RelType::serves_as, "沿河土家族自治县人民医院"));
+  CHECK(edge(d, "铜仁市人民医院", RelType::dispatches, "沿河土家族自治县人民医院"));
+}
