@@ -347,11 +347,12 @@ int rank_of(const std::string& name) {
   return -1;
 }
 
-// 剑河县人民医院与凯里市第一人民医院签订帮扶协议: a support agreement's word order does not say who helps;
-// the party of the higher level does.
+// 剑河县人民医院与凯里市第一人民医院签订帮扶协议 (or 结成帮扶对子): the word order of a support agreement or
+// pairing does not say who helps; the party of the higher level does.
 void helper_by_rank(std::vector<ExtractedRelation>& out) {
   for (auto& r : out) {
-    if (r.rel != graph::RelType::supports || r.rule.rfind("sup.agreement", 0) != 0) continue;
+    bool unordered = r.rule.rfind("sup.agreement", 0) == 0 || r.rule == "sup.pair_help";
+    if (r.rel != graph::RelType::supports || !unordered) continue;
     int a = rank_of(r.src), b = rank_of(r.dst);
     if (a >= 0 && b >= 0 && a < b) std::swap(r.src, r.dst);
   }

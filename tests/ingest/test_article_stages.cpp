@@ -1345,3 +1345,11 @@ TEST_CASE("serves_as: the head a managing hospital sends takes the post at the m
   CHECK(edge(d, "杨红梅", RelType::serves_as, "沿河土家族自治县人民医院"));
   CHECK(edge(d, "铜仁市人民医院", RelType::dispatches, "沿河土家族自治县人民医院"));
 }
+
+TEST_CASE("supports: pairs 分别 结成帮扶对子, the higher party helping", "[relations]") {
+  auto d = run("丽水市人民医院、丽水市中医院分别与庆元县人民医院、景宁畲族自治县人民医院结成帮扶对子。"
+               "松阳县人民医院与丽水市中心医院结成帮扶对子。\n");
+  CHECK(edge(d, "丽水市人民医院", RelType::supports, "庆元县人民医院"));
+  CHECK(edge(d, "丽水市中医院", RelType::supports, "景宁畲族自治县人民医院"));
+  CHECK(edge(d, "丽水市中心医院", RelType::supports, "松阳县人民医院"));
+}
