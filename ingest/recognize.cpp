@@ -475,7 +475,8 @@ std::size_t Recognizer::Data::standalone_place_start(std::string_view s, const s
   // Words that lead to a place (在, 到, 的, 包括 …): a name opens after one, never inside a longer
   // transliterated name (阿勒腾也木勒乡).
   static const std::vector<std::string_view> kLeads = {"在", "到", "的", "赴", "和", "与", "及", "至", "往", "了",
-                                                       "是", "有", "为", "包括", "涵盖", "覆盖", "含", "如"};
+                                                       "是", "有", "为", "包括", "涵盖", "覆盖", "含", "如",
+                                                       "走进", "来到", "深入", "前往", "进驻", "帮扶", "支援"};
   auto lead_ending_at = [&](std::size_t pos) {
     return std::any_of(kLeads.begin(), kLeads.end(), [&](std::string_view w) {
       return pos >= w.size() && s.substr(pos - w.size(), w.size()) == w;
@@ -493,12 +494,14 @@ std::size_t Recognizer::Data::standalone_place_start(std::string_view s, const s
   std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
   std::size_t chars = utf8::length(body);
   if (chars < 2 || chars > 3) return j;
-  auto common = [&](std::size_t from) {  // a word of prose starts at `from` and crosses an edge
+  auto common = [&](std::size_t from, int freq) {  // a word of prose starts at `from` and crosses an edge
     auto w = word(s.substr(from, 6));
-    return w && w->freq >= 100 && w->pos != "ns";  // 山镇 (伊山镇) is a place word, no prose
+    return w && w->freq >= freq && w->pos != "ns";  // 山镇 (伊山镇) is a place word, no prose
   };
-  // 经济薄弱村, 情暖家乡, 县乡: a dropped character, or the place ending, closes a word with the body.
-  if ((toks[k].b >= 3 && is_cjk_at(s, toks[k].b - 3) && common(toks[k].b - 3)) || common(toks[j].b - 3)) return j;
+  // 经济薄弱村, 情暖家乡, 县乡: a dropped character, or the place ending, closes a word with the body;
+  // with the ending even a rarer word does (义诊进村: 进村).
+  if ((toks[k].b >= 3 && is_cjk_at(s, toks[k].b - 3) && common(toks[k].b - 3, 100)) || common(toks[j].b - 3, 50))
+    return j;
   auto whole = word(body);
   if (whole && whole->freq >= 100) return j;
   for (std::size_t i = 0; i < body.size(); i += 3)

@@ -1353,3 +1353,9 @@ TEST_CASE("supports: pairs 分别 结成帮扶对子, the higher party helping",
   CHECK(edge(d, "丽水市中医院", RelType::supports, "景宁畲族自治县人民医院"));
   CHECK(edge(d, "丽水市中心医院", RelType::supports, "松阳县人民医院"));
 }
+
+TEST_CASE("recognize: a village after 走进; a headline word ending in 村 (义诊进村) is none", "[recognize]") {
+  auto d = run("义诊进村\n\n近日，县人民医院专家走进平寨村开展义诊。\n");
+  CHECK(entity(d, "平寨村"));
+  CHECK_FALSE(entity(d, "义诊进村"));
+}
