@@ -20,6 +20,7 @@
 #include "ingest/relations.hpp"
 #include "ingest/resolve.hpp"
 #include "ingest/sentences.hpp"
+#include "ingest/team_members.hpp"
 
 namespace bangfu::ingest {
 namespace {
@@ -186,6 +187,16 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
         out.relations[it->second] = std::move(r);
       }
     }
+  }
+  for (auto& r : team_members(sentences, resolved.mentions, out.relations, impl_->recognizer)) {
+    if (!names.count(r.src) || !names.count(r.dst)) continue;
+    FoundDate when = event_date(r.evidence, out.day);  // r.evidence: the normalized sentence
+    r.event_date = when.iso;
+    r.event_rule = when.rule;
+    if (r.source_end <= doc.text.size() && r.source_begin < r.source_end)
+      r.evidence = doc.text.substr(r.source_begin, r.source_end - r.source_begin);
+    if (seen.insert({{r.src, static_cast<int>(r.rel), r.dst}, out.relations.size()}).second)
+      out.relations.push_back(std::move(r));
   }
   return out;
 }

@@ -494,7 +494,7 @@ std::size_t Recognizer::Data::standalone_place_start(std::string_view s, const s
   std::string_view body = s.substr(toks[k].b, toks[j].b - toks[k].b);
   std::size_t chars = utf8::length(body);
   if (chars < 2 || chars > 3) return j;
-  auto common = [&](std::size_t from, int freq) {  // a word of prose starts at `from` and crosses an edge
+  auto common = [&](std::size_t from, std::uint32_t freq) {  // a word of prose starts at `from`, crossing an edge
     auto w = word(s.substr(from, 6));
     return w && w->freq >= freq && w->pos != "ns";  // 山镇 (伊山镇) is a place word, no prose
   };
@@ -1585,8 +1585,12 @@ Recognizer::~Recognizer() = default;
 Recognizer::Recognizer(Recognizer&&) noexcept = default;
 Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
 
-std::size_t Recognizer::title_at(std::string_view text, std::size_t pos) const {
-  return pos < text.size() ? data_->titles.longest(text, pos) : 0;
+std::size_t Recognizer::title_at(std::string_view text, std::size_t pos, bool* member) const {
+  if (pos >= text.size()) return 0;
+  const std::string* kind = nullptr;
+  std::size_t n = data_->titles.longest(text, pos, &kind);
+  if (member) *member = n && kind && *kind == "member";
+  return n;
 }
 
 const Gazetteer& Recognizer::gazetteer() const { return data_->gazetteer; }

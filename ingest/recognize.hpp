@@ -46,8 +46,9 @@ class Recognizer {
   std::vector<Candidate> recognize(std::string_view sentence) const;
 
   const Gazetteer& gazetteer() const;
-  // Byte length of the post or member title (院长, 党委书记, 专家) that starts at `pos` of `text`, 0 if none.
-  std::size_t title_at(std::string_view text, std::size_t pos) const;
+  // Byte length of the post or member title (院长, 党委书记, 专家) that starts at `pos` of `text`, 0 if none;
+  // `member` (when given) tells whether it is a rank or membership (titles.tsv kind `member`).
+  std::size_t title_at(std::string_view text, std::size_t pos, bool* member = nullptr) const;
   // `name` with its ending abbreviated as data/abbreviations.tsv says (…卫生健康委员会 → …卫健委).
   std::string abbreviate(const std::string& name) const;
   // User lexicon entries: name → aliases (the resolver joins them).

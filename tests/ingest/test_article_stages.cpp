@@ -1359,3 +1359,11 @@ TEST_CASE("recognize: a village after 走进; a headline word ending in 村 (义
   CHECK(entity(d, "平寨村"));
   CHECK_FALSE(entity(d, "义诊进村"));
 }
+
+TEST_CASE("works_for: ranked members of a team belong to the hospital that sent it (team_members)", "[relations]") {
+  auto d = run("8月29日，厦门市第五医院援宁医疗队一行2人出发前往宁夏。这批援宁专家是心内科副主任医师林涛和检验科主治医师苏琴。\n"
+               "党委书记陈晖书记一行在固原慰问了援宁医疗人员。\n");
+  CHECK(edge(d, "林涛", RelType::works_for, "厦门市第五医院"));
+  CHECK(edge(d, "苏琴", RelType::works_for, "厦门市第五医院"));
+  CHECK_FALSE(edge(d, "陈晖", RelType::works_for, "厦门市第五医院"));  // a post, not a rank, and no sender here
+}
