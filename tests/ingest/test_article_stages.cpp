@@ -1367,3 +1367,9 @@ TEST_CASE("works_for: ranked members of a team belong to the hospital that sent 
   CHECK(edge(d, "苏琴", RelType::works_for, "厦门市第五医院"));
   CHECK_FALSE(edge(d, "陈晖", RelType::works_for, "厦门市第五医院"));  // a post, not a rank, and no sender here
 }
+
+TEST_CASE("recognize: a modal that is also a surname, then a verb (医生应秉承), is no name", "[recognize]") {
+  auto d = run("援藏医生应秉承严谨作风。主任医师应雪峰出席。\n");
+  CHECK_FALSE(entity(d, "应秉承"));
+  CHECK(entity(d, "应雪峰"));
+}
