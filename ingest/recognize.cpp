@@ -1157,7 +1157,7 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
   // 医生应秉承…: a modal or preposition that is also a surname (应, 将, 要), then a verb, is no name.
   static const std::set<std::string_view> kFunctionSurnames = {"应", "将", "要", "可", "能", "会", "向", "于", "从", "并", "也"};
   if (b3 && kFunctionSurnames.count(s.substr(pos, 3)))
-    if (auto w = word(s.substr(pos + 3, b3 - 3)); w && w->freq >= 300 && one_of(w->pos, {"v", "vn", "ad", "d"})) return 0;
+    if (auto w = word(s.substr(pos + 3, b3 - 3)); w && w->freq >= 100 && one_of(w->pos, {"v", "vn", "ad", "d"})) return 0;
   auto follows_word = [&](std::size_t at) {  // a dictionary word of 2+ characters, or an after-cue, starts at `at`
     if (at >= s.size() || !is_cjk_at(s, at)) return at >= s.size() || !is_cjk_at(s, at) ? 2 : 0;
     const std::string* kind = nullptr;
