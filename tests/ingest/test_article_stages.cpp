@@ -1373,3 +1373,9 @@ TEST_CASE("recognize: a modal that is also a surname, then a verb (医生应秉�
   CHECK_FALSE(entity(d, "应秉承"));
   CHECK(entity(d, "应雪峰"));
 }
+
+TEST_CASE("dispatches/supports: a hospital's team working 在 another (专家团队还在我院开展义诊)", "[relations]") {
+  auto d = run("湘雅二医院专家团队还在花垣县人民医院开展了为期一周的义诊。\n");
+  CHECK(edge(d, "湘雅二医院", RelType::dispatches, "花垣县人民医院"));
+  CHECK(edge(d, "湘雅二医院", RelType::supports, "花垣县人民医院"));
+}
