@@ -75,19 +75,22 @@ struct Pipeline::Impl {
         officials(data_dir),
         parties(data_dir) {}
 
-  // A post's body that is a division written only inside other names (剑河县 of 剑河县委, for 县长): an
-  // entity of its own, typed by the gazetteer, when the gazetteer knows the full name.
-  bool add_division_entity(const std::string& name, std::vector<ExtractedEntity>& entities) const {
+  // A post's body that is a division written only inside other names (剑河县 of 剑河县委, 黔东南州 of 黔东南州委,
+  // for 县长, 副州长): an entity of its own, typed and named in full by the gazetteer, the written form as its
+  // alias. Returns the entity's name, or empty when the gazetteer does not know the division.
+  std::string add_division_entity(const std::string& written, std::vector<ExtractedEntity>& entities) const {
     const auto& gaz = recognizer.gazetteer();
-    for (int id : gaz.find(name)) {
-      if (!gaz.is_full_name(id, name)) continue;
-      ExtractedEntity e;
-      e.name = name;
-      e.type = gaz.at(id).level;
-      entities.push_back(std::move(e));
-      return true;
-    }
-    return false;
+    const auto& ids = gaz.find(written);
+    if (ids.size() != 1) return {};
+    const auto& division = gaz.at(ids.front());
+    for (const auto& e : entities)
+      if (e.name == division.name) return e.name;  // the article names it in full elsewhere
+    ExtractedEntity e;
+    e.name = division.name;
+    e.type = division.level;
+    if (written != division.name) e.aliases.push_back(written);
+    entities.push_back(std::move(e));
+    return division.name;
   }
 };
 
@@ -162,8 +165,10 @@ DocumentExtraction Pipeline::extract(const Document& doc) const {
     FoundDate when;
     bool dated = false;
     for (auto& r : found) {
-      if (r.rel == graph::RelType::serves_as && !names.count(r.dst) && impl_->add_division_entity(r.dst, out.entities))
-        names.insert(r.dst);
+      if (r.rel == graph::RelType::serves_as && !names.count(r.dst)) {
+        std::string division = impl_->add_division_entity(r.dst, out.entities);
+        if (!division.empty()) names.insert(r.dst = division);
+      }
       if (!names.count(r.src) || !names.count(r.dst) || r.src == r.dst) continue;
       // The evidence is the sentence as the source document has it.
       r.source_begin = sentences[i].source_begin;

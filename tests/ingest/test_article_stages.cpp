@@ -1379,3 +1379,11 @@ TEST_CASE("dispatches/supports: a hospital's team working 在 another (专家团
   CHECK(edge(d, "湘雅二医院", RelType::dispatches, "花垣县人民医院"));
   CHECK(edge(d, "湘雅二医院", RelType::supports, "花垣县人民医院"));
 }
+
+TEST_CASE("officials: 某州委常委、副州长 serves the prefecture, named in full by the gazetteer with the written alias",
+          "[officials]") {
+  auto d = run("黔南州委常委、副州长李明，荔波县委书记王强出席。\n");
+  CHECK(edge(d, "李明", RelType::serves_as, "黔南州委"));
+  CHECK(edge(d, "李明", RelType::serves_as, "黔南布依族苗族自治州"));
+  CHECK(entity(d, "黔南州") == entity(d, "黔南布依族苗族自治州"));
+}
