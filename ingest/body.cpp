@@ -423,7 +423,8 @@ void mark_dated_listings(const std::vector<Line>& lines, std::vector<Paragraph>&
   }
 }
 
-// Keeps each block of related lines (between markers) when most of its lines are about healthcare.
+// Keeps each block of related lines (between markers) when most of its lines are about healthcare and it
+// quotes the other articles' text (search-result pages the gold annotates); a list of bare headlines goes.
 void keep_on_topic(const std::vector<Line>& lines, std::vector<Paragraph>& paragraphs, const PhraseSet& topic) {
   std::size_t i = 0;
   while (i < paragraphs.size()) {
@@ -431,13 +432,15 @@ void keep_on_topic(const std::vector<Line>& lines, std::vector<Paragraph>& parag
       ++i;
       continue;
     }
-    std::size_t j = i, items = 0, on_topic = 0;
+    std::size_t j = i, items = 0, on_topic = 0, snippets = 0;
     for (; j < paragraphs.size() && !lines[j].marker; ++j) {
       if (paragraphs[j].kind != ParagraphKind::related) continue;
       ++items;
       if (topic.any_in(lines[j].text)) ++on_topic;
+      // A snippet of the other article's text (...某医院…) says facts; a bare headline only names a page.
+      if (starts_with(lines[j].text, "...") || starts_with(lines[j].text, "…") || lines[j].chars > 60) ++snippets;
     }
-    bool keep = on_topic * 2 >= items;
+    bool keep = on_topic * 2 >= items && snippets > 0;
     for (std::size_t k = i; k < j; ++k)
       if (paragraphs[k].kind == ParagraphKind::related) paragraphs[k].kept = keep;
     i = j + 1;

@@ -132,7 +132,15 @@ TEST_CASE("body: title lines followed by dates are a listing even without a mark
   CHECK(c.find("甲县医院").kind == ParagraphKind::main);
   CHECK(c.find("丙县开展义诊活动").kind == ParagraphKind::related);
   CHECK(c.find("丁市医共体").kind == ParagraphKind::related);
-  CHECK(c.find("丁市医共体").kept);
+  // Bare headlines name other pages (ANNOTATION: related-article lists are furniture): not read.
+  CHECK_FALSE(c.find("丁市医共体").kept);
+  // A listing that quotes the other articles' text (search-result pages) is read, as the gold does.
+  auto q = classify(
+      "甲县医院与乙市医院签订帮扶协议。双方将共建专科。\n"
+      "丙县开展义诊活动\n...丙县人民医院专家团队深入乡镇开展义诊。\n2024-01-02 10:00\n"
+      "丁市医共体建设推进会召开\n...丁市人民医院牵头组建医共体。\n2024-01-03 11:00\n");
+  CHECK(q.find("丁市医共体").kind == ParagraphKind::related);
+  CHECK(q.find("...丁市人民医院").kept);
 }
 
 TEST_CASE("body: comment sections after a stop marker are noise", "[body]") {
