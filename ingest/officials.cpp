@@ -273,7 +273,7 @@ class ListReader {
       std::string_view closed = between;
       while (!closed.empty() && closed.back() == ' ') closed.remove_suffix(1);
       bool comma_closed = !closed.empty() && (closed.back() == ',' || closed.back() == ';');
-      if (m != npos && !items.empty() && comma_closed && appointed_at(mentions_[m].begin)) {
+      if (m != npos && comma_closed && appointed_at(mentions_[m].begin)) {
         lead = between;
         break;
       }

@@ -1158,7 +1158,7 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
   static const std::set<std::string_view> kFunctionSurnames = {"应", "将", "要", "可", "能", "会", "向", "于", "从", "并", "也"};
   if (b3 && kFunctionSurnames.count(s.substr(pos, 3)))
     if (auto w = word(s.substr(pos + 3, b3 - 3)); w && w->freq >= 100 && one_of(w->pos, {"v", "vn", "ad", "d"})) return 0;
-  auto follows_word = [&](std::size_t at) {  // a dictionary word of 2+ characters, or an after-cue, starts at `at`
+  auto follows_word = [&](std::size_t at, std::uint32_t min_freq) {  // a dictionary word of 2+ characters, or an after-cue, starts at `at`
     if (at >= s.size() || !is_cjk_at(s, at)) return at >= s.size() || !is_cjk_at(s, at) ? 2 : 0;
     const std::string* kind = nullptr;
     if (cues.longest(s, at, &kind) && *kind == "after") return 2;
@@ -1167,7 +1167,7 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
     for (int k = 0; k < 3 && i < s.size(); ++k) {
       i += char_len(s, i);
       auto f = word(s.substr(at, i - at));
-      if (f && f->freq >= 20) return 1;
+      if (f && f->freq >= min_freq) return 1;
     }
     return 0;
   };
@@ -1176,8 +1176,10 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
       if (is_boundary_word(s, i) || titles.longest(s, i) || suffixes.longest(s, i)) return false;
     return true;
   };
-  int after2 = follows_word(pos + b2);
-  int after3 = b3 ? follows_word(pos + b3) : 0;
+  // Any dictionary word ends a two-character name (王强随队); a three-character reading needs a common one
+  // after it (张琦分别 is 张琦 before 分别, not 张琦分).
+  int after2 = follows_word(pos + b2, 3);
+  int after3 = b3 ? follows_word(pos + b3, 20) : 0;
   // A cue word decides first (李仁穷说 / 张林认为). When only dictionary words follow, three characters win:
   // most full names have three, and a given name's last character often starts a word (杨建林带队).
   if (after2 == 2 && second_char_ok(b2)) return b2;
@@ -1189,6 +1191,8 @@ std::size_t Recognizer::Data::person_length(std::string_view s, std::size_t pos)
   if (b3 && after2 == 0 && after3 > 0 && !titles.longest(s, pos + char_len(s, pos)) &&
       !suffixes.longest(s, pos + char_len(s, pos)))
     return b3;
+  // 王小强随队: nothing closes the two-character reading, a rarer word follows the three-character one.
+  if (b3 && after2 == 0 && follows_word(pos + b3, 3) > 0 && second_char_ok(b3)) return b3;
   return 0;
 }
 

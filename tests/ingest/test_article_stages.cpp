@@ -1387,3 +1387,12 @@ TEST_CASE("officials: 某州委常委、副州长 serves the prefecture, named i
   CHECK(edge(d, "李明", RelType::serves_as, "黔南布依族苗族自治州"));
   CHECK(entity(d, "黔南州") == entity(d, "黔南布依族苗族自治州"));
 }
+
+TEST_CASE("persons: a two-character name before a rarer word (医生罗兵随队); a post governed by 任 and closed by a "
+          "comma is not the next person's", "[recognize][officials]") {
+  auto d = run("毕节市第一人民医院护士杨梅、医生罗兵随队参加义诊。此次帮扶专家中，孙海涛任县人民医院副院长，李静任急诊科主任。\n");
+  CHECK(entity(d, "罗兵"));
+  CHECK(edge(d, "孙海涛", RelType::serves_as, "县人民医院"));
+  const auto* wrong = edge(d, "李静", RelType::serves_as, "县人民医院");
+  CHECK((wrong == nullptr || wrong->role != "副院长"));
+}
