@@ -44,7 +44,9 @@ HedgeIndex::HedgeIndex(std::vector<HedgeCue> cues) : cues_(std::move(cues)), fin
 SentenceHedges::SentenceHedges(const SentenceIndex& index, const HedgeIndex& cues) : text_(index.text()) {
   cues.finder().each(text_, [&](std::size_t i, std::size_t at) {
     const HedgeCue& cue = cues.cues()[i];
-    if (!index.covered(at) && !excepted(text_, at, cue)) cues_.emplace_back(at, at + cue.cue.size());
+    // 将某院交由乙托管: 将 right before a name is 把, the object marker, not the future.
+    bool object_marker = cue.cue == "将" && index.mention_at(at + cue.cue.size()) >= 0;
+    if (!index.covered(at) && !excepted(text_, at, cue) && !object_marker) cues_.emplace_back(at, at + cue.cue.size());
   });
 }
 

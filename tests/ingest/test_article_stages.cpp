@@ -1396,3 +1396,16 @@ TEST_CASE("persons: a two-character name before a rarer word (医生罗兵随队
   const auto* wrong = edge(d, "李静", RelType::serves_as, "县人民医院");
   CHECK((wrong == nullptr || wrong->role != "副院长"));
 }
+
+TEST_CASE("supports: 将某院交由乙托管 is a fact (将 as 把); 将继续支持 is a commitment", "[relations]") {
+  auto d = run("2019年，岑巩县人民政府将岑巩县人民医院交由黔东南州人民医院托管。\n");
+  const auto* a = edge(d, "黔东南州人民医院", RelType::supports, "岑巩县人民医院");
+  REQUIRE(a);
+  CHECK_FALSE(a->hedged);
+  auto e = run("黔东南州人民医院将继续支持岑巩县人民医院。黔东南州人民医院将于明年托管施秉县人民医院。\n");
+  const auto* b = edge(e, "黔东南州人民医院", RelType::supports, "岑巩县人民医院");
+  REQUIRE(b);
+  CHECK_FALSE(b->hedged);
+  const auto* c = edge(e, "黔东南州人民医院", RelType::supports, "施秉县人民医院");
+  CHECK((c == nullptr || c->hedged));
+}
