@@ -16,7 +16,7 @@ using namespace bangfu::ingest;
 
 namespace {
 
-// The search per trigger as it was before SentenceHedges.
+// The search per trigger as it was before SentenceHedges, with the object-marker reading of 将.
 bool reference_hedged(const SentenceIndex& index, std::uint32_t anchor_begin, std::uint32_t anchor_end,
                       const std::vector<HedgeCue>& cues) {
   std::string_view sentence = index.text();
@@ -33,7 +33,9 @@ bool reference_hedged(const SentenceIndex& index, std::uint32_t anchor_begin, st
       for (const auto& word : cue.exceptions)
         for (std::size_t off = word.find(cue.cue); off != std::string::npos; off = word.find(cue.cue, off + 1))
           excepted = excepted || (at >= off && sentence.substr(at - off, word.size()) == word);
-      if (!index.covered(at) && !excepted) return true;
+      // 将 right before a name is the object marker 把 (added since: 将某院交由乙托管).
+      bool object_marker = cue.cue == "将" && index.mention_at(at + cue.cue.size()) >= 0;
+      if (!index.covered(at) && !excepted && !object_marker) return true;
     }
   }
   return false;
