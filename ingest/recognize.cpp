@@ -172,6 +172,7 @@ struct Recognizer::Data {
   void find_predicate_persons(std::string_view s, std::vector<Candidate>& out) const;
   void find_appointed_person(std::string_view s, std::size_t b, std::vector<Candidate>& out) const;
   bool post_in_clause(std::string_view s, std::size_t from) const;
+  bool post_in_clause_before(std::string_view s, std::size_t end) const;  // a title in the clause before `end`
   std::size_t bare_name_length(std::string_view s, std::size_t pos) const;
   std::size_t listed_name_start(std::string_view s, std::size_t end, bool first) const;
   std::size_t person_length(std::string_view s, std::size_t pos) const;
@@ -1516,6 +1517,15 @@ void Recognizer::Data::find_listed_persons(std::string_view s, std::vector<Candi
 }
 
 // Is there a post (医生, 副院长) between `from` and the end of its clause?
+bool Recognizer::Data::post_in_clause_before(std::string_view s, std::size_t end) const {
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < end; i += char_len(s, i))
+    if (s[i] == ',' || s[i] == ';' || s.compare(i, 3, "。") == 0) from = i + 1;
+  for (std::size_t i = from; i < end; i += char_len(s, i))
+    if (titles.longest(s, i)) return true;
+  return false;
+}
+
 bool Recognizer::Data::post_in_clause(std::string_view s, std::size_t from) const {
   for (std::size_t i = from; i < s.size(); i += char_len(s, i)) {
     char c = s[i];
@@ -1579,7 +1589,10 @@ void Recognizer::Data::find_appointed_person(std::string_view s, std::size_t b, 
     bool chars_ok = true;
     for (std::size_t i = b + 3; i < e && e <= s.size(); i += 3)
       if (!is_cjk_at(s, i) || is_boundary_word(s, i) || titles.longest(s, i)) chars_ok = false;
-    if (!then_as || !chars_ok || overlaps_any(out, b, e) || !post_in_clause(s, e)) continue;
+    // 队长由某某担任: after 由 the post stands before, in the same clause.
+    bool by = b >= 3 && s.compare(b - 3, 3, "由") == 0;
+    bool post = by ? post_in_clause_before(s, b - 3) && s.compare(at, 6, "担任") == 0 : post_in_clause(s, e);
+    if (!then_as || !chars_ok || overlaps_any(out, b, e) || !post) continue;
     out.push_back(person_candidate(s, b, e, "appointed-name"));
     return;
   }

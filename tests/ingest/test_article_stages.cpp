@@ -1411,3 +1411,12 @@ TEST_CASE("supports: 将某院交由乙托管 is a fact (将 as 把); 将继续�
   const auto* c = edge(e, "黔东南州人民医院", RelType::supports, "施秉县人民医院");
   CHECK((c == nullptr || c->hedged));
 }
+
+TEST_CASE("serves_as: a team's post held by someone (某医疗队队长由某院副院长某某担任, 由某某担任)", "[relations][recognize]") {
+  auto d = run("第九批江苏省援疆医疗队队长由南京鼓楼医院副院长孙强担任。\n");
+  CHECK(edge(d, "孙强", RelType::serves_as, "第九批江苏省援疆医疗队"));
+  CHECK(edge(d, "孙强", RelType::serves_as, "南京鼓楼医院"));
+  auto e = run("第九批江苏省援疆医疗队的领队由周刚担任。\n");
+  CHECK(entity(e, "周刚"));
+  CHECK(edge(e, "周刚", RelType::serves_as, "第九批江苏省援疆医疗队"));
+}
