@@ -20,6 +20,12 @@ bool ranked(const std::string& text, const Mention& m, const Recognizer& recogni
   return false;
 }
 
+bool speaks_of_team(const std::string& text) {
+  for (const char* word : {"团队", "医疗队", "队员", "成员", "专家组", "帮扶队", "工作队"})
+    if (text.find(word) != std::string::npos) return true;
+  return false;
+}
+
 bool in_sentence(const ExtractedRelation& r, const Sentence& s) {
   return r.source_begin == s.source_begin && r.source_end == s.source_end;
 }
@@ -39,9 +45,14 @@ std::vector<ExtractedRelation> team_members(const std::vector<Sentence>& sentenc
   for (const auto& list : mentions)
     for (const auto& m : list)
       if (!graph::is_region(m.type) && m.type != graph::EntityType::Person) organizations.insert(m.canonical);
+  // The article's one dispatching organization, if it has exactly one: the sender of any team it speaks of.
+  std::set<std::string> dispatchers;
+  for (const auto& r : found)
+    if (r.rel == graph::RelType::dispatches && !r.hedged && organizations.count(r.src)) dispatchers.insert(r.src);
   std::vector<ExtractedRelation> out;
   for (std::size_t i = 0; i < sentences.size() && i < mentions.size(); ++i) {
-    // The sender: an organization dispatching in this sentence, else in the one before it.
+    // The sender: an organization dispatching in this sentence, else in the one before it, else the
+    // article's only one when the sentence speaks of the team (成员包括…, 队员…).
     std::string sender;
     for (std::size_t back = 0; back <= 1 && back <= i && sender.empty(); ++back) {
       const Sentence& s = sentences[i - back];
@@ -52,6 +63,7 @@ std::vector<ExtractedRelation> team_members(const std::vector<Sentence>& sentenc
           break;
         }
     }
+    if (sender.empty() && dispatchers.size() == 1 && speaks_of_team(sentences[i].text)) sender = *dispatchers.begin();
     if (sender.empty()) continue;
     for (const auto& m : mentions[i]) {
       // A post at another body (挂职乙院副院长) does not make the sender's doctor its staff.

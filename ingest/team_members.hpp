@@ -12,7 +12,8 @@
 namespace bangfu::ingest {
 
 // works_for edges for the ranked persons who have no employer (nor a post at the sender) in `found` (the
-// article's edges so far), to the organization that dispatches in their sentence or the one before it (same paragraph).
+// article's edges so far), to the organization that dispatches in their sentence or the one before it
+// (same paragraph), else to the article's only dispatching organization when their sentence speaks of a team.
 std::vector<ExtractedRelation> team_members(const std::vector<Sentence>& sentences,
                                             const std::vector<std::vector<Mention>>& mentions,
                                             const std::vector<ExtractedRelation>& found, const Recognizer& recognizer);

@@ -1420,3 +1420,10 @@ TEST_CASE("serves_as: a team's post held by someone (某医疗队队长由某院
   CHECK(entity(e, "周刚"));
   CHECK(edge(e, "周刚", RelType::serves_as, "第九批江苏省援疆医疗队"));
 }
+
+TEST_CASE("works_for: a team's listed members belong to the article's one dispatching hospital", "[relations]") {
+  auto d = run("11月3日，宁波市第二医院帮扶专家团队一行7人抵达普安县，开始为期一年的医疗帮扶。\n"
+               "此次帮扶团队成员包括骨科副主任医师张明、儿科主治医师陈静等。\n");
+  CHECK(edge(d, "张明", RelType::works_for, "宁波市第二医院"));
+  CHECK(edge(d, "陈静", RelType::works_for, "宁波市第二医院"));
+}
