@@ -120,15 +120,14 @@ LoadFigures load_in_child(const std::string& path, int repeat) {
 
 // A sentence of typical length for one evidence (Chinese news sentences run 30-60 characters).
 std::string evidence_sentence(const Graph& g, Graph::Edge e) {
-  const auto& adj = g.adjacency();
-  return g.node(boost::source(e, adj)).name + "在" + g.node(boost::target(e, adj)).name +
+  return g.node(Graph::source(e)).name + "在" + g.node(Graph::target(e)).name +
          "开展组团式帮扶，派驻专家团队常驻开展远程会诊和带教查房，累计投入资金" +
          std::to_string(g.edge(e).id % 97 + 1) + "00万元。";
 }
 
 std::size_t add_evidence_everywhere(Graph& g, std::size_t& text_bytes) {
   std::vector<Graph::Edge> all;
-  for (auto [ei, ee] = boost::edges(g.adjacency()); ei != ee; ++ei) all.push_back(*ei);
+  for (auto ei : g.edges()) all.push_back(ei);
   for (auto e : all) {
     bangfu::graph::Evidence ev;
     ev.doc = "news_" + std::to_string(g.edge(e).id / 20) + ".txt";  // ~20 facts per article

@@ -6,6 +6,7 @@
 #pragma once
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/pool/pool_alloc.hpp>
+#include <boost/range/irange.hpp>
 #include <cstdint>
 #include <deque>
 #include <list>
@@ -83,9 +84,23 @@ class Graph {
 
   Graph();
 
-  const Adjacency& adjacency() const { return g_; }
   std::size_t node_count() const { return boost::num_vertices(g_); }
   std::size_t edge_count() const { return boost::num_edges(g_); }
+
+  // Traversal: readers walk the graph through these only, never through the storage behind them.
+  // An edge descriptor carries both its ends; vertices are numbered 0 .. node_count() - 1.
+  class IncidentEdges;
+  class AllEdges;
+  static Vertex source(Edge e) { return e.m_source; }
+  static Vertex target(Edge e) { return e.m_target; }
+  // The end of e that is not v (v itself for a loop).
+  static Vertex other_end(Edge e, Vertex v) { return e.m_source == v ? e.m_target : e.m_source; }
+  boost::integer_range<Vertex> vertices() const { return boost::irange<Vertex>(0, node_count()); }
+  IncidentEdges out_edges(Vertex v) const;  // in the order they were added
+  IncidentEdges in_edges(Vertex v) const;
+  std::size_t out_degree(Vertex v) const;
+  std::size_t in_degree(Vertex v) const;
+  AllEdges edges() const;  // in the graph's edge order (the order saved files keep)
 
   // Label and relation-type tables. The schema's types are interned first, in SCHEMA.md order.
   std::uint16_t intern_label(std::string_view label);
@@ -131,6 +146,8 @@ class Graph {
 
   // Element access.
   const NodeData& node(Vertex v) const { return g_[v]; }
+  std::uint32_t node_id(Vertex v) const { return g_[v].id; }
+  std::string_view node_name(Vertex v) const { return g_[v].name; }
   const EdgeData& edge(Edge e) const { return g_[e]; }
   const Properties& edge_properties(Edge e) const;
   EvidenceView evidence(Edge e) const;  // valid until the edge's evidences change
@@ -159,6 +176,18 @@ class Graph {
   // grown by doubling (which leaves a third of their memory unused on average).
   void reserve_nodes(std::size_t nodes);
   void reserve_adjacency(Vertex v, std::size_t out_edges, std::size_t in_edges);
+  // Bulk loading of edges: restore_edge(src, dst) touches both ends' vertex records (stage 0) and then
+  // the ends of their edge vectors (stage 1); loaders prefetch them some edges ahead.
+  void prefetch_ends(Vertex src, Vertex dst, int stage) const {
+    const auto& vs = g_.m_vertices;
+    if (stage == 0) {
+      __builtin_prefetch(&vs[src]);
+      __builtin_prefetch(&vs[dst]);
+    } else {
+      __builtin_prefetch(vs[src].m_out_edges.data() + vs[src].m_out_edges.size(), 1);
+      __builtin_prefetch(vs[dst].m_in_edges.data() + vs[dst].m_in_edges.size(), 1);
+    }
+  }
 
  private:
   EdgeSlot& extra_of(Edge e);
@@ -179,5 +208,107 @@ class Graph {
   std::unordered_map<std::string, std::uint32_t> doc_ids_;
   std::uint32_t next_node_id_ = 0, next_edge_id_ = 0;
 };
+
+// A vertex's outgoing or incoming edges: a walk over its edge vector.
+class Graph::IncidentEdges {
+  using Stored = std::remove_cvref_t<decltype(std::declval<Adjacency&>().m_vertices[0].m_out_edges)>::value_type;
+
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Edge;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Edge;
+    iterator() = default;
+    iterator(const Stored* p, Vertex v, bool out) : p_(p), v_(v), out_(out) {}
+    Edge operator*() const {
+      return out_ ? Edge(v_, p_->get_target(), &p_->get_property()) : Edge(p_->get_target(), v_, &p_->get_property());
+    }
+    iterator& operator++() {
+      ++p_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++p_;
+      return old;
+    }
+    bool operator==(const iterator& o) const { return p_ == o.p_; }
+    bool operator!=(const iterator& o) const { return p_ != o.p_; }
+
+   private:
+    const Stored* p_ = nullptr;
+    Vertex v_ = 0;
+    bool out_ = true;
+  };
+
+  IncidentEdges(const Stored* begin, std::size_t size, Vertex v, bool out) : begin_(begin, v, out), end_(begin + size, v, out), size_(size) {}
+  iterator begin() const { return begin_; }
+  iterator end() const { return end_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  iterator begin_, end_;
+  std::size_t size_;
+};
+
+// Every edge of the graph.
+class Graph::AllEdges {
+  using Base = Adjacency::edge_iterator;
+
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Edge;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Edge;
+    iterator() = default;
+    explicit iterator(Base it) : it_(it) {}
+    Edge operator*() const { return *it_; }
+    iterator& operator++() {
+      ++it_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++it_;
+      return old;
+    }
+    bool operator==(const iterator& o) const { return it_ == o.it_; }
+    bool operator!=(const iterator& o) const { return it_ != o.it_; }
+
+   private:
+    Base it_;
+  };
+
+  AllEdges(Base begin, Base end, std::size_t size) : begin_(begin), end_(end), size_(size) {}
+  iterator begin() const { return begin_; }
+  iterator end() const { return end_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  iterator begin_, end_;
+  std::size_t size_;
+};
+
+inline Graph::IncidentEdges Graph::out_edges(Vertex v) const {
+  const auto& list = g_.m_vertices[v].m_out_edges;
+  return {list.data(), list.size(), v, true};
+}
+inline Graph::IncidentEdges Graph::in_edges(Vertex v) const {
+  const auto& list = g_.m_vertices[v].m_in_edges;
+  return {list.data(), list.size(), v, false};
+}
+inline std::size_t Graph::out_degree(Vertex v) const { return g_.m_vertices[v].m_out_edges.size(); }
+inline std::size_t Graph::in_degree(Vertex v) const { return g_.m_vertices[v].m_in_edges.size(); }
+inline Graph::AllEdges Graph::edges() const {
+  auto [b, e] = boost::edges(g_);
+  return {b, e, boost::num_edges(g_)};
+}
 
 }  // namespace bangfu::graph

@@ -102,7 +102,6 @@ class Reader {
     std::vector<Evidence> evs;  // one edge's, reused
     // Adding an edge appends to both ends' edge vectors: on a big graph two cache misses, which the
     // prefetches start early (as load_stream does): the vertex a few edges ahead, then its vectors' ends.
-    const auto& vertices = g.adjacency().m_vertices;
     auto ends_of = [&](std::uint32_t k) {
       auto r = load<EdgeRecord>(edges.p + std::size_t{k} * sizeof(EdgeRecord));
       return std::pair{std::min(r.src, meta_.nodes - 1), std::min(r.dst, meta_.nodes - 1)};  // unchecked yet: clamped
@@ -110,13 +109,11 @@ class Reader {
     for (std::uint32_t i = 0; i < meta_.edges; ++i) {
       if (i + 32 < meta_.edges) {
         auto [s, d] = ends_of(i + 32);
-        __builtin_prefetch(&vertices[s]);
-        __builtin_prefetch(&vertices[d]);
+        g.prefetch_ends(s, d, 0);
       }
       if (i + 16 < meta_.edges) {
         auto [s, d] = ends_of(i + 16);
-        __builtin_prefetch(vertices[s].m_out_edges.data() + vertices[s].m_out_edges.size(), 1);
-        __builtin_prefetch(vertices[d].m_in_edges.data() + vertices[d].m_in_edges.size(), 1);
+        g.prefetch_ends(s, d, 1);
       }
       auto r = load<EdgeRecord>(edges.p + std::size_t{i} * sizeof(EdgeRecord));
       std::string_view what = "edge";

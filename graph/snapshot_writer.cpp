@@ -48,10 +48,9 @@ class Writer {
       doc_remap[i] = live_docs++;
       docs.put(DocRecord{ref(d.id), ref(d.content_hash), ref(d.title), ref(d.date), ref(d.source), ref(d.url), ref(d.path)});
     }
-    const auto& a = g_.adjacency();
     std::vector<std::uint32_t> items;
-    for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) {
-      const NodeData& n = a[*vi];
+    for (auto vi : g_.vertices()) {
+      const NodeData& n = g_.node(vi);
       NodeRecord r{};
       r.id = n.id;
       r.name = ref(n.name);
@@ -73,20 +72,20 @@ class Writer {
     srcs.reserve(edge_count);
     dsts.reserve(edge_count);
     std::uint32_t evidences = 0;
-    for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) {
-      auto src = static_cast<std::uint32_t>(boost::source(*ei, a)), dst = static_cast<std::uint32_t>(boost::target(*ei, a));
+    for (auto ei : g_.edges()) {
+      auto src = static_cast<std::uint32_t>(Graph::source(ei)), dst = static_cast<std::uint32_t>(Graph::target(ei));
       srcs.push_back(src);
       dsts.push_back(dst);
       ++out_start[src + 1];
       ++in_start[dst + 1];
       EdgeRecord r{};
-      r.id = g_.edge(*ei).id;
+      r.id = g_.edge(ei).id;
       r.src = src;
       r.dst = dst;
-      r.type = g_.edge(*ei).type;
-      r.props = props(g_.edge_properties(*ei));
+      r.type = g_.edge(ei).type;
+      r.props = props(g_.edge_properties(ei));
       r.evidence_begin = evidences;
-      for (const auto& ev : g_.evidence(*ei)) {
+      for (const auto& ev : g_.evidence(ei)) {
         evidence.put(EvidenceRecord{ref(ev.doc), ref(ev.sentence), ev.begin, ev.end, ref(ev.rule), ref(ev.date),
                                     ref(ev.date_rule), ref(ev.event_date), ref(ev.event_rule), ev.confidence});
         if (++evidences == 0) throw GraphError("too many evidences for a snapshot (at most 2^32 - 1)");
