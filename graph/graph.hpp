@@ -9,7 +9,9 @@
 #include <boost/range/irange.hpp>
 #include <cstdint>
 #include <deque>
+#include <cstring>
 #include <list>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -50,6 +52,8 @@ struct GraphError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+class SnapshotView;
+
 struct NodeData {
   std::uint32_t id = 0;                  // stable id, never reused (Cypher's id(n))
   std::vector<std::uint16_t> labels;     // ids in the graph's label table
@@ -84,8 +88,20 @@ class Graph {
 
   Graph();
 
-  std::size_t node_count() const { return boost::num_vertices(g_); }
-  std::size_t edge_count() const { return boost::num_edges(g_); }
+  std::size_t node_count() const { return frozen_ ? in_place_->nodes : boost::num_vertices(g_); }
+  std::size_t edge_count() const { return frozen_ ? in_place_->edges : boost::num_edges(g_); }
+
+  // Read in place: a graph opened from a snapshot keeps its nodes and edges in the file's records
+  // (graph/snapshot_view.hpp) until its first edit, which thaws it into the adjacency list: vertex
+  // numbers stay, and edge descriptors taken before stay usable (they are looked up again).
+  struct InPlace {
+    const char* records = nullptr;  // snapshot::EdgeRecord, 28 bytes each
+    const char *out_index = nullptr, *out_edges = nullptr, *in_index = nullptr, *in_edges = nullptr;
+    std::uint32_t nodes = 0, edges = 0;
+  };
+  void read_in_place(std::shared_ptr<const SnapshotView> view);
+  bool in_place() const { return frozen_ != nullptr; }
+  void thaw();
 
   // Traversal: readers walk the graph through these only, never through the storage behind them.
   // An edge descriptor carries both its ends; vertices are numbered 0 .. node_count() - 1.
@@ -145,10 +161,10 @@ class Graph {
   std::optional<Vertex> vertex_by_id(std::uint32_t id) const;
 
   // Element access.
-  const NodeData& node(Vertex v) const { return g_[v]; }
-  std::uint32_t node_id(Vertex v) const { return g_[v].id; }
-  std::string_view node_name(Vertex v) const { return g_[v].name; }
-  const EdgeData& edge(Edge e) const { return g_[e]; }
+  const NodeData& node(Vertex v) const;  // on a graph read in place, built on first use and kept
+  std::uint32_t node_id(Vertex v) const;
+  std::string_view node_name(Vertex v) const;
+  EdgeData edge(Edge e) const;
   const Properties& edge_properties(Edge e) const;
   EvidenceView evidence(Edge e) const;  // valid until the edge's evidences change
   // Property views as the query language sees them: a node's name and aliases, an edge's weight
@@ -195,7 +211,14 @@ class Graph {
   void index_name(Vertex v, const std::string& name);
   void unindex_name(Vertex v, const std::string& name);
   void rebuild_indexes();
+  // The edge number in the snapshot of a descriptor that points into it (taken while read in place).
+  std::optional<std::uint32_t> in_place_index(Edge e) const;
+  Edge live(Edge e) const;  // a descriptor of the adjacency list (looked up again when taken in place)
+  static Edge in_place_edge(const InPlace& p, std::uint32_t k);
 
+  std::shared_ptr<const SnapshotView> frozen_;       // set while read in place
+  std::shared_ptr<const SnapshotView> thawed_from_;  // after a thaw: what older descriptors point into
+  const InPlace* in_place_ = nullptr;                // frozen_'s layout
   Adjacency g_;
   std::vector<std::string> labels_, types_;
   std::unordered_map<std::string, std::uint16_t> label_ids_, type_ids_;
@@ -222,29 +245,37 @@ class Graph::IncidentEdges {
     using pointer = void;
     using reference = Edge;
     iterator() = default;
-    iterator(const Stored* p, Vertex v, bool out) : p_(p), v_(v), out_(out) {}
+    iterator(const Stored* p, Vertex v, bool out) : p_(reinterpret_cast<const char*>(p)), v_(v), out_(out) {}
+    // In place: p walks the snapshot's u32 edge numbers.
+    iterator(const char* p, const InPlace* in_place, Vertex v, bool out) : p_(p), in_place_(in_place), v_(v), out_(out) {}
     Edge operator*() const {
-      return out_ ? Edge(v_, p_->get_target(), &p_->get_property()) : Edge(p_->get_target(), v_, &p_->get_property());
+      if (in_place_) return in_place();
+      const auto* s = reinterpret_cast<const Stored*>(p_);
+      return out_ ? Edge(v_, s->get_target(), &s->get_property()) : Edge(s->get_target(), v_, &s->get_property());
     }
     iterator& operator++() {
-      ++p_;
+      p_ += in_place_ ? 4 : sizeof(Stored);
       return *this;
     }
     iterator operator++(int) {
       iterator old = *this;
-      ++p_;
+      ++*this;
       return old;
     }
     bool operator==(const iterator& o) const { return p_ == o.p_; }
     bool operator!=(const iterator& o) const { return p_ != o.p_; }
 
    private:
-    const Stored* p_ = nullptr;
+    Edge in_place() const;
+    const char* p_ = nullptr;
+    const InPlace* in_place_ = nullptr;
     Vertex v_ = 0;
     bool out_ = true;
   };
 
   IncidentEdges(const Stored* begin, std::size_t size, Vertex v, bool out) : begin_(begin, v, out), end_(begin + size, v, out), size_(size) {}
+  IncidentEdges(const char* begin, std::size_t size, const InPlace* in_place, Vertex v, bool out)
+      : begin_(begin, in_place, v, out), end_(begin + 4 * size, in_place, v, out), size_(size) {}
   iterator begin() const { return begin_; }
   iterator end() const { return end_; }
   std::size_t size() const { return size_; }
@@ -269,24 +300,29 @@ class Graph::AllEdges {
     using reference = Edge;
     iterator() = default;
     explicit iterator(Base it) : it_(it) {}
-    Edge operator*() const { return *it_; }
+    iterator(const InPlace* in_place, std::uint32_t k) : in_place_(in_place), k_(k) {}
+    Edge operator*() const { return in_place_ ? in_place_edge(*in_place_, k_) : *it_; }
     iterator& operator++() {
-      ++it_;
+      if (in_place_) ++k_;
+      else ++it_;
       return *this;
     }
     iterator operator++(int) {
       iterator old = *this;
-      ++it_;
+      ++*this;
       return old;
     }
-    bool operator==(const iterator& o) const { return it_ == o.it_; }
-    bool operator!=(const iterator& o) const { return it_ != o.it_; }
+    bool operator==(const iterator& o) const { return in_place_ ? k_ == o.k_ : it_ == o.it_; }
+    bool operator!=(const iterator& o) const { return !(*this == o); }
 
    private:
     Base it_;
+    const InPlace* in_place_ = nullptr;
+    std::uint32_t k_ = 0;
   };
 
   AllEdges(Base begin, Base end, std::size_t size) : begin_(begin), end_(end), size_(size) {}
+  explicit AllEdges(const InPlace* in_place) : begin_(in_place, 0), end_(in_place, in_place->edges), size_(in_place->edges) {}
   iterator begin() const { return begin_; }
   iterator end() const { return end_; }
   std::size_t size() const { return size_; }
@@ -296,17 +332,64 @@ class Graph::AllEdges {
   std::size_t size_;
 };
 
+namespace in_place_detail {
+inline std::uint32_t u32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+[[noreturn]] void damaged(const char* what);
+// [begin, end) of vertex v in a CSR index, checked at open to be non-decreasing and within the edges.
+inline std::pair<std::uint32_t, std::uint32_t> range(const char* index, std::size_t v) {
+  return {u32(index + 4 * v), u32(index + 4 * v + 4)};
+}
+}  // namespace in_place_detail
+
+// Edge k's record: its ends were checked at open.
+inline Graph::Edge Graph::in_place_edge(const InPlace& p, std::uint32_t k) {
+  const char* r = p.records + std::size_t{k} * 28;
+  return Edge(in_place_detail::u32(r + 4), in_place_detail::u32(r + 8), r);
+}
+
+// An adjacency entry: the edge number was checked at open; that the edge has this end is checked here.
+inline Graph::Edge Graph::IncidentEdges::iterator::in_place() const {
+  Edge e = in_place_edge(*in_place_, in_place_detail::u32(p_));
+  if ((out_ ? e.m_source : e.m_target) != v_) in_place_detail::damaged("an adjacency entry names an edge of another node");
+  return e;
+}
+
 inline Graph::IncidentEdges Graph::out_edges(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->out_index, v);
+    return {in_place_->out_edges + 4 * std::size_t{b}, std::size_t{e - b}, in_place_, v, true};
+  }
   const auto& list = g_.m_vertices[v].m_out_edges;
   return {list.data(), list.size(), v, true};
 }
 inline Graph::IncidentEdges Graph::in_edges(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->in_index, v);
+    return {in_place_->in_edges + 4 * std::size_t{b}, std::size_t{e - b}, in_place_, v, false};
+  }
   const auto& list = g_.m_vertices[v].m_in_edges;
   return {list.data(), list.size(), v, false};
 }
-inline std::size_t Graph::out_degree(Vertex v) const { return g_.m_vertices[v].m_out_edges.size(); }
-inline std::size_t Graph::in_degree(Vertex v) const { return g_.m_vertices[v].m_in_edges.size(); }
+inline std::size_t Graph::out_degree(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->out_index, v);
+    return e - b;
+  }
+  return g_.m_vertices[v].m_out_edges.size();
+}
+inline std::size_t Graph::in_degree(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->in_index, v);
+    return e - b;
+  }
+  return g_.m_vertices[v].m_in_edges.size();
+}
 inline Graph::AllEdges Graph::edges() const {
+  if (frozen_) return AllEdges(in_place_);
   auto [b, e] = boost::edges(g_);
   return {b, e, boost::num_edges(g_)};
 }
