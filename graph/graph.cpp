@@ -18,6 +18,7 @@ PropValue string_list(const std::vector<std::string>& items) {
 
 namespace in_place_detail {
 void damaged(const char* what) { throw GraphError(std::string("damaged snapshot: ") + what); }
+void not_an_edge() { throw GraphError("not a relationship of this graph"); }
 }  // namespace in_place_detail
 
 void Graph::read_in_place(std::shared_ptr<const SnapshotView> view) {
@@ -73,14 +74,7 @@ std::string_view Graph::node_name(Vertex v) const {
   return frozen_ ? frozen_->node_name(static_cast<std::uint32_t>(v)) : std::string_view(g_[v].name);
 }
 
-EdgeData Graph::edge(Edge e) const {
-  if (frozen_) {
-    auto k = in_place_index(e);
-    if (!k) throw GraphError("not a relationship of this graph");
-    return frozen_->edge_data(*k);
-  }
-  return g_[live(e)];
-}
+EdgeData Graph::adjacency_edge(Edge e) const { return g_[live(e)]; }
 
 Graph::Graph() {
   for (auto t : kAllEntityTypes) intern_label(to_string(t));

@@ -98,6 +98,9 @@ class Graph {
     const char* records = nullptr;  // snapshot::EdgeRecord, 28 bytes each
     const char *out_index = nullptr, *out_edges = nullptr, *in_index = nullptr, *in_edges = nullptr;
     std::uint32_t nodes = 0, edges = 0;
+    const char *out_ends = nullptr, *in_ends = nullptr;  // beside each entry, the other end (null in older files)
+    const std::uint16_t* type_map = nullptr;  // the file's relation-type index -> this graph's type id
+    std::uint32_t types = 0;
   };
   void read_in_place(std::shared_ptr<const SnapshotView> view);
   bool in_place() const { return frozen_ != nullptr; }
@@ -213,7 +216,8 @@ class Graph {
   void rebuild_indexes();
   // The edge number in the snapshot of a descriptor that points into it (taken while read in place).
   std::optional<std::uint32_t> in_place_index(Edge e) const;
-  Edge live(Edge e) const;  // a descriptor of the adjacency list (looked up again when taken in place)
+  Edge live(Edge e) const;
+  EdgeData adjacency_edge(Edge e) const;  // a descriptor of the adjacency list (looked up again when taken in place)
   static Edge in_place_edge(const InPlace& p, std::uint32_t k);
 
   std::shared_ptr<const SnapshotView> frozen_;       // set while read in place
@@ -247,14 +251,20 @@ class Graph::IncidentEdges {
     iterator() = default;
     iterator(const Stored* p, Vertex v, bool out) : p_(reinterpret_cast<const char*>(p)), v_(v), out_(out) {}
     // In place: p walks the snapshot's u32 edge numbers.
-    iterator(const char* p, const InPlace* in_place, Vertex v, bool out) : p_(p), in_place_(in_place), v_(v), out_(out) {}
+    iterator(const char* p, const char* ends, const InPlace* in_place, Vertex v, bool out)
+        : p_(p), ends_(ends), in_place_(in_place), v_(v), out_(out) {}
     Edge operator*() const {
       if (in_place_) return in_place();
       const auto* s = reinterpret_cast<const Stored*>(p_);
       return out_ ? Edge(v_, s->get_target(), &s->get_property()) : Edge(s->get_target(), v_, &s->get_property());
     }
     iterator& operator++() {
-      p_ += in_place_ ? 4 : sizeof(Stored);
+      if (in_place_) {
+        p_ += 4;
+        if (ends_) ends_ += 4;
+      } else {
+        p_ += sizeof(Stored);
+      }
       return *this;
     }
     iterator operator++(int) {
@@ -268,14 +278,15 @@ class Graph::IncidentEdges {
    private:
     Edge in_place() const;
     const char* p_ = nullptr;
+    const char* ends_ = nullptr;
     const InPlace* in_place_ = nullptr;
     Vertex v_ = 0;
     bool out_ = true;
   };
 
   IncidentEdges(const Stored* begin, std::size_t size, Vertex v, bool out) : begin_(begin, v, out), end_(begin + size, v, out), size_(size) {}
-  IncidentEdges(const char* begin, std::size_t size, const InPlace* in_place, Vertex v, bool out)
-      : begin_(begin, in_place, v, out), end_(begin + 4 * size, in_place, v, out), size_(size) {}
+  IncidentEdges(const char* begin, const char* ends, std::size_t size, const InPlace* in_place, Vertex v, bool out)
+      : begin_(begin, ends, in_place, v, out), end_(begin + 4 * size, nullptr, in_place, v, out), size_(size) {}
   iterator begin() const { return begin_; }
   iterator end() const { return end_; }
   std::size_t size() const { return size_; }
@@ -339,6 +350,7 @@ inline std::uint32_t u32(const char* p) {
   return v;
 }
 [[noreturn]] void damaged(const char* what);
+[[noreturn]] void not_an_edge();
 // [begin, end) of vertex v in a CSR index, checked at open to be non-decreasing and within the edges.
 inline std::pair<std::uint32_t, std::uint32_t> range(const char* index, std::size_t v) {
   return {u32(index + 4 * v), u32(index + 4 * v + 4)};
@@ -353,15 +365,36 @@ inline Graph::Edge Graph::in_place_edge(const InPlace& p, std::uint32_t k) {
 
 // An adjacency entry: the edge number was checked at open; that the edge has this end is checked here.
 inline Graph::Edge Graph::IncidentEdges::iterator::in_place() const {
+  if (ends_) {  // the other end beside the entry: the edge record is not read
+    Vertex w = in_place_detail::u32(ends_);
+    const char* r = in_place_->records + std::size_t{in_place_detail::u32(p_)} * 28;
+    return out_ ? Edge(v_, w, r) : Edge(w, v_, r);
+  }
   Edge e = in_place_edge(*in_place_, in_place_detail::u32(p_));
   if ((out_ ? e.m_source : e.m_target) != v_) in_place_detail::damaged("an adjacency entry names an edge of another node");
   return e;
 }
 
+// Read in place: the edge's record, found by the descriptor's pointer (checked to be one of the records).
+inline EdgeData Graph::edge(Edge e) const {
+  if (!frozen_) return adjacency_edge(e);
+  const InPlace& p = *in_place_;
+  auto at = reinterpret_cast<std::uintptr_t>(e.m_eproperty) - reinterpret_cast<std::uintptr_t>(p.records);
+  if (at >= std::uintptr_t{p.edges} * 28 || at % 28) in_place_detail::not_an_edge();
+  const char* r = p.records + at;
+  EdgeData d;
+  d.id = in_place_detail::u32(r);
+  auto type = in_place_detail::u32(r + 12);
+  d.type = type < p.types ? p.type_map[type] : 0;  // checked at open
+  d.weight = std::max<std::uint32_t>(1, in_place_detail::u32(r + 24));
+  return d;
+}
+
 inline Graph::IncidentEdges Graph::out_edges(Vertex v) const {
   if (frozen_) {
     auto [b, e] = in_place_detail::range(in_place_->out_index, v);
-    return {in_place_->out_edges + 4 * std::size_t{b}, std::size_t{e - b}, in_place_, v, true};
+    const char* ends = in_place_->out_ends ? in_place_->out_ends + 4 * std::size_t{b} : nullptr;
+    return {in_place_->out_edges + 4 * std::size_t{b}, ends, std::size_t{e - b}, in_place_, v, true};
   }
   const auto& list = g_.m_vertices[v].m_out_edges;
   return {list.data(), list.size(), v, true};
@@ -369,7 +402,8 @@ inline Graph::IncidentEdges Graph::out_edges(Vertex v) const {
 inline Graph::IncidentEdges Graph::in_edges(Vertex v) const {
   if (frozen_) {
     auto [b, e] = in_place_detail::range(in_place_->in_index, v);
-    return {in_place_->in_edges + 4 * std::size_t{b}, std::size_t{e - b}, in_place_, v, false};
+    const char* ends = in_place_->in_ends ? in_place_->in_ends + 4 * std::size_t{b} : nullptr;
+    return {in_place_->in_edges + 4 * std::size_t{b}, ends, std::size_t{e - b}, in_place_, v, false};
   }
   const auto& list = g_.m_vertices[v].m_in_edges;
   return {list.data(), list.size(), v, false};

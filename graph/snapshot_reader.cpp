@@ -82,7 +82,7 @@ void SnapshotView::read_header() {
       fail("damaged snapshot: checksum mismatch in section " + std::to_string(kind));
     sections_[kind] = {base_ + offset, static_cast<std::size_t>(size)};
   }
-  for (std::uint32_t k = 1; k <= kSectionKinds; ++k)
+  for (std::uint32_t k = 1; k <= kRequiredSections; ++k)
     if (!sections_[k].p) fail("damaged snapshot: section " + std::to_string(k) + " is missing");
   strings_ = sections_[static_cast<std::uint32_t>(Section::kStrings)];
   lists_ = sections_[static_cast<std::uint32_t>(Section::kLists)];
@@ -231,8 +231,15 @@ void SnapshotView::open(Graph& g, bool check_records) {
   in_ = records(Section::kInIndex, std::size_t{meta_.nodes} + 1, 4, "incoming index");
   Span out_edges = records(Section::kOutEdges, meta_.edges, 4, "outgoing edges");
   Span in_edges = records(Section::kInEdges, meta_.edges, 4, "incoming edges");
-  static_assert(sizeof(EdgeRecord) == 28 && offsetof(EdgeRecord, src) == 4 && offsetof(EdgeRecord, dst) == 8);
+  static_assert(sizeof(EdgeRecord) == 28 && offsetof(EdgeRecord, src) == 4 && offsetof(EdgeRecord, dst) == 8 &&
+                offsetof(EdgeRecord, type) == 12 && offsetof(EdgeRecord, evidence_count) == 24);  // read so by graph.hpp
   layout_ = {edges_.p, out_.p, out_edges.p, in_.p, in_edges.p, meta_.nodes, meta_.edges};
+  const Span out_ends = sections_[static_cast<std::uint32_t>(Section::kOutEnds)];
+  const Span in_ends = sections_[static_cast<std::uint32_t>(Section::kInEnds)];
+  if (out_ends.p && in_ends.p) {  // both or neither are used
+    records(Section::kOutEnds, meta_.edges, 4, "outgoing ends");
+    records(Section::kInEnds, meta_.edges, 4, "incoming ends");
+  }
   auto table = [&](Section kind, std::uint32_t count, std::vector<std::uint16_t>& map, auto intern, const char* what) {
     Span s = records(kind, count, 4, what);
     for (std::uint32_t i = 0; i < count; ++i) {
@@ -243,6 +250,8 @@ void SnapshotView::open(Graph& g, bool check_records) {
   };
   table(Section::kLabels, meta_.labels, label_map_, [&](std::string_view s) { return g.intern_label(s); }, "label");
   table(Section::kTypes, meta_.types, type_map_, [&](std::string_view s) { return g.intern_type(s); }, "relation type");
+  layout_.type_map = type_map_.data();
+  layout_.types = static_cast<std::uint32_t>(type_map_.size());
   doc_map_.assign(meta_.docs, 0);
   for (std::uint32_t i = 0; i < meta_.docs; ++i) {
     auto r = load<DocRecord>(docs_.p + i * sizeof(DocRecord));
@@ -288,11 +297,21 @@ void SnapshotView::open(Graph& g, bool check_records) {
     }
   }
   if (ids_are_vertices_) node_ids_.reset();
-  // The adjacency entries name edges that exist (whether an edge has that end is checked when read).
-  for (const Span* s : {&out_edges, &in_edges}) {
+  // The adjacency entries name edges and ends that exist. Whether an edge has that end is checked when
+  // read, without the ends sections; with them, a walk takes their word (a damaged file then gives a
+  // wrong neighbour, never one outside the graph), and the thaw builds from the edge records.
+  auto max_of = [&](const Span& s) {
     std::uint32_t worst = 0;
-    for (std::size_t k = 0; k < meta_.edges; ++k) worst = std::max(worst, load<std::uint32_t>(s->p + 4 * k));
-    if (meta_.edges && worst >= meta_.edges) fail("damaged snapshot: an adjacency entry names no edge");
+    for (std::size_t k = 0; k < meta_.edges; ++k) worst = std::max(worst, load<std::uint32_t>(s.p + 4 * k));
+    return worst;
+  };
+  if (meta_.edges && (max_of(out_edges) >= meta_.edges || max_of(in_edges) >= meta_.edges))
+    fail("damaged snapshot: an adjacency entry names no edge");
+  if (out_ends.p && in_ends.p) {
+    if (meta_.edges && (max_of(out_ends) >= meta_.nodes || max_of(in_ends) >= meta_.nodes))
+      fail("damaged snapshot: an adjacency entry names no node");
+    layout_.out_ends = out_ends.p;
+    layout_.in_ends = in_ends.p;
   }
   // Edges: ends and type in range, ids below next_edge_id and unique, evidences inside their section.
   SavedIds edge_ids(meta_.next_edge_id, meta_.edges);

@@ -101,11 +101,17 @@ class Writer {
     for (auto x : in_start) in_index.put(x);
     out_edges.data.resize(edge_count * 4);
     in_edges.data.resize(edge_count * 4);
+    Bytes out_ends, in_ends;  // beside each adjacency entry, the edge's other end
+    out_ends.data.resize(edge_count * 4);
+    in_ends.data.resize(edge_count * 4);
     {
       std::vector<std::uint32_t> out_at(out_start.begin(), out_start.end() - 1), in_at(in_start.begin(), in_start.end() - 1);
       for (std::uint32_t e = 0; e < edge_count; ++e) {
-        std::memcpy(out_edges.data.data() + 4 * std::size_t{out_at[srcs[e]]++}, &e, 4);
-        std::memcpy(in_edges.data.data() + 4 * std::size_t{in_at[dsts[e]]++}, &e, 4);
+        std::size_t o = 4 * std::size_t{out_at[srcs[e]]++}, i = 4 * std::size_t{in_at[dsts[e]]++};
+        std::memcpy(out_edges.data.data() + o, &e, 4);
+        std::memcpy(out_ends.data.data() + o, &dsts[e], 4);
+        std::memcpy(in_edges.data.data() + i, &e, 4);
+        std::memcpy(in_ends.data.data() + i, &srcs[e], 4);
       }
     }
     Meta meta{g_.next_node_id(), g_.next_edge_id(), static_cast<std::uint32_t>(node_count), static_cast<std::uint32_t>(edge_count),
@@ -118,7 +124,8 @@ class Writer {
         {Section::kTypes, &types},       {Section::kDocs, &docs},        {Section::kNodes, &nodes},
         {Section::kEdges, &edges},       {Section::kEvidence, &evidence}, {Section::kLists, &lists_},
         {Section::kProps, &props_},      {Section::kOutIndex, &out_index}, {Section::kOutEdges, &out_edges},
-        {Section::kInIndex, &in_index},  {Section::kInEdges, &in_edges}};
+        {Section::kInIndex, &in_index},  {Section::kInEdges, &in_edges},  {Section::kOutEnds, &out_ends},
+        {Section::kInEnds, &in_ends}};
     return assemble(sections);
   }
 
