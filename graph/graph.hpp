@@ -1,4 +1,5 @@
-// Graph: the typed, attributed property graph every stage shares, on a Boost.Graph adjacency list.
+// Graph: the typed, attributed property graph every stage shares, on a Boost.Graph adjacency list — or,
+// opened from a snapshot, on the file's records read in place until its first edit (see InPlace).
 //
 // Nodes carry labels (the first is the entity type for extracted nodes), a canonical name, aliases and
 // properties. Edges carry a relation type, properties (role, amount, what …) and evidences; the same
@@ -8,8 +9,8 @@
 #include <boost/pool/pool_alloc.hpp>
 #include <boost/range/irange.hpp>
 #include <cstdint>
-#include <deque>
 #include <cstring>
+#include <deque>
 #include <list>
 #include <memory>
 #include <optional>
@@ -216,8 +217,8 @@ class Graph {
   void rebuild_indexes();
   // The edge number in the snapshot of a descriptor that points into it (taken while read in place).
   std::optional<std::uint32_t> in_place_index(Edge e) const;
-  Edge live(Edge e) const;
-  EdgeData adjacency_edge(Edge e) const;  // a descriptor of the adjacency list (looked up again when taken in place)
+  Edge live(Edge e) const;  // a descriptor of the adjacency list (looked up again when taken in place)
+  EdgeData adjacency_edge(Edge e) const;
   static Edge in_place_edge(const InPlace& p, std::uint32_t k);
 
   std::shared_ptr<const SnapshotView> frozen_;       // set while read in place
@@ -236,7 +237,8 @@ class Graph {
   std::uint32_t next_node_id_ = 0, next_edge_id_ = 0;
 };
 
-// A vertex's outgoing or incoming edges: a walk over its edge vector.
+// A vertex's outgoing or incoming edges: a walk over its edge vector, or over its adjacency entries in
+// the snapshot when read in place.
 class Graph::IncidentEdges {
   using Stored = std::remove_cvref_t<decltype(std::declval<Adjacency&>().m_vertices[0].m_out_edges)>::value_type;
 
