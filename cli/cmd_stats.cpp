@@ -23,10 +23,9 @@ int run_stats(const std::string& path) {
     if (auto n = g.nodes_with_label(l).size()) by_label.emplace_back(g.label_name(l), n);
   std::vector<std::size_t> per_type(g.types().size(), 0);
   std::size_t evidences = 0;
-  const auto& a = g.adjacency();
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) {
-    ++per_type[g.edge(*ei).type];
-    evidences += g.evidence(*ei).size();
+  for (auto ei : g.edges()) {
+    ++per_type[g.edge(ei).type];
+    evidences += g.evidence(ei).size();
   }
   for (std::size_t t = 0; t < per_type.size(); ++t)
     if (per_type[t]) by_type.emplace_back(g.types()[t], per_type[t]);

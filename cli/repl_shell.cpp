@@ -342,7 +342,7 @@ void Shell::schema() {
     return out;
   };
   std::map<std::uint16_t, std::size_t> edges_by_type;
-  for (auto [it, end] = boost::edges(graph_.adjacency()); it != end; ++it) ++edges_by_type[graph_.edge(*it).type];
+  for (auto it : graph_.edges()) ++edges_by_type[graph_.edge(it).type];
   out_ << "Node labels:\n";
   for (std::uint16_t l = 0; l < graph_.labels().size(); ++l) {
     auto n = graph_.nodes_with_label(l).size();
@@ -362,7 +362,7 @@ void Shell::schema() {
 
 void Shell::stats() {
   std::size_t evidences = 0;
-  for (auto [it, end] = boost::edges(graph_.adjacency()); it != end; ++it) evidences += graph_.evidence(*it).size();
+  for (auto it : graph_.edges()) evidences += graph_.evidence(it).size();
   out_ << "graph: " << (path_.empty() ? "(unsaved)" : path_) << (dirty_ ? " (unsaved changes)" : "") << "\n"
        << "nodes: " << graph_.node_count() << "\n"
        << "edges: " << graph_.edge_count() << "\n"
@@ -536,10 +536,9 @@ void Shell::explain() {
     out_ << "the last result holds no nodes or relationships to explain\n";
     return;
   }
-  const auto& adj = graph_.adjacency();
   for (auto e : edges) {
-    out_ << entity_text(graph_, boost::source(e, adj)) << " -[" << graph_.type_name(graph_.edge(e).type) << "]-> "
-         << entity_text(graph_, boost::target(e, adj)) << "\n";
+    out_ << entity_text(graph_, Graph::source(e)) << " -[" << graph_.type_name(graph_.edge(e).type) << "]-> "
+         << entity_text(graph_, Graph::target(e)) << "\n";
     const auto& evs = graph_.evidence(e);
     if (evs.empty()) out_ << "    (no evidence: created by hand)\n";
     for (const auto& ev : evs) {

@@ -118,18 +118,17 @@ std::string node_line(const Graph& g, Graph::Vertex v) {
 }
 
 std::string edge_line(const Graph& g, Graph::Edge e) {
-  const auto& a = g.adjacency();
   rapidjson::StringBuffer b;
   Writer w(b);
   w.StartObject();
   w.Key("edge");
   w.StartObject();
   w.Key("src");
-  str(w, node_ref(g, boost::source(e, a)));
+  str(w, node_ref(g, Graph::source(e)));
   w.Key("type");
   str(w, g.type_name(g.edge(e).type));
   w.Key("dst");
-  str(w, node_ref(g, boost::target(e, a)));
+  str(w, node_ref(g, Graph::target(e)));
   w.Key("weight");
   w.Uint(g.edge(e).weight);
   props(w, g.edge_properties(e));
@@ -177,7 +176,6 @@ void write_sorted(std::vector<std::string> lines, std::ostream& out) {
 }  // namespace
 
 void write_canonical_dump(const Graph& g, std::ostream& out) {
-  const auto& a = g.adjacency();
   std::vector<std::string> docs;
   for (const auto& d : g.documents())
     if (!d.id.empty()) docs.push_back(document_line(d));
@@ -185,10 +183,10 @@ void write_canonical_dump(const Graph& g, std::ostream& out) {
       << ",\"edges\":" << g.edge_count() << "}\n";
   write_sorted(std::move(docs), out);
   std::vector<std::string> lines;
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) lines.push_back(node_line(g, *vi));
+  for (auto vi : g.vertices()) lines.push_back(node_line(g, vi));
   write_sorted(std::move(lines), out);
   lines.clear();
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) lines.push_back(edge_line(g, *ei));
+  for (auto ei : g.edges()) lines.push_back(edge_line(g, ei));
   write_sorted(std::move(lines), out);
 }
 

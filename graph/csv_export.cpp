@@ -147,7 +147,6 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir)) throw GraphError("cannot create folder '" + dir_name + "': " + ec.message());
-  const auto& a = g.adjacency();
   CsvExportResult result;
 
   // Node groups: a node's first label (nodes without labels: "Node"). Kùzu names are case-insensitive,
@@ -160,8 +159,8 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
     const auto& labels = g.node(v).labels;
     return labels.empty() ? kNoLabel : labels.front();
   };
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) {
-    auto key = group_of_node(*vi);
+  for (auto vi : g.vertices()) {
+    auto key = group_of_node(vi);
     if (node_group.count(key)) continue;
     std::string table = key == kNoLabel ? "Node" : g.label_name(static_cast<std::uint16_t>(key));
     std::string folded = table;
@@ -186,10 +185,10 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
   // Edge groups: (type, start table, end table).
   std::map<std::tuple<std::uint16_t, std::size_t, std::size_t>, std::size_t> edge_group;
   auto edge_key = [&](Graph::Edge e) {
-    return std::make_tuple(g.edge(e).type, node_group.at(group_of_node(boost::source(e, a))),
-                           node_group.at(group_of_node(boost::target(e, a))));
+    return std::make_tuple(g.edge(e).type, node_group.at(group_of_node(Graph::source(e))),
+                           node_group.at(group_of_node(Graph::target(e))));
   };
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) edge_group.emplace(edge_key(*ei), 0);
+  for (auto ei : g.edges()) edge_group.emplace(edge_key(ei), 0);
   std::size_t n = 0;
   for (auto& [key, i] : edge_group) {
     i = n++;
@@ -206,12 +205,12 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
   std::string header = "id:ID,:LABEL,name:string,aliases:string[],docs:string[]";
   for (const auto& c : node_props) header += "," + c.header + ":" + neo4j_type(c.kind);
   GroupFiles(dir, result.node_files).write(header, [&](const auto& open) {
-    for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) {
-      std::ostream* out = open(node_group.at(group_of_node(*vi)));
+    for (auto vi : g.vertices()) {
+      std::ostream* out = open(node_group.at(group_of_node(vi)));
       if (!out) continue;
-      const auto& node = g.node(*vi);
+      const auto& node = g.node(vi);
       *out << node.id << ',';
-      field(*out, join(label_names(g, *vi), ";"));
+      field(*out, join(label_names(g, vi), ";"));
       *out << ',';
       field(*out, node.name);
       *out << ',';
@@ -234,11 +233,11 @@ CsvExportResult export_csv(const Graph& g, const std::string& dir_name) {
   header = ":START_ID,:END_ID,:TYPE,weight:long,docs:string[],evidence:string";
   for (const auto& c : edge_props) header += "," + c.header + ":" + neo4j_type(c.kind);
   GroupFiles(dir, result.edge_files).write(header, [&](const auto& open) {
-    for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) {
-      std::ostream* out = open(edge_group.at(edge_key(*ei)));
+    for (auto ei : g.edges()) {
+      std::ostream* out = open(edge_group.at(edge_key(ei)));
       if (!out) continue;
-      Graph::Edge e = *ei;
-      *out << g.node(boost::source(e, a)).id << ',' << g.node(boost::target(e, a)).id << ',';
+      Graph::Edge e = ei;
+      *out << g.node(Graph::source(e)).id << ',' << g.node(Graph::target(e)).id << ',';
       field(*out, g.type_name(g.edge(e).type));
       *out << ',';
       // The weight as queries see it (r.weight): the evidence count, or a stored weight; none on

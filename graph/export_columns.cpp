@@ -75,9 +75,8 @@ std::string plain_text(const PropValue& value) {
 ExportColumns property_columns(const Graph& g, const std::vector<std::string>& reserved_node,
                                const std::vector<std::string>& reserved_edge) {
   ColumnSet nodes(reserved_node), edges(reserved_edge);
-  const auto& a = g.adjacency();
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) nodes.add(a[*vi].props);
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) edges.add(g.edge_properties(*ei));
+  for (auto vi : g.vertices()) nodes.add(g.node(vi).props);
+  for (auto ei : g.edges()) edges.add(g.edge_properties(ei));
   return {nodes.take(), edges.take()};
 }
 

@@ -80,17 +80,15 @@ std::string spell(const Graph& g, Graph::Edge e) {
 }
 
 bool dated(const Graph& g) {
-  const auto& a = g.adjacency();
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei)
-    if (!g.edge_property(*ei, "first_seen").is_null()) return true;
+  for (auto ei : g.edges())
+    if (!g.edge_property(ei, "first_seen").is_null()) return true;
   return false;
 }
 
 void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vector<Column>& cols) {
-  const auto& a = g.adjacency();
   const std::string& rel = g.type_name(g.edge(e).type);
-  out << "      <edge id=\"e" << g.edge(e).id << "\" source=\"n" << g.node(boost::source(e, a)).id << "\" target=\"n"
-      << g.node(boost::target(e, a)).id << "\"" << spell(g, e) << " label=\"" << xml_escape(rel) << "\" weight=\""
+  out << "      <edge id=\"e" << g.edge(e).id << "\" source=\"n" << g.node(Graph::source(e)).id << "\" target=\"n"
+      << g.node(Graph::target(e)).id << "\"" << spell(g, e) << " label=\"" << xml_escape(rel) << "\" weight=\""
       << column_text(export_weight(g, e), ColumnKind::Double) << "\">\n"
       << "        <attvalues>\n";
   attvalue(out, "relation", rel);
@@ -134,11 +132,10 @@ void write_gexf(const Graph& g, std::ostream& out, const GexfOptions& options) {
                    : "  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
   declare(out, "node", kNodeAttrs, "np", cols.node);
   declare(out, "edge", kEdgeAttrs, "ep", cols.edge);
-  const auto& a = g.adjacency();
   out << "    <nodes>\n";
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) write_node(out, g, *vi, cols.node);
+  for (auto vi : g.vertices()) write_node(out, g, vi, cols.node);
   out << "    </nodes>\n    <edges>\n";
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) write_edge(out, g, *ei, cols.edge);
+  for (auto ei : g.edges()) write_edge(out, g, ei, cols.edge);
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "graph/snapshot_view.hpp"
+
 namespace bangfu::graph {
 
 namespace {
@@ -13,6 +15,66 @@ PropValue string_list(const std::vector<std::string>& items) {
   return PropValue(std::move(list));
 }
 }  // namespace
+
+namespace in_place_detail {
+void damaged(const char* what) { throw GraphError(std::string("damaged snapshot: ") + what); }
+void not_an_edge() { throw GraphError("not a relationship of this graph"); }
+}  // namespace in_place_detail
+
+void Graph::read_in_place(std::shared_ptr<const SnapshotView> view) {
+  thawed_from_.reset();
+  frozen_ = std::move(view);
+  in_place_ = &frozen_->layout();
+}
+
+void Graph::thaw() {
+  if (!frozen_) return;
+  auto view = std::move(frozen_);
+  frozen_.reset();
+  in_place_ = nullptr;
+  try {
+    view->build(*this);
+  } catch (...) {  // a record refused on the way: back to reading in place, nothing half-built
+    g_.clear();
+    extras_.clear();
+    edge_props_.clear();
+    name_index_.clear();
+    id_index_.clear();
+    for (auto& l : label_index_) l.clear();
+    frozen_ = view;
+    in_place_ = &frozen_->layout();
+    throw;
+  }
+  thawed_from_ = std::move(view);
+}
+
+std::optional<std::uint32_t> Graph::in_place_index(Edge e) const {
+  const SnapshotView* view = frozen_ ? frozen_.get() : thawed_from_.get();
+  if (!view) return std::nullopt;
+  const auto& l = view->layout();
+  auto p = reinterpret_cast<std::uintptr_t>(e.m_eproperty), b = reinterpret_cast<std::uintptr_t>(l.records);
+  if (p < b || p >= b + std::uintptr_t{l.edges} * 28 || (p - b) % 28) return std::nullopt;
+  return static_cast<std::uint32_t>((p - b) / 28);
+}
+
+Graph::Edge Graph::live(Edge e) const {
+  if (!thawed_from_) return e;
+  auto k = in_place_index(e);
+  if (!k) return e;
+  auto id = thawed_from_->edge_data(*k).id;
+  if (e.m_source < boost::num_vertices(g_))
+    for (auto [ei, ee] = boost::out_edges(e.m_source, g_); ei != ee; ++ei)
+      if (g_[*ei].id == id) return *ei;
+  throw GraphError("relationship " + std::to_string(id) + " is no longer in the graph");
+}
+
+const NodeData& Graph::node(Vertex v) const { return frozen_ ? frozen_->node_cached(static_cast<std::uint32_t>(v)) : g_[v]; }
+std::uint32_t Graph::node_id(Vertex v) const { return frozen_ ? frozen_->node_id(static_cast<std::uint32_t>(v)) : g_[v].id; }
+std::string_view Graph::node_name(Vertex v) const {
+  return frozen_ ? frozen_->node_name(static_cast<std::uint32_t>(v)) : std::string_view(g_[v].name);
+}
+
+EdgeData Graph::adjacency_edge(Edge e) const { return g_[live(e)]; }
 
 Graph::Graph() {
   for (auto t : kAllEntityTypes) intern_label(to_string(t));
@@ -51,6 +113,7 @@ std::optional<std::uint16_t> Graph::find_type(std::string_view type) const {
 }
 
 Graph::Vertex Graph::add_node(const std::vector<std::string>& labels, Properties props) {
+  thaw();
   NodeData data;
   data.id = next_node_id_++;
   for (const auto& l : labels) {
@@ -65,6 +128,7 @@ Graph::Vertex Graph::add_node(const std::vector<std::string>& labels, Properties
 }
 
 void Graph::add_label(Vertex v, std::string_view label) {
+  thaw();
   auto id = intern_label(label);
   auto& ls = g_[v].labels;
   if (std::find(ls.begin(), ls.end(), id) != ls.end()) return;
@@ -89,6 +153,7 @@ void Graph::unindex_name(Vertex v, const std::string& name) {
 }
 
 void Graph::add_alias(Vertex v, const std::string& alias) {
+  thaw();
   auto& n = g_[v];
   if (alias.empty() || alias == n.name) return;
   if (std::find(n.aliases.begin(), n.aliases.end(), alias) != n.aliases.end()) return;
@@ -97,6 +162,7 @@ void Graph::add_alias(Vertex v, const std::string& alias) {
 }
 
 void Graph::set_node_property(Vertex v, const std::string& key, PropValue value) {
+  thaw();
   auto& n = g_[v];
   if (key == "name" && value.as_string()) {
     std::string old = std::move(n.name);
@@ -138,6 +204,7 @@ Properties& Graph::props_of(Edge e) {
 }
 
 Graph::Edge Graph::add_edge(Vertex src, Vertex dst, std::string_view type, Properties props) {
+  thaw();
   EdgeData data;
   data.id = next_edge_id_++;
   data.type = intern_type(type);
@@ -147,6 +214,8 @@ Graph::Edge Graph::add_edge(Vertex src, Vertex dst, std::string_view type, Prope
 }
 
 void Graph::set_edge_property(Edge e, const std::string& key, PropValue value) {
+  thaw();
+  e = live(e);
   if (value.is_null()) {
     if (g_[e].extra != kNoExtra && extras_[g_[e].extra].props != kNoProps)
       std::erase_if(edge_props_[extras_[g_[e].extra].props], [&](const auto& kv) { return kv.first == key; });
@@ -157,6 +226,7 @@ void Graph::set_edge_property(Edge e, const std::string& key, PropValue value) {
 
 Graph::Vertex Graph::upsert_entity(const std::string& name, EntityType type,
                                    const std::vector<std::string>& aliases, std::string_view doc_id) {
+  thaw();
   Vertex v;
   if (auto found = find_canonical(name)) {
     v = *found;
@@ -175,6 +245,7 @@ Graph::Vertex Graph::upsert_entity(const std::string& name, EntityType type,
 }
 
 Graph::Edge Graph::upsert_relation(Vertex src, Vertex dst, RelType rel, const Properties& attrs, Evidence ev) {
+  thaw();
   auto type = intern_type(to_string(rel));
   std::optional<Edge> e = find_edge(src, dst, type);
   if (!e && is_symmetric(rel)) e = find_edge(dst, src, type);
@@ -188,6 +259,8 @@ Graph::Edge Graph::upsert_relation(Vertex src, Vertex dst, RelType rel, const Pr
 }
 
 void Graph::add_evidence(Edge e, Evidence ev) {
+  thaw();
+  e = live(e);
   auto& slot = extra_of(e);
   auto list = slot.evidence();
   if (std::find(list.begin(), list.end(), ev) == list.end()) slot.add(ev);
@@ -212,6 +285,7 @@ const DocumentInfo* Graph::document(std::string_view id) const {
 }
 
 std::size_t Graph::remove_document(std::string_view doc_id) {
+  thaw();
   auto it = doc_ids_.find(std::string(doc_id));
   std::optional<std::uint32_t> doc_index;
   if (it != doc_ids_.end()) doc_index = it->second;
@@ -268,6 +342,19 @@ void Graph::rebuild_indexes() {
 
 std::vector<Graph::Vertex> Graph::find(std::string_view name) const {
   std::vector<Vertex> exact, alias;
+  if (frozen_) {
+    frozen_->name_index().for_each(HashIndex::hash(name), [&](std::uint32_t v) {
+      if (frozen_->node_name(v) == name) {
+        exact.push_back(v);
+      } else {
+        auto as = frozen_->node_aliases(v);
+        if (std::find(as.begin(), as.end(), name) != as.end()) alias.push_back(v);
+      }
+      return true;
+    });
+    exact.insert(exact.end(), alias.begin(), alias.end());
+    return exact;
+  }
   name_index_.for_each(HashIndex::hash(name), [&](std::uint32_t v) {
     const auto& n = g_[v];
     if (n.name == name) exact.push_back(v);
@@ -280,6 +367,13 @@ std::vector<Graph::Vertex> Graph::find(std::string_view name) const {
 
 std::optional<Graph::Vertex> Graph::find_canonical(std::string_view name) const {
   std::optional<Vertex> found;
+  if (frozen_) {
+    frozen_->name_index().for_each(HashIndex::hash(name), [&](std::uint32_t v) {
+      if (frozen_->node_name(v) == name) found = v;
+      return !found;
+    });
+    return found;
+  }
   name_index_.for_each(HashIndex::hash(name), [&](std::uint32_t v) {
     if (g_[v].name == name) found = v;
     return !found;
@@ -288,21 +382,29 @@ std::optional<Graph::Vertex> Graph::find_canonical(std::string_view name) const 
 }
 
 const std::vector<Graph::Vertex>& Graph::nodes_with_label(std::uint16_t label) const {
+  if (frozen_) return frozen_->nodes_with_label(label);
   return label < label_index_.size() ? label_index_[label] : kNoVertices;
 }
 
 bool Graph::has_label(Vertex v, std::uint16_t label) const {
+  if (frozen_) return frozen_->has_label(static_cast<std::uint32_t>(v), label);
   const auto& ls = g_[v].labels;
   return std::find(ls.begin(), ls.end(), label) != ls.end();
 }
 
 std::optional<Graph::Edge> Graph::find_edge(Vertex src, Vertex dst, std::uint16_t type) const {
+  if (frozen_) {
+    for (Edge e : out_edges(src))
+      if (e.m_target == dst && edge(e).type == type) return e;
+    return std::nullopt;
+  }
   for (auto [ei, ee] = boost::out_edges(src, g_); ei != ee; ++ei)
     if (boost::target(*ei, g_) == dst && g_[*ei].type == type) return *ei;
   return std::nullopt;
 }
 
 std::optional<Graph::Vertex> Graph::vertex_by_id(std::uint32_t id) const {
+  if (frozen_) return frozen_->vertex_by_id(id);
   std::optional<Vertex> found;
   id_index_.for_each(HashIndex::hash(id), [&](std::uint32_t v) {
     if (g_[v].id == id) found = v;
@@ -313,17 +415,41 @@ std::optional<Graph::Vertex> Graph::vertex_by_id(std::uint32_t id) const {
 
 const Properties& Graph::edge_properties(Edge e) const {
   static const Properties none;
-  auto x = g_[e].extra;
+  if (frozen_) {
+    auto k = in_place_index(e);
+    if (!k) throw GraphError("not a relationship of this graph");
+    return frozen_->edge_props_cached(*k);
+  }
+  auto x = g_[live(e)].extra;
   if (x == kNoExtra || extras_[x].props == kNoProps) return none;
   return edge_props_[extras_[x].props];
 }
 
 EvidenceView Graph::evidence(Edge e) const {
-  auto x = g_[e].extra;
+  if (frozen_) {
+    auto k = in_place_index(e);
+    if (!k) throw GraphError("not a relationship of this graph");
+    return frozen_->evidence_cached(*k);
+  }
+  auto x = g_[live(e)].extra;
   return x == kNoExtra ? EvidenceView{} : extras_[x].evidence();
 }
 
 PropValue Graph::node_property(Vertex v, std::string_view key) const {
+  if (frozen_) {
+    auto x = static_cast<std::uint32_t>(v);
+    if (key == "name") {
+      auto name = frozen_->node_name(x);
+      return name.empty() ? PropValue() : PropValue(std::string(name));
+    }
+    if (key == "aliases") {
+      auto as = frozen_->node_aliases(x);
+      return as.empty() ? PropValue() : string_list(as);
+    }
+    auto props = frozen_->node_props(x);
+    if (auto p = find_property(props, key)) return *p;
+    return {};
+  }
   const auto& n = g_[v];
   if (key == "name") return n.name.empty() ? PropValue() : PropValue(n.name);
   if (key == "aliases") return n.aliases.empty() ? PropValue() : string_list(n.aliases);
@@ -362,7 +488,7 @@ PropValue Graph::edge_property(Edge e, std::string_view key) const {
   if (auto p = find_property(edge_properties(e), key)) return *p;
   auto evs = evidence(e);
   if (evs.empty()) return {};
-  if (key == "weight") return PropValue(static_cast<std::int64_t>(g_[e].weight));
+  if (key == "weight") return PropValue(static_cast<std::int64_t>(edge(e).weight));
   if (key == "evidence") return PropValue(evs.front().sentence);
   if (key == "docs") {
     PropList docs;
@@ -385,6 +511,14 @@ PropValue Graph::edge_property(Edge e, std::string_view key) const {
 
 Properties Graph::node_property_map(Vertex v) const {
   Properties out;
+  if (frozen_) {
+    auto x = static_cast<std::uint32_t>(v);
+    if (auto name = frozen_->node_name(x); !name.empty()) out.emplace_back("name", PropValue(std::string(name)));
+    if (auto as = frozen_->node_aliases(x); !as.empty()) out.emplace_back("aliases", string_list(as));
+    auto props = frozen_->node_props(x);
+    out.insert(out.end(), std::make_move_iterator(props.begin()), std::make_move_iterator(props.end()));
+    return out;
+  }
   const auto& n = g_[v];
   if (!n.name.empty()) out.emplace_back("name", PropValue(n.name));
   if (!n.aliases.empty()) out.emplace_back("aliases", string_list(n.aliases));
@@ -395,7 +529,7 @@ Properties Graph::node_property_map(Vertex v) const {
 Properties Graph::edge_property_map(Edge e) const {
   Properties out = edge_properties(e);
   if (!evidence(e).empty() && !find_property(out, "weight"))
-    out.emplace_back("weight", PropValue(static_cast<std::int64_t>(g_[e].weight)));
+    out.emplace_back("weight", PropValue(static_cast<std::int64_t>(edge(e).weight)));
   for (const char* key : {"first_seen", "last_seen"})
     if (!find_property(out, key))
       if (PropValue v = edge_property(e, key); !v.is_null()) out.emplace_back(key, std::move(v));
@@ -403,6 +537,11 @@ Properties Graph::edge_property_map(Edge e) const {
 }
 
 std::optional<EntityType> Graph::entity_type(Vertex v) const {
+  if (frozen_) {
+    auto ls = frozen_->node_labels(static_cast<std::uint32_t>(v));
+    if (ls.empty()) return std::nullopt;
+    return parse_entity_type(labels_[ls.front()]);
+  }
   const auto& ls = g_[v].labels;
   if (ls.empty()) return std::nullopt;
   return parse_entity_type(labels_[ls.front()]);
@@ -414,6 +553,7 @@ void Graph::reserve_ids(std::uint32_t next_node_id, std::uint32_t next_edge_id) 
 }
 
 Graph::Vertex Graph::restore_node(NodeData data) {
+  thaw();
   if (vertex_by_id(data.id)) throw GraphError("duplicate node id " + std::to_string(data.id));
   for (auto l : data.labels)
     if (l >= labels_.size()) throw GraphError("node " + std::to_string(data.id) + " has an unknown label id");
@@ -433,6 +573,7 @@ Graph::Edge Graph::restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::u
 
 Graph::Edge Graph::restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::uint16_t type, Properties props,
                                 EvidenceView evidence) {
+  thaw();
   if (type >= types_.size()) throw GraphError("edge " + std::to_string(id) + " has an unknown type id");
   if (evidence.size() > UINT32_MAX) throw GraphError("edge " + std::to_string(id) + " has more than 2^32 evidences");
   EdgeData data;
@@ -455,20 +596,22 @@ Graph::Edge Graph::restore_edge(Vertex src, Vertex dst, std::uint32_t id, std::u
 }
 
 void Graph::reserve_nodes(std::size_t nodes) {
+  thaw();
   g_.m_vertices.reserve(node_count() + nodes);
   id_index_.reserve(node_count() + nodes);
   name_index_.reserve(name_index_.size() + nodes);
 }
 
 void Graph::reserve_adjacency(Vertex v, std::size_t out_edges, std::size_t in_edges) {
+  thaw();
   auto& sv = g_.m_vertices.at(v);
   sv.m_out_edges.reserve(sv.m_out_edges.size() + out_edges);
   sv.m_in_edges.reserve(sv.m_in_edges.size() + in_edges);
 }
 
 std::optional<Graph::Edge> Graph::edge_by_id(std::uint32_t id) const {
-  for (auto [ei, ee] = boost::edges(g_); ei != ee; ++ei)
-    if (g_[*ei].id == id) return *ei;
+  for (Edge e : edges())
+    if (edge(e).id == id) return e;
   return std::nullopt;
 }
 

@@ -1,4 +1,5 @@
-// Graph: the typed, attributed property graph every stage shares, on a Boost.Graph adjacency list.
+// Graph: the typed, attributed property graph every stage shares, on a Boost.Graph adjacency list — or,
+// opened from a snapshot, on the file's records read in place until its first edit (see InPlace).
 //
 // Nodes carry labels (the first is the entity type for extracted nodes), a canonical name, aliases and
 // properties. Edges carry a relation type, properties (role, amount, what …) and evidences; the same
@@ -6,9 +7,12 @@
 #pragma once
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/pool/pool_alloc.hpp>
+#include <boost/range/irange.hpp>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <list>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -49,6 +53,8 @@ struct GraphError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+class SnapshotView;
+
 struct NodeData {
   std::uint32_t id = 0;                  // stable id, never reused (Cypher's id(n))
   std::vector<std::uint16_t> labels;     // ids in the graph's label table
@@ -83,9 +89,38 @@ class Graph {
 
   Graph();
 
-  const Adjacency& adjacency() const { return g_; }
-  std::size_t node_count() const { return boost::num_vertices(g_); }
-  std::size_t edge_count() const { return boost::num_edges(g_); }
+  std::size_t node_count() const { return frozen_ ? in_place_->nodes : boost::num_vertices(g_); }
+  std::size_t edge_count() const { return frozen_ ? in_place_->edges : boost::num_edges(g_); }
+
+  // Read in place: a graph opened from a snapshot keeps its nodes and edges in the file's records
+  // (graph/snapshot_view.hpp) until its first edit, which thaws it into the adjacency list: vertex
+  // numbers stay, and edge descriptors taken before stay usable (they are looked up again).
+  struct InPlace {
+    const char* records = nullptr;  // snapshot::EdgeRecord, 28 bytes each
+    const char *out_index = nullptr, *out_edges = nullptr, *in_index = nullptr, *in_edges = nullptr;
+    std::uint32_t nodes = 0, edges = 0;
+    const char *out_ends = nullptr, *in_ends = nullptr;  // beside each entry, the other end (null in older files)
+    const std::uint16_t* type_map = nullptr;  // the file's relation-type index -> this graph's type id
+    std::uint32_t types = 0;
+  };
+  void read_in_place(std::shared_ptr<const SnapshotView> view);
+  bool in_place() const { return frozen_ != nullptr; }
+  void thaw();
+
+  // Traversal: readers walk the graph through these only, never through the storage behind them.
+  // An edge descriptor carries both its ends; vertices are numbered 0 .. node_count() - 1.
+  class IncidentEdges;
+  class AllEdges;
+  static Vertex source(Edge e) { return e.m_source; }
+  static Vertex target(Edge e) { return e.m_target; }
+  // The end of e that is not v (v itself for a loop).
+  static Vertex other_end(Edge e, Vertex v) { return e.m_source == v ? e.m_target : e.m_source; }
+  boost::integer_range<Vertex> vertices() const { return boost::irange<Vertex>(0, node_count()); }
+  IncidentEdges out_edges(Vertex v) const;  // in the order they were added
+  IncidentEdges in_edges(Vertex v) const;
+  std::size_t out_degree(Vertex v) const;
+  std::size_t in_degree(Vertex v) const;
+  AllEdges edges() const;  // in the graph's edge order (the order saved files keep)
 
   // Label and relation-type tables. The schema's types are interned first, in SCHEMA.md order.
   std::uint16_t intern_label(std::string_view label);
@@ -130,8 +165,10 @@ class Graph {
   std::optional<Vertex> vertex_by_id(std::uint32_t id) const;
 
   // Element access.
-  const NodeData& node(Vertex v) const { return g_[v]; }
-  const EdgeData& edge(Edge e) const { return g_[e]; }
+  const NodeData& node(Vertex v) const;  // on a graph read in place, built on first use and kept
+  std::uint32_t node_id(Vertex v) const;
+  std::string_view node_name(Vertex v) const;
+  EdgeData edge(Edge e) const;
   const Properties& edge_properties(Edge e) const;
   EvidenceView evidence(Edge e) const;  // valid until the edge's evidences change
   // Property views as the query language sees them: a node's name and aliases, an edge's weight
@@ -159,6 +196,18 @@ class Graph {
   // grown by doubling (which leaves a third of their memory unused on average).
   void reserve_nodes(std::size_t nodes);
   void reserve_adjacency(Vertex v, std::size_t out_edges, std::size_t in_edges);
+  // Bulk loading of edges: restore_edge(src, dst) touches both ends' vertex records (stage 0) and then
+  // the ends of their edge vectors (stage 1); loaders prefetch them some edges ahead.
+  void prefetch_ends(Vertex src, Vertex dst, int stage) const {
+    const auto& vs = g_.m_vertices;
+    if (stage == 0) {
+      __builtin_prefetch(&vs[src]);
+      __builtin_prefetch(&vs[dst]);
+    } else {
+      __builtin_prefetch(vs[src].m_out_edges.data() + vs[src].m_out_edges.size(), 1);
+      __builtin_prefetch(vs[dst].m_in_edges.data() + vs[dst].m_in_edges.size(), 1);
+    }
+  }
 
  private:
   EdgeSlot& extra_of(Edge e);
@@ -166,7 +215,15 @@ class Graph {
   void index_name(Vertex v, const std::string& name);
   void unindex_name(Vertex v, const std::string& name);
   void rebuild_indexes();
+  // The edge number in the snapshot of a descriptor that points into it (taken while read in place).
+  std::optional<std::uint32_t> in_place_index(Edge e) const;
+  Edge live(Edge e) const;  // a descriptor of the adjacency list (looked up again when taken in place)
+  EdgeData adjacency_edge(Edge e) const;
+  static Edge in_place_edge(const InPlace& p, std::uint32_t k);
 
+  std::shared_ptr<const SnapshotView> frozen_;       // set while read in place
+  std::shared_ptr<const SnapshotView> thawed_from_;  // after a thaw: what older descriptors point into
+  const InPlace* in_place_ = nullptr;                // frozen_'s layout
   Adjacency g_;
   std::vector<std::string> labels_, types_;
   std::unordered_map<std::string, std::uint16_t> label_ids_, type_ids_;
@@ -179,5 +236,198 @@ class Graph {
   std::unordered_map<std::string, std::uint32_t> doc_ids_;
   std::uint32_t next_node_id_ = 0, next_edge_id_ = 0;
 };
+
+// A vertex's outgoing or incoming edges: a walk over its edge vector, or over its adjacency entries in
+// the snapshot when read in place.
+class Graph::IncidentEdges {
+  using Stored = std::remove_cvref_t<decltype(std::declval<Adjacency&>().m_vertices[0].m_out_edges)>::value_type;
+
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Edge;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Edge;
+    iterator() = default;
+    iterator(const Stored* p, Vertex v, bool out) : p_(reinterpret_cast<const char*>(p)), v_(v), out_(out) {}
+    // In place: p walks the snapshot's u32 edge numbers.
+    iterator(const char* p, const char* ends, const InPlace* in_place, Vertex v, bool out)
+        : p_(p), ends_(ends), in_place_(in_place), v_(v), out_(out) {}
+    Edge operator*() const {
+      if (in_place_) return in_place();
+      const auto* s = reinterpret_cast<const Stored*>(p_);
+      return out_ ? Edge(v_, s->get_target(), &s->get_property()) : Edge(s->get_target(), v_, &s->get_property());
+    }
+    iterator& operator++() {
+      if (in_place_) {
+        p_ += 4;
+        if (ends_) ends_ += 4;
+      } else {
+        p_ += sizeof(Stored);
+      }
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    bool operator==(const iterator& o) const { return p_ == o.p_; }
+    bool operator!=(const iterator& o) const { return p_ != o.p_; }
+
+   private:
+    Edge in_place() const;
+    const char* p_ = nullptr;
+    const char* ends_ = nullptr;
+    const InPlace* in_place_ = nullptr;
+    Vertex v_ = 0;
+    bool out_ = true;
+  };
+
+  IncidentEdges(const Stored* begin, std::size_t size, Vertex v, bool out) : begin_(begin, v, out), end_(begin + size, v, out), size_(size) {}
+  IncidentEdges(const char* begin, const char* ends, std::size_t size, const InPlace* in_place, Vertex v, bool out)
+      : begin_(begin, ends, in_place, v, out), end_(begin + 4 * size, nullptr, in_place, v, out), size_(size) {}
+  iterator begin() const { return begin_; }
+  iterator end() const { return end_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  iterator begin_, end_;
+  std::size_t size_;
+};
+
+// Every edge of the graph.
+class Graph::AllEdges {
+  using Base = Adjacency::edge_iterator;
+
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Edge;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = Edge;
+    iterator() = default;
+    explicit iterator(Base it) : it_(it) {}
+    iterator(const InPlace* in_place, std::uint32_t k) : in_place_(in_place), k_(k) {}
+    Edge operator*() const { return in_place_ ? in_place_edge(*in_place_, k_) : *it_; }
+    iterator& operator++() {
+      if (in_place_) ++k_;
+      else ++it_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    bool operator==(const iterator& o) const { return in_place_ ? k_ == o.k_ : it_ == o.it_; }
+    bool operator!=(const iterator& o) const { return !(*this == o); }
+
+   private:
+    Base it_;
+    const InPlace* in_place_ = nullptr;
+    std::uint32_t k_ = 0;
+  };
+
+  AllEdges(Base begin, Base end, std::size_t size) : begin_(begin), end_(end), size_(size) {}
+  explicit AllEdges(const InPlace* in_place) : begin_(in_place, 0), end_(in_place, in_place->edges), size_(in_place->edges) {}
+  iterator begin() const { return begin_; }
+  iterator end() const { return end_; }
+  std::size_t size() const { return size_; }
+
+ private:
+  iterator begin_, end_;
+  std::size_t size_;
+};
+
+namespace in_place_detail {
+inline std::uint32_t u32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+[[noreturn]] void damaged(const char* what);
+[[noreturn]] void not_an_edge();
+// [begin, end) of vertex v in a CSR index, checked at open to be non-decreasing and within the edges.
+inline std::pair<std::uint32_t, std::uint32_t> range(const char* index, std::size_t v) {
+  return {u32(index + 4 * v), u32(index + 4 * v + 4)};
+}
+}  // namespace in_place_detail
+
+// Edge k's record: its ends were checked at open.
+inline Graph::Edge Graph::in_place_edge(const InPlace& p, std::uint32_t k) {
+  const char* r = p.records + std::size_t{k} * 28;
+  return Edge(in_place_detail::u32(r + 4), in_place_detail::u32(r + 8), r);
+}
+
+// An adjacency entry: the edge number was checked at open; that the edge has this end is checked here.
+inline Graph::Edge Graph::IncidentEdges::iterator::in_place() const {
+  if (ends_) {  // the other end beside the entry: the edge record is not read
+    Vertex w = in_place_detail::u32(ends_);
+    const char* r = in_place_->records + std::size_t{in_place_detail::u32(p_)} * 28;
+    return out_ ? Edge(v_, w, r) : Edge(w, v_, r);
+  }
+  Edge e = in_place_edge(*in_place_, in_place_detail::u32(p_));
+  if ((out_ ? e.m_source : e.m_target) != v_) in_place_detail::damaged("an adjacency entry names an edge of another node");
+  return e;
+}
+
+// Read in place: the edge's record, found by the descriptor's pointer (checked to be one of the records).
+inline EdgeData Graph::edge(Edge e) const {
+  if (!frozen_) return adjacency_edge(e);
+  const InPlace& p = *in_place_;
+  auto at = reinterpret_cast<std::uintptr_t>(e.m_eproperty) - reinterpret_cast<std::uintptr_t>(p.records);
+  if (at >= std::uintptr_t{p.edges} * 28 || at % 28) in_place_detail::not_an_edge();
+  const char* r = p.records + at;
+  EdgeData d;
+  d.id = in_place_detail::u32(r);
+  auto type = in_place_detail::u32(r + 12);
+  d.type = type < p.types ? p.type_map[type] : 0;  // checked at open
+  d.weight = std::max<std::uint32_t>(1, in_place_detail::u32(r + 24));
+  return d;
+}
+
+inline Graph::IncidentEdges Graph::out_edges(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->out_index, v);
+    const char* ends = in_place_->out_ends ? in_place_->out_ends + 4 * std::size_t{b} : nullptr;
+    return {in_place_->out_edges + 4 * std::size_t{b}, ends, std::size_t{e - b}, in_place_, v, true};
+  }
+  const auto& list = g_.m_vertices[v].m_out_edges;
+  return {list.data(), list.size(), v, true};
+}
+inline Graph::IncidentEdges Graph::in_edges(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->in_index, v);
+    const char* ends = in_place_->in_ends ? in_place_->in_ends + 4 * std::size_t{b} : nullptr;
+    return {in_place_->in_edges + 4 * std::size_t{b}, ends, std::size_t{e - b}, in_place_, v, false};
+  }
+  const auto& list = g_.m_vertices[v].m_in_edges;
+  return {list.data(), list.size(), v, false};
+}
+inline std::size_t Graph::out_degree(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->out_index, v);
+    return e - b;
+  }
+  return g_.m_vertices[v].m_out_edges.size();
+}
+inline std::size_t Graph::in_degree(Vertex v) const {
+  if (frozen_) {
+    auto [b, e] = in_place_detail::range(in_place_->in_index, v);
+    return e - b;
+  }
+  return g_.m_vertices[v].m_in_edges.size();
+}
+inline Graph::AllEdges Graph::edges() const {
+  if (frozen_) return AllEdges(in_place_);
+  auto [b, e] = boost::edges(g_);
+  return {b, e, boost::num_edges(g_)};
+}
 
 }  // namespace bangfu::graph

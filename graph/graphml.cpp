@@ -60,9 +60,8 @@ void write_node(std::ostream& out, const Graph& g, Graph::Vertex v, const std::v
 }
 
 void write_edge(std::ostream& out, const Graph& g, Graph::Edge e, const std::vector<Column>& cols) {
-  const auto& a = g.adjacency();
-  out << "    <edge id=\"e" << g.edge(e).id << "\" source=\"n" << g.node(boost::source(e, a)).id << "\" target=\"n"
-      << g.node(boost::target(e, a)).id << "\">\n";
+  out << "    <edge id=\"e" << g.edge(e).id << "\" source=\"n" << g.node(Graph::source(e)).id << "\" target=\"n"
+      << g.node(Graph::target(e)).id << "\">\n";
   data(out, "e_label", g.type_name(g.edge(e).type));
   data(out, "e_weight", column_text(export_weight(g, e), ColumnKind::Double));
   const auto& evs = g.evidence(e);
@@ -87,9 +86,8 @@ void write_graphml(const Graph& g, std::ostream& out) {
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   write_keys(out, cols);
   out << "  <graph id=\"bangfu\" edgedefault=\"directed\">\n";
-  const auto& a = g.adjacency();
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) write_node(out, g, *vi, cols.node);
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) write_edge(out, g, *ei, cols.edge);
+  for (auto vi : g.vertices()) write_node(out, g, vi, cols.node);
+  for (auto ei : g.edges()) write_edge(out, g, ei, cols.edge);
   out << "  </graph>\n</graphml>\n";
 }
 

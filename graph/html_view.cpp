@@ -50,7 +50,7 @@ struct Selection {
 };
 
 std::size_t degree(const Graph& g, Vertex v) {
-  return boost::in_degree(v, g.adjacency()) + boost::out_degree(v, g.adjacency());
+  return g.in_degree(v) + g.out_degree(v);
 }
 
 // By degree, most first; ties by id, so the same graph gives the same page.
@@ -71,7 +71,6 @@ Selection neighbourhood(const Graph& g, const HtmlViewOptions& options) {
     for (const auto& s : found.suggestions) hint += (hint.empty() ? " (did you mean: " : ", ") + s;
     throw GraphError("no node named '" + options.around + "' in the graph" + (hint.empty() ? "" : hint + "?)"));
   }
-  const auto& a = g.adjacency();
   std::vector<unsigned> dist(g.node_count(), UINT32_MAX);
   std::vector<Vertex> level = found.matches, reached;
   for (Vertex v : level) dist[v] = 0;
@@ -93,8 +92,8 @@ Selection neighbourhood(const Graph& g, const HtmlViewOptions& options) {
       }
     };
     for (Vertex v : level) {
-      for (auto [ei, ee] = boost::out_edges(v, a); ei != ee; ++ei) visit(boost::target(*ei, a));
-      for (auto [ei, ee] = boost::in_edges(v, a); ei != ee; ++ei) visit(boost::source(*ei, a));
+      for (auto ei : g.out_edges(v)) visit(Graph::target(ei));
+      for (auto ei : g.in_edges(v)) visit(Graph::source(ei));
     }
     if (next.empty()) break;
     level = std::move(next);
@@ -114,7 +113,7 @@ Selection neighbourhood(const Graph& g, const HtmlViewOptions& options) {
 Selection select_nodes(const Graph& g, const HtmlViewOptions& options) {
   if (!options.around.empty()) return neighbourhood(g, options);
   Selection s;
-  for (auto [vi, ve] = boost::vertices(g.adjacency()); vi != ve; ++vi) s.nodes.push_back(*vi);
+  for (auto vi : g.vertices()) s.nodes.push_back(vi);
   if (s.nodes.size() <= options.max_nodes) {
     s.scope = "all";
     return s;
@@ -207,11 +206,10 @@ class DataWriter {
   }
 
   void edge(Edge e) {
-    const auto& a = g_.adjacency();
     const auto& data = g_.edge(e);
     out_ += "{\"id\":\"e" + std::to_string(data.id) + "\",\"source\":\"n" +
-            std::to_string(g_.node(boost::source(e, a)).id) + "\",\"target\":\"n" +
-            std::to_string(g_.node(boost::target(e, a)).id) + "\",\"rel\":" +
+            std::to_string(g_.node(Graph::source(e)).id) + "\",\"target\":\"n" +
+            std::to_string(g_.node(Graph::target(e)).id) + "\",\"rel\":" +
             json_string_for_script(g_.type_name(data.type)) +
             ",\"weight\":" + json_string_for_script(column_text(export_weight(g_, e), ColumnKind::Double));
     out_ += ",\"props\":{";
@@ -290,13 +288,12 @@ std::string json_string_for_script(std::string_view text) {
 HtmlViewSummary write_html_view(const Graph& g, std::ostream& out, const HtmlViewAssets& assets,
                                 const HtmlViewOptions& options) {
   Selection sel = select_nodes(g, options);
-  const auto& a = g.adjacency();
   std::vector<char> shown(g.node_count(), 0);
   for (Vertex v : sel.nodes) shown[v] = 1;
   std::vector<Edge> edges;
   for (Vertex v : sel.nodes)
-    for (auto [ei, ee] = boost::out_edges(v, a); ei != ee; ++ei)
-      if (shown[boost::target(*ei, a)]) edges.push_back(*ei);
+    for (auto ei : g.out_edges(v))
+      if (shown[Graph::target(ei)]) edges.push_back(ei);
   std::size_t between = edges.size();
   if (edges.size() > options.max_edges) {
     // The heaviest (most often stated) edges stay; ties by id for a stable page.

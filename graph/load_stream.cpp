@@ -575,17 +575,9 @@ class Loader {
       if (out[v] || in[v]) g_.reserve_adjacency(v, out[v], in[v]);
     // Adding an edge appends to both ends' edge vectors: on a big graph two cache misses, which the
     // prefetches below start early (the vertex a few edges ahead, then where its vectors end).
-    const auto& vertices = g_.adjacency().m_vertices;
     for (std::size_t i = 0; i < pending_.size(); ++i) {
-      if (i + 32 < pending_.size()) {
-        __builtin_prefetch(&vertices[pending_[i + 32].src]);
-        __builtin_prefetch(&vertices[pending_[i + 32].dst]);
-      }
-      if (i + 16 < pending_.size()) {
-        const auto& ahead = pending_[i + 16];
-        __builtin_prefetch(vertices[ahead.src].m_out_edges.data() + vertices[ahead.src].m_out_edges.size(), 1);
-        __builtin_prefetch(vertices[ahead.dst].m_in_edges.data() + vertices[ahead.dst].m_in_edges.size(), 1);
-      }
+      if (i + 32 < pending_.size()) g_.prefetch_ends(pending_[i + 32].src, pending_[i + 32].dst, 0);
+      if (i + 16 < pending_.size()) g_.prefetch_ends(pending_[i + 16].src, pending_[i + 16].dst, 1);
       const auto& e = pending_[i];
       g_.restore_edge(e.src, e.dst, e.id, e.type, e.extra == kNoExtra ? EdgeExtra{} : std::move(extras_[e.extra]));
     }

@@ -26,6 +26,9 @@ std::string snapshot_bytes(const Graph& graph);
 
 struct SnapshotOptions {
   bool verify_checksums = true;  // off only to reach the structural checks (fuzzing)
+  // Read the records in place (graph/snapshot_view.hpp) until the first edit, instead of building the
+  // adjacency list on open.
+  bool in_place = true;
 };
 
 // Throws GraphError naming `path` and what is wrong (another version, truncated, damaged).

@@ -41,8 +41,12 @@ enum class Section : std::uint32_t {
   kOutEdges = 12, // u32 edge index per edge, grouped by source
   kInIndex = 13,  // u32[nodes + 1], likewise by target
   kInEdges = 14,
+  // Optional (files written before them lack them, and readers that do not know them skip them):
+  kOutEnds = 15,  // u32 per kOutEdges entry: that edge's target, so a walk need not read the edge record
+  kInEnds = 16,   // u32 per kInEdges entry: that edge's source
 };
-inline constexpr std::uint32_t kSectionKinds = 14;
+inline constexpr std::uint32_t kRequiredSections = 14;  // kinds 1 .. 14 must be present
+inline constexpr std::uint32_t kSectionKinds = 16;
 
 struct Meta {
   std::uint32_t next_node_id, next_edge_id;

@@ -48,10 +48,9 @@ class Writer {
       doc_remap[i] = live_docs++;
       docs.put(DocRecord{ref(d.id), ref(d.content_hash), ref(d.title), ref(d.date), ref(d.source), ref(d.url), ref(d.path)});
     }
-    const auto& a = g_.adjacency();
     std::vector<std::uint32_t> items;
-    for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) {
-      const NodeData& n = a[*vi];
+    for (auto vi : g_.vertices()) {
+      const NodeData& n = g_.node(vi);
       NodeRecord r{};
       r.id = n.id;
       r.name = ref(n.name);
@@ -73,20 +72,20 @@ class Writer {
     srcs.reserve(edge_count);
     dsts.reserve(edge_count);
     std::uint32_t evidences = 0;
-    for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) {
-      auto src = static_cast<std::uint32_t>(boost::source(*ei, a)), dst = static_cast<std::uint32_t>(boost::target(*ei, a));
+    for (auto ei : g_.edges()) {
+      auto src = static_cast<std::uint32_t>(Graph::source(ei)), dst = static_cast<std::uint32_t>(Graph::target(ei));
       srcs.push_back(src);
       dsts.push_back(dst);
       ++out_start[src + 1];
       ++in_start[dst + 1];
       EdgeRecord r{};
-      r.id = g_.edge(*ei).id;
+      r.id = g_.edge(ei).id;
       r.src = src;
       r.dst = dst;
-      r.type = g_.edge(*ei).type;
-      r.props = props(g_.edge_properties(*ei));
+      r.type = g_.edge(ei).type;
+      r.props = props(g_.edge_properties(ei));
       r.evidence_begin = evidences;
-      for (const auto& ev : g_.evidence(*ei)) {
+      for (const auto& ev : g_.evidence(ei)) {
         evidence.put(EvidenceRecord{ref(ev.doc), ref(ev.sentence), ev.begin, ev.end, ref(ev.rule), ref(ev.date),
                                     ref(ev.date_rule), ref(ev.event_date), ref(ev.event_rule), ev.confidence});
         if (++evidences == 0) throw GraphError("too many evidences for a snapshot (at most 2^32 - 1)");
@@ -102,11 +101,17 @@ class Writer {
     for (auto x : in_start) in_index.put(x);
     out_edges.data.resize(edge_count * 4);
     in_edges.data.resize(edge_count * 4);
+    Bytes out_ends, in_ends;  // beside each adjacency entry, the edge's other end
+    out_ends.data.resize(edge_count * 4);
+    in_ends.data.resize(edge_count * 4);
     {
       std::vector<std::uint32_t> out_at(out_start.begin(), out_start.end() - 1), in_at(in_start.begin(), in_start.end() - 1);
       for (std::uint32_t e = 0; e < edge_count; ++e) {
-        std::memcpy(out_edges.data.data() + 4 * std::size_t{out_at[srcs[e]]++}, &e, 4);
-        std::memcpy(in_edges.data.data() + 4 * std::size_t{in_at[dsts[e]]++}, &e, 4);
+        std::size_t o = 4 * std::size_t{out_at[srcs[e]]++}, i = 4 * std::size_t{in_at[dsts[e]]++};
+        std::memcpy(out_edges.data.data() + o, &e, 4);
+        std::memcpy(out_ends.data.data() + o, &dsts[e], 4);
+        std::memcpy(in_edges.data.data() + i, &e, 4);
+        std::memcpy(in_ends.data.data() + i, &srcs[e], 4);
       }
     }
     Meta meta{g_.next_node_id(), g_.next_edge_id(), static_cast<std::uint32_t>(node_count), static_cast<std::uint32_t>(edge_count),
@@ -119,7 +124,8 @@ class Writer {
         {Section::kTypes, &types},       {Section::kDocs, &docs},        {Section::kNodes, &nodes},
         {Section::kEdges, &edges},       {Section::kEvidence, &evidence}, {Section::kLists, &lists_},
         {Section::kProps, &props_},      {Section::kOutIndex, &out_index}, {Section::kOutEdges, &out_edges},
-        {Section::kInIndex, &in_index},  {Section::kInEdges, &in_edges}};
+        {Section::kInIndex, &in_index},  {Section::kInEdges, &in_edges},  {Section::kOutEnds, &out_ends},
+        {Section::kInEnds, &in_ends}};
     return assemble(sections);
   }
 

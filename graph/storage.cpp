@@ -182,14 +182,13 @@ void write_evidence(W& w, const Evidence& ev) {
 
 template <class W>
 void write_edge(W& w, const Graph& g, Graph::Edge e) {
-  const auto& a = g.adjacency();
   w.StartObject();
   w.Key("id");
   w.Uint(g.edge(e).id);
   w.Key("src");
-  w.Uint(g.node(boost::source(e, a)).id);
+  w.Uint(g.node(Graph::source(e)).id);
   w.Key("dst");
-  w.Uint(g.node(boost::target(e, a)).id);
+  w.Uint(g.node(Graph::target(e)).id);
   w.Key("type");
   w.Uint(g.edge(e).type);
   write_props(w, "props", g.edge_properties(e));
@@ -224,14 +223,13 @@ void write_graph(W& w, const Graph& g) {
   write_strings(w, g.types());
   std::vector<std::int64_t> doc_remap;
   write_documents(w, g, doc_remap);
-  const auto& a = g.adjacency();
   w.Key("nodes");
   w.StartArray();
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) write_node(w, a[*vi], doc_remap);
+  for (auto vi : g.vertices()) write_node(w, g.node(vi), doc_remap);
   w.EndArray();
   w.Key("edges");
   w.StartArray();
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) write_edge(w, g, *ei);
+  for (auto ei : g.edges()) write_edge(w, g, ei);
   w.EndArray();
   w.EndObject();
 }

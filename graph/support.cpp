@@ -26,7 +26,6 @@ std::vector<int> support_kinds(const Graph& g) {
 template <class Fn>
 void for_each_step(const Graph& g, const std::vector<int>& kinds, Vertex v, bool forward, const SupportOptions& o,
                    bool any_direction, Fn&& fn) {
-  const auto& adj = g.adjacency();
   bool symmetric = o.symmetric;
   auto kind = [&](Edge e) {
     if (o.since_days) {
@@ -36,19 +35,19 @@ void for_each_step(const Graph& g, const std::vector<int>& kinds, Vertex v, bool
     }
     return kinds[g.edge(e).type];
   };
-  for (auto [it, end] = boost::out_edges(v, adj); it != end; ++it) {
-    int k = kind(*it);
+  for (auto it : g.out_edges(v)) {
+    int k = kind(it);
     if (!k || (k == 2 && !symmetric)) continue;
-    Vertex w = boost::target(*it, adj);
+    Vertex w = Graph::target(it);
     // Along its direction this edge is help from v to w; against it only for symmetric relations.
-    if (forward || k == 2 || any_direction) fn(Hop{forward ? v : w, forward ? w : v, *it, !forward}, w);
+    if (forward || k == 2 || any_direction) fn(Hop{forward ? v : w, forward ? w : v, it, !forward}, w);
   }
-  for (auto [it, end] = boost::in_edges(v, adj); it != end; ++it) {
-    int k = kind(*it);
+  for (auto it : g.in_edges(v)) {
+    int k = kind(it);
     if (!k || (k == 2 && !symmetric)) continue;
-    Vertex w = boost::source(*it, adj);
-    if (boost::target(*it, adj) == w) continue;  // self-loop, already seen as an out-edge
-    if (!forward || k == 2 || any_direction) fn(Hop{forward ? v : w, forward ? w : v, *it, forward}, w);
+    Vertex w = Graph::source(it);
+    if (Graph::target(it) == w) continue;  // self-loop, already seen as an out-edge
+    if (!forward || k == 2 || any_direction) fn(Hop{forward ? v : w, forward ? w : v, it, forward}, w);
   }
 }
 

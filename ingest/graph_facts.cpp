@@ -36,10 +36,9 @@ GraphFacts facts_of_graph(const graph::Graph& g) {
     out.documents.push_back(std::move(f));
   }
 
-  const auto& a = g.adjacency();
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) {
-    const auto& n = g.node(*vi);
-    auto type = g.entity_type(*vi);
+  for (auto vi : g.vertices()) {
+    const auto& n = g.node(vi);
+    auto type = g.entity_type(vi);
     bool tied = false;
     if (type && !n.name.empty())
       for (auto d : n.docs) {
@@ -50,14 +49,14 @@ GraphFacts facts_of_graph(const graph::Graph& g) {
     if (!tied) ++out.untied_nodes;
   }
 
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) {
-    auto rel = graph::parse_rel_type(g.type_name(g.edge(*ei).type));
-    const auto& src = g.node(boost::source(*ei, a));
-    const auto& dst = g.node(boost::target(*ei, a));
-    const auto& props = g.edge_properties(*ei);
+  for (auto ei : g.edges()) {
+    auto rel = graph::parse_rel_type(g.type_name(g.edge(ei).type));
+    const auto& src = g.node(graph::Graph::source(ei));
+    const auto& dst = g.node(graph::Graph::target(ei));
+    const auto& props = g.edge_properties(ei);
     bool tied = false;
     if (rel && !src.name.empty() && !dst.name.empty())
-      for (const auto& ev : g.evidence(*ei)) {
+      for (const auto& ev : g.evidence(ei)) {
         auto it = by_id.find(ev.doc);
         if (it == by_id.end()) continue;
         ExtractedRelation r;

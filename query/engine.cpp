@@ -1,5 +1,7 @@
 #include "query/engine.hpp"
 
+#include <variant>
+
 #include "query/executor.hpp"
 #include "query/plan_cache.hpp"
 #include "query/planner.hpp"
@@ -14,6 +16,13 @@ QueryResult run_query(graph::Graph& graph, std::string_view text, const Params& 
   const plan::Plan& plan = *prepared;
   QueryResult result;
   temporal::StatementClock clock;  // date(), datetime() … read one instant for the whole statement
+  // A statement that may write turns a graph read in place into the editable one before it starts, so
+  // that no row holds a relationship of both kinds (graph/graph.hpp, InPlace).
+  for (const auto& step : plan.steps)
+    if (std::holds_alternative<plan::Create>(step) || std::holds_alternative<plan::Set>(step)) {
+      graph.thaw();
+      break;
+    }
   ExecContext ctx(graph, params, options);
   if (!run_fast_path(ctx, plan, result)) execute(ctx, plan, result);
   result.stats = ctx.stats;

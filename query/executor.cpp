@@ -131,7 +131,6 @@ class CreateOp : public Operator {
 
   void create(Row& row) {
     std::vector<char> made(row.size(), 0);
-    const auto& adj = ctx_.graph.adjacency();
     for (const auto& p : c_.patterns) {
       Vertex prev = node_of(p.nodes[0], row, made);
       PathValue path;
@@ -147,7 +146,6 @@ class CreateOp : public Operator {
         path.nodes.push_back(cur);
         prev = cur;
       }
-      (void)adj;
       if (p.path_slot >= 0) row[static_cast<std::size_t>(p.path_slot)] = Value(std::move(path));
     }
   }

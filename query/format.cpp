@@ -110,7 +110,7 @@ std::string path_text(const Graph& g, const PathValue& p) {
   if (p.nodes.empty()) return "<>";
   std::string out = "<" + node_text(g, p.nodes[0]);
   for (std::size_t i = 0; i < p.rels.size() && i + 1 < p.nodes.size(); ++i) {
-    bool forward = boost::source(p.rels[i], g.adjacency()) == p.nodes[i];
+    bool forward = Graph::source(p.rels[i]) == p.nodes[i];
     out += (forward ? "-" : "<-") + rel_text(g, p.rels[i]) + (forward ? "->" : "-") + node_text(g, p.nodes[i + 1]);
   }
   return out + ">";
@@ -174,7 +174,7 @@ void write_props(Writer& w, const graph::Properties& props) {
 void write_node(Writer& w, const Graph& g, Vertex v) {
   w.StartObject();
   write_key(w, "id");
-  w.Uint(g.node(v).id);
+  w.Uint(g.node_id(v));
   write_key(w, "labels");
   w.StartArray();
   for (auto l : g.node(v).labels) write_string(w, g.label_name(l));
@@ -191,9 +191,9 @@ void write_rel(Writer& w, const Graph& g, Edge e) {
   write_key(w, "type");
   write_string(w, g.type_name(g.edge(e).type));
   write_key(w, "start");
-  w.Uint(g.node(boost::source(e, g.adjacency())).id);
+  w.Uint(g.node_id(Graph::source(e)));
   write_key(w, "end");
-  w.Uint(g.node(boost::target(e, g.adjacency())).id);
+  w.Uint(g.node_id(Graph::target(e)));
   write_key(w, "properties");
   write_props(w, g.edge_property_map(e));
   w.EndObject();

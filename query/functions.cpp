@@ -266,7 +266,7 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g, const
   if (a.is_null()) return {};
   switch (static_cast<Fn>(id)) {
     case kId:
-      if (a.is<NodeRef>()) return Value(static_cast<std::int64_t>(g.node(a.as<NodeRef>().v).id));
+      if (a.is<NodeRef>()) return Value(static_cast<std::int64_t>(g.node_id(a.as<NodeRef>().v)));
       if (a.is<RelRef>()) return Value(static_cast<std::int64_t>(g.edge(a.as<RelRef>().e).id));
       bad_argument("id", a);
     case kType:
@@ -423,9 +423,8 @@ Value call_scalar(int id, std::vector<Value>& args, const graph::Graph& g, const
     case kStartNode:
     case kEndNode: {
       if (!a.is<RelRef>()) bad_argument("startNode/endNode", a);
-      const auto& adj = g.adjacency();
       auto e = a.as<RelRef>().e;
-      return Value(NodeRef{id == kStartNode ? boost::source(e, adj) : boost::target(e, adj)});
+      return Value(NodeRef{id == kStartNode ? graph::Graph::source(e) : graph::Graph::target(e)});
     }
     case kToUpper:
     case kToLower: {

@@ -99,19 +99,19 @@ bool Matcher::walk(std::size_t pattern, const std::vector<Hop>& hops, std::size_
 
 template <class F>
 bool Matcher::for_each_neighbour(Vertex u, ast::Dir dir, F&& f) {
-  const auto& adj = ctx_.graph.adjacency();
+  const auto& g = ctx_.graph;
   if (dir != ast::Dir::In) {
-    for (auto [it, end] = boost::out_edges(u, adj); it != end; ++it) {
+    for (Edge e : g.out_edges(u)) {
       ctx_.tick();
-      if (!f(*it, boost::target(*it, adj))) return false;
+      if (!f(e, graph::Graph::target(e))) return false;
     }
   }
   if (dir != ast::Dir::Out) {
-    for (auto [it, end] = boost::in_edges(u, adj); it != end; ++it) {
-      Vertex w = boost::source(*it, adj);
+    for (Edge e : g.in_edges(u)) {
+      Vertex w = graph::Graph::source(e);
       if (dir == ast::Dir::Both && w == u) continue;  // a self-loop was already seen as an out-edge
       ctx_.tick();
-      if (!f(*it, w)) return false;
+      if (!f(e, w)) return false;
     }
   }
   return true;
@@ -191,12 +191,11 @@ bool Matcher::expand_var(std::size_t pattern, const std::vector<Hop>& hops, std:
 bool Matcher::finish_pattern(std::size_t pattern, Row& row) {
   const auto& p = m_.patterns[pattern];
   if (p.path_slot >= 0) {
-    const auto& adj = ctx_.graph.adjacency();
     PathValue path;
     Vertex cur = row[static_cast<std::size_t>(p.nodes[0].slot)].as<NodeRef>().v;
     path.nodes.push_back(cur);
     auto step = [&](Edge e) {
-      cur = boost::source(e, adj) == cur ? boost::target(e, adj) : boost::source(e, adj);
+      cur = graph::Graph::other_end(e, cur);
       path.rels.push_back(e);
       path.nodes.push_back(cur);
     };
@@ -227,7 +226,6 @@ bool Matcher::shortest(std::size_t pattern, Row& row) {
   bool all = p.kind == ast::PathKind::AllShortest;
   std::int64_t min = r.var_length ? r.min : 1;
   std::int64_t max = !r.var_length ? 1 : r.unbounded ? static_cast<std::int64_t>(ctx_.options.max_var_length) : r.max;
-  const auto& adj = ctx_.graph.adjacency();
   auto rslot = static_cast<std::size_t>(r.slot);
 
   for (Vertex s : candidates(p.nodes[0], nf[0], row)) {
@@ -307,7 +305,7 @@ bool Matcher::shortest(std::size_t pattern, Row& row) {
           const auto& parents = seen[at[k]].second;
           for (std::size_t q = 0; q < (all ? parents.size() : 1); ++q) {
             Edge e = parents[q];
-            Vertex prev = boost::source(e, adj) == at[k] ? boost::target(e, adj) : boost::source(e, adj);
+            Vertex prev = graph::Graph::other_end(e, at[k]);
             grown.push_back(paths[k]);
             grown.back().push_back(e);
             grown_at.push_back(prev);
@@ -345,8 +343,7 @@ bool Matcher::bidirectional(const plan::RelStep& r, const RelFilter& f, Vertex s
   Side fwd{{}, {s}, r.dir}, bwd{{}, {t}, flip(r.dir)};
   fwd.parent.insert(s, std::nullopt);
   bwd.parent.insert(t, std::nullopt);
-  const auto& adj = ctx_.graph.adjacency();
-  auto other_end = [&](Edge e, Vertex v) { return boost::source(e, adj) == v ? boost::target(e, adj) : boost::source(e, adj); };
+  auto other_end = [](Edge e, Vertex v) { return graph::Graph::other_end(e, v); };
   std::optional<Vertex> meet;
   for (std::int64_t depth = 0; depth < max && !meet && !fwd.frontier.empty() && !bwd.frontier.empty(); ++depth) {
     // Grow the side with the smaller frontier: on skewed graphs that keeps both balls small.

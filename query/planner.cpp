@@ -101,7 +101,6 @@ bool reachability_count(ExecContext& ctx, const plan::Plan& plan, const Shape& s
     return true;
   }
   std::int64_t max = r.unbounded ? static_cast<std::int64_t>(ctx.options.max_var_length) : r.max;
-  const auto& adj = g.adjacency();
   // Sets sized by what the search touches: a small reach costs no pass over the whole graph.
   VertexSet seen(g.node_count());  // union over all start nodes
   VertexSet visited(g.node_count());
@@ -111,7 +110,7 @@ bool reachability_count(ExecContext& ctx, const plan::Plan& plan, const Shape& s
   };
   std::vector<Vertex> frontier, next;
   for (Vertex a : g.find(name.as<std::string>())) {
-    if (g.node(a).name != name.as<std::string>() || !has_labels(g, a, *start_labels)) continue;
+    if (g.node_name(a) != name.as<std::string>() || !has_labels(g, a, *start_labels)) continue;
     visited.clear();
     visited.insert(a);
     if (r.min == 0) add(a);
@@ -128,9 +127,9 @@ bool reachability_count(ExecContext& ctx, const plan::Plan& plan, const Shape& s
           next.push_back(w);
         };
         if (r.dir == ast::Dir::Out)
-          for (auto [it, e_end] = boost::out_edges(u, adj); it != e_end; ++it) visit(*it, boost::target(*it, adj));
+          for (Edge e : g.out_edges(u)) visit(e, graph::Graph::target(e));
         else
-          for (auto [it, e_end] = boost::in_edges(u, adj); it != e_end; ++it) visit(*it, boost::source(*it, adj));
+          for (Edge e : g.in_edges(u)) visit(e, graph::Graph::source(e));
       }
       std::swap(frontier, next);
     }
@@ -154,17 +153,16 @@ bool two_hop_count(ExecContext& ctx, const plan::Plan& plan, const Shape& shape,
     finish(result, plan, 0);
     return true;
   }
-  const auto& adj = g.adjacency();
   std::int64_t total = 0;
   for (Vertex m = 0; m < g.node_count(); ++m) {
     if ((m & 1023) == 0) ctx.check_cancel();
     std::int64_t in = 0, out = 0, loops = 0;
-    for (auto [it, end] = boost::in_edges(m, adj); it != end; ++it)
-      if (types(g, *it)) ++in;
-    for (auto [it, end] = boost::out_edges(m, adj); it != end; ++it)
-      if (types(g, *it)) {
+    for (Edge e : g.in_edges(m))
+      if (types(g, e)) ++in;
+    for (Edge e : g.out_edges(m))
+      if (types(g, e)) {
         ++out;
-        loops += boost::target(*it, adj) == m;
+        loops += graph::Graph::target(e) == m;
       }
     if (r.dir == ast::Dir::Both) {
       std::int64_t degree = in + out - loops;  // an undirected walk sees a self-loop once

@@ -51,18 +51,17 @@ struct Snapshot {
 
 Snapshot snapshot(const Graph& g) {
   Snapshot s;
-  const auto& adj = g.adjacency();
-  for (auto [it, end] = boost::vertices(adj); it != end; ++it) {
-    const auto& n = g.node(*it);
+  for (auto it : g.vertices()) {
+    const auto& n = g.node(it);
     s.nodes.insert(n.id);
     for (auto l : n.labels) s.labels.insert(g.label_name(l));
-    for (const auto& [k, v] : g.node_property_map(*it))
+    for (const auto& [k, v] : g.node_property_map(it))
       s.props.insert("n" + std::to_string(n.id) + "." + k + "=" + query::prop_text(v));
   }
-  for (auto [it, end] = boost::edges(adj); it != end; ++it) {
-    auto id = g.edge(*it).id;
+  for (auto it : g.edges()) {
+    auto id = g.edge(it).id;
     s.rels.insert(id);
-    for (const auto& [k, v] : g.edge_property_map(*it))
+    for (const auto& [k, v] : g.edge_property_map(it))
       s.props.insert("r" + std::to_string(id) + "." + k + "=" + query::prop_text(v));
   }
   return s;

@@ -62,7 +62,7 @@ TEST_CASE("every edge built from the examples has an evidence quoting its own do
   REQUIRE(issues.empty());
 
   std::size_t edges = 0;
-  for (auto e : boost::make_iterator_range(boost::edges(g.adjacency()))) {
+  for (auto e : g.edges()) {
     ++edges;
     const auto& evidence = g.evidence(e);
     REQUIRE_FALSE(evidence.empty());
@@ -74,9 +74,8 @@ TEST_CASE("every edge built from the examples has an evidence quoting its own do
       quoted = quoted || (ev.end <= text.size() && ev.begin < ev.end &&
                           text.compare(ev.begin, ev.end - ev.begin, ev.sentence) == 0);
     }
-    const auto& adj = g.adjacency();
-    INFO(g.node(boost::source(e, adj)).name << " -" << g.type_name(g.edge(e).type) << "-> "
-                                           << g.node(boost::target(e, adj)).name);
+    INFO(g.node(bangfu::graph::Graph::source(e)).name << " -" << g.type_name(g.edge(e).type) << "-> "
+                                           << g.node(bangfu::graph::Graph::target(e)).name);
     CHECK(quoted);
   }
   CHECK(edges > 20);

@@ -66,9 +66,8 @@ TEST_CASE("bangfu ingest builds a graph, re-ingest is idempotent, a changed arti
   INFO(changed.output);
   CHECK(changed.output.find("(1 unchanged, 1 replaced)") != std::string::npos);
   auto after = bangfu::graph::load_graph(g);
-  const auto& a = after.adjacency();
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei)
-    for (const auto& ev : after.evidence(*ei)) CHECK(ev.sentence.find("共建") == std::string::npos);
+  for (auto ei : after.edges())
+    for (const auto& ev : after.evidence(ei)) CHECK(ev.sentence.find("共建") == std::string::npos);
 
   auto removed = run_bangfu("remove a.txt -g " + g);
   CHECK(removed.status == 0);

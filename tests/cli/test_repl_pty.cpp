@@ -113,11 +113,10 @@ Picks pick_names(const std::string& graph_path) {
   auto unique_prefix = [&](const std::string& name, const std::string& prefix) {
     return std::all_of(all.begin(), all.end(), [&](const std::string& n) { return n == name || !n.starts_with(prefix); });
   };
-  const auto& adj = g.adjacency();
-  for (auto [it, end] = boost::edges(adj); it != end; ++it) {
-    if (g.type_name(g.edge(*it).type) != "supports") continue;
-    const auto& from = g.node(boost::source(*it, adj)).name;
-    const auto& to = g.node(boost::target(*it, adj)).name;
+  for (auto it : g.edges()) {
+    if (g.type_name(g.edge(it).type) != "supports") continue;
+    const auto& from = g.node(bangfu::graph::Graph::source(it)).name;
+    const auto& to = g.node(bangfu::graph::Graph::target(it)).name;
     auto prefix = utf8_prefix(to, 3);
     bool chinese = !to.empty() && static_cast<unsigned char>(to[0]) >= 0xE0;
     if (chinese && prefix.size() < to.size() && unique_prefix(to, prefix) && g.find(from).size() == 1 &&

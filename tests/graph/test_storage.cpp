@@ -45,9 +45,8 @@ Graph sample_graph() {
 std::string signature(const Graph& g) {
   // Everything a round trip must keep, in a comparable form.
   std::string out;
-  const auto& a = g.adjacency();
-  for (auto [vi, ve] = boost::vertices(a); vi != ve; ++vi) {
-    const auto& n = g.node(*vi);
+  for (auto vi : g.vertices()) {
+    const auto& n = g.node(vi);
     out += "N" + std::to_string(n.id) + ":";
     for (auto l : n.labels) out += g.label_name(l) + ",";
     out += n.name + "|";
@@ -55,12 +54,12 @@ std::string signature(const Graph& g) {
     for (auto d : n.docs) out += "@" + g.documents().at(d).id;
     out += "|" + std::to_string(n.props.size()) + "\n";
   }
-  for (auto [ei, ee] = boost::edges(a); ei != ee; ++ei) {
-    const auto& e = g.edge(*ei);
-    out += "E" + std::to_string(e.id) + ":" + std::to_string(g.node(boost::source(*ei, a)).id) + "-" +
-           g.type_name(e.type) + "->" + std::to_string(g.node(boost::target(*ei, a)).id) + " w" +
+  for (auto ei : g.edges()) {
+    const auto& e = g.edge(ei);
+    out += "E" + std::to_string(e.id) + ":" + std::to_string(g.node(Graph::source(ei)).id) + "-" +
+           g.type_name(e.type) + "->" + std::to_string(g.node(Graph::target(ei)).id) + " w" +
            std::to_string(e.weight);
-    for (const auto& ev : g.evidence(*ei))
+    for (const auto& ev : g.evidence(ei))
       out += " [" + ev.doc + "/" + ev.sentence + "/" + std::to_string(ev.begin) + "-" + std::to_string(ev.end) + "/" +
              ev.rule + "]";
     out += "\n";

@@ -137,17 +137,16 @@ TEST_CASE("edges carry first_seen and last_seen from their evidences", "[dates][
   builder.add(d2, pipeline().extract(d2));
   REQUIRE(g.edge_count() >= 1);
   bool found = false;
-  const auto& adj = g.adjacency();
-  for (auto [it, end] = boost::edges(adj); it != end; ++it) {
-    if (g.evidence(*it).size() != 2) continue;
+  for (auto it : g.edges()) {
+    if (g.evidence(it).size() != 2) continue;
     found = true;
-    auto first = g.edge_property(*it, "first_seen");
-    auto last = g.edge_property(*it, "last_seen");
+    auto first = g.edge_property(it, "first_seen");
+    auto last = g.edge_property(it, "last_seen");
     REQUIRE(std::holds_alternative<temporal::Temporal>(first.v));
     CHECK(temporal::to_string(std::get<temporal::Temporal>(first.v)) == "2021-05-06");
     CHECK(temporal::to_string(std::get<temporal::Temporal>(last.v)) == "2023-07-28");
     bool has_event = false;
-    for (const auto& ev : g.evidence(*it)) has_event = has_event || ev.event_date == "2013-08";
+    for (const auto& ev : g.evidence(it)) has_event = has_event || ev.event_date == "2013-08";
     CHECK(has_event);
   }
   CHECK(found);
