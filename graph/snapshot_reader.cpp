@@ -391,16 +391,7 @@ Properties SnapshotView::node_props(std::uint32_t v) const {
 
 const NodeData& SnapshotView::node_cached(std::uint32_t v) const {
   std::lock_guard lock(mutex_);
-  auto& slot = node_cache_[v];
-  if (!slot) {
-    try {
-      slot = std::make_unique<NodeData>(node_data(v));
-    } catch (...) {
-      node_cache_.erase(v);
-      throw;
-    }
-  }
-  return *slot;
+  return cached(node_cache_, v, [&] { return node_data(v); });
 }
 
 std::optional<std::uint32_t> SnapshotView::vertex_by_id(std::uint32_t id) const {
@@ -451,31 +442,14 @@ const Properties& SnapshotView::edge_props_cached(std::uint32_t k) const {
   static const Properties none;
   if (!edge(k).props) return none;
   std::lock_guard lock(mutex_);
-  auto& slot = edge_props_cache_[k];
-  if (!slot) {
-    try {
-      slot = std::make_unique<Properties>(edge_props(k));
-    } catch (...) {
-      edge_props_cache_.erase(k);
-      throw;
-    }
-  }
-  return *slot;
+  return cached(edge_props_cache_, k, [&] { return edge_props(k); });
 }
 
 EvidenceView SnapshotView::evidence_cached(std::uint32_t k) const {
   if (!edge(k).evidence_count) return {};
   std::lock_guard lock(mutex_);
-  auto& slot = evidence_cache_[k];
-  if (!slot) {
-    try {
-      slot = std::make_unique<std::vector<Evidence>>(evidence(k));
-    } catch (...) {
-      evidence_cache_.erase(k);
-      throw;
-    }
-  }
-  return {slot->data(), slot->size()};
+  const auto& evs = cached(evidence_cache_, k, [&] { return evidence(k); });
+  return {evs.data(), evs.size()};
 }
 
 const std::vector<Graph::Vertex>& SnapshotView::nodes_with_label(std::uint16_t label) const {

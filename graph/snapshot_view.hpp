@@ -103,6 +103,22 @@ class SnapshotView {
   bool ids_are_vertices_ = true;
   std::unique_ptr<SavedIds> node_ids_;  // node id -> vertex, when ids are not vertex numbers
 
+  // The kept value of `key` in `cache`, made by `make()` the first time; a failed make leaves no slot
+  // behind. The caller holds mutex_.
+  template <class Cache, class Make>
+  const auto& cached(Cache& cache, std::uint32_t key, Make&& make) const {
+    auto& slot = cache[key];
+    if (!slot) {
+      try {
+        slot = std::make_unique<typename Cache::mapped_type::element_type>(make());
+      } catch (...) {
+        cache.erase(key);
+        throw;
+      }
+    }
+    return *slot;
+  }
+
   // Built on first use, under the lock.
   mutable std::mutex mutex_;
   mutable std::array<std::pair<std::uint32_t, Symbol>, 1024> symbols_{};  // see symbol()
