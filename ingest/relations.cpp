@@ -1,6 +1,7 @@
 #include "ingest/relations.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -334,17 +335,24 @@ void drop_party_government_support(std::vector<ExtractedRelation>& out, const st
             out.end());
 }
 
-// How high an institution or place stands, read off its name: 3 for a province's or a university's, 2 for
-// a prefecture's or city's, 1 for a county's, 0 for a township's; -1 when the name does not say.
+// How high an institution or place stands, read off its name's innermost level word (云南省普洱市人民医院 is a
+// city's): 3 for a province's or a university's, 2 for a prefecture's or city's, 1 for a county's, 0 for a
+// township's; -1 when the name does not say. The four municipalities (上海市…) stand as provinces.
 int rank_of(const std::string& name) {
-  auto has = [&](std::initializer_list<const char*> words) {
-    return std::any_of(words.begin(), words.end(), [&](const char* w) { return name.find(w) != std::string::npos; });
-  };
-  if (has({"大学", "医学院", "省", "自治区"})) return 3;
-  if (has({"市", "州", "地区", "盟"})) return 2;
-  if (has({"县", "旗"})) return 1;
-  if (has({"乡", "镇"})) return 0;
-  return -1;
+  static const std::pair<const char*, int> kLevels[] = {{"大学", 3}, {"医学院", 3}, {"省", 3},  {"自治区", 3},
+                                                         {"市", 2},   {"州", 2},     {"地区", 2}, {"盟", 2},
+                                                         {"县", 1},   {"旗", 1},     {"乡", 0},   {"镇", 0}};
+  int rank = -1;
+  std::size_t innermost = 0;
+  for (const auto& [word, level] : kLevels) {
+    std::size_t at = name.rfind(word);
+    if (at == std::string::npos || (rank >= 0 && at < innermost)) continue;
+    innermost = at;
+    rank = level;
+  }
+  for (const char* city : {"北京市", "上海市", "天津市", "重庆市"})
+    if (name.rfind(city, 0) == 0 && innermost == std::strlen(city) - std::strlen("市")) rank = 3;
+  return rank;
 }
 
 // 剑河县人民医院与凯里市第一人民医院签订帮扶协议 (or 结成帮扶对子): the word order of a support agreement or
@@ -424,7 +432,8 @@ std::vector<ExtractedRelation> RelationExtractor::extract(const Sentence& senten
   auto add = [&](const RelationRule& rule, const PatternMatch& match, const End& src, const End& dst,
                  bool hedged) {
     if (src.name.empty() || dst.name.empty() || src.name == dst.name) return;
-    if (rule.rel == graph::RelType::dispatches && dst.mention >= 0 && sent_to_train(index, mentions[dst.mention])) return;
+    if (rule.rel == graph::RelType::dispatches && dst.mention >= 0 && sent_to_train(index, mentions[dst.mention]))
+      return;
     ExtractedRelation r;
     r.src = src.name;
     r.dst = dst.name;

@@ -1249,6 +1249,10 @@ TEST_CASE("supports: in a support agreement the party of the higher level helps,
   CHECK_FALSE(edge(d, "台江县人民医院", RelType::supports, "贵州省人民医院"));
   auto e = run("贵州省人民医院与台江县人民医院签订对口帮扶协议。\n");
   CHECK(edge(e, "贵州省人民医院", RelType::supports, "台江县人民医院"));
+  // The innermost level word counts (云南省普洱市… is a city's), and a municipality stands as a province.
+  auto f = run("云南省普洱市人民医院与上海市第六人民医院签订对口帮扶协议。\n");
+  CHECK(edge(f, "上海市第六人民医院", RelType::supports, "云南省普洱市人民医院"));
+  CHECK_FALSE(edge(f, "云南省普洱市人民医院", RelType::supports, "上海市第六人民医院"));
 }
 
 TEST_CASE("co_builds: what is built after 合作共建的 is the name that follows, never 的", "[relations]") {
