@@ -219,6 +219,18 @@ PropValue SnapshotView::value(std::size_t& pos, const std::string& at, int depth
 }
 
 
+// An edge record's ends and type in range and its id below next_edge_id and not seen before.
+void SnapshotView::check_edge(const EdgeRecord& r, std::uint32_t i, SavedIds& ids) const {
+  auto at = [&] { return "edge #" + std::to_string(i); };
+  if (r.src >= meta_.nodes || r.dst >= meta_.nodes) fail(at() + ": dangling edge (node index out of range)");
+  if (r.type >= type_map_.size()) fail(at() + ": relation type " + std::to_string(r.type) + " is not in the file's table");
+  switch (ids.claim(r.id, i)) {
+    case SavedIds::Claim::kOk: break;
+    case SavedIds::Claim::kTooLarge: fail(at() + ": id " + std::to_string(r.id) + " is not below next_edge_id");
+    case SavedIds::Claim::kDuplicate: fail(at() + ": duplicate id " + std::to_string(r.id));
+  }
+}
+
 void SnapshotView::open(Graph& g, bool check_records) {
   read_header();
   read_meta();
@@ -317,16 +329,9 @@ void SnapshotView::open(Graph& g, bool check_records) {
   SavedIds edge_ids(meta_.next_edge_id, meta_.edges);
   for (std::uint32_t i = 0; i < meta_.edges; ++i) {
     auto r = load<EdgeRecord>(edges_.p + std::size_t{i} * sizeof(EdgeRecord));
-    auto at = [&] { return "edge #" + std::to_string(i); };
-    if (r.src >= meta_.nodes || r.dst >= meta_.nodes) fail(at() + ": dangling edge (node index out of range)");
-    if (r.type >= type_map_.size()) fail(at() + ": relation type " + std::to_string(r.type) + " is not in the file's table");
-    switch (edge_ids.claim(r.id, i)) {
-      case SavedIds::Claim::kOk: break;
-      case SavedIds::Claim::kTooLarge: fail(at() + ": id " + std::to_string(r.id) + " is not below next_edge_id");
-      case SavedIds::Claim::kDuplicate: fail(at() + ": duplicate id " + std::to_string(r.id));
-    }
+    check_edge(r, i, edge_ids);
     if (r.evidence_begin > meta_.evidences || r.evidence_count > meta_.evidences - r.evidence_begin)
-      fail(at() + ": evidence range out of bounds");
+      fail("edge #" + std::to_string(i) + ": evidence range out of bounds");
   }
 }
 
@@ -528,14 +533,8 @@ void SnapshotView::build(Graph& g) const {
       g.prefetch_ends(s, d, 1);
     }
     auto r = load<EdgeRecord>(edges_.p + std::size_t{i} * sizeof(EdgeRecord));
+    check_edge(r, i, edge_ids);
     auto at = [&] { return "edge #" + std::to_string(i); };
-    if (r.src >= meta_.nodes || r.dst >= meta_.nodes) fail(at() + ": dangling edge (node index out of range)");
-    if (r.type >= type_map_.size()) fail(at() + ": relation type " + std::to_string(r.type) + " is not in the file's table");
-    switch (edge_ids.claim(r.id, i)) {
-      case SavedIds::Claim::kOk: break;
-      case SavedIds::Claim::kTooLarge: fail(at() + ": id " + std::to_string(r.id) + " is not below next_edge_id");
-      case SavedIds::Claim::kDuplicate: fail(at() + ": duplicate id " + std::to_string(r.id));
-    }
     Properties edge_props;
     if (r.props) edge_props = props(r.props, at());
     auto evs = r.evidence_count ? evidence(i) : std::vector<Evidence>{};

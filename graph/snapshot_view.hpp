@@ -71,6 +71,7 @@ class SnapshotView {
     std::size_t size = 0;
   };
   [[noreturn]] void fail(const std::string& what) const;
+  void check_edge(const snapshot::EdgeRecord& r, std::uint32_t i, SavedIds& ids) const;
   void read_header();
   void read_meta();
   Span records(snapshot::Section kind, std::size_t count, std::size_t size, const char* what) const;
