@@ -302,16 +302,27 @@ std::vector<ExtractedRelation> aid_teams(const std::vector<Mention>& mentions, c
 // A destination a fallback rule only implies gives way to one the sentence states for the same source
 // and relation (对丙县医院帮扶,派驻医疗队到丙县: the team went to the county).
 void drop_implied_destinations(std::vector<ExtractedRelation>& out, const RelationRuleBook& book) {
-  auto fallback = [&](const std::string& id) {
-    return std::any_of(book.rules.begin(), book.rules.end(), [&](const auto& r) { return r.fallback && r.id == id; });
-  };
-  auto stated_elsewhere = [&](const ExtractedRelation& implied) {
-    return std::any_of(out.begin(), out.end(), [&](const auto& r) {
-      return r.rel == implied.rel && r.src == implied.src && r.dst != implied.dst && !r.hedged && !fallback(r.rule);
-    });
-  };
-  out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& r) { return fallback(r.rule) && stated_elsewhere(r); }),
-            out.end());
+  // Whether each edge came from a fallback rule, looked up once per edge.
+  std::vector<char> implied(out.size());
+  bool any = false;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    implied[i] = std::any_of(book.rules.begin(), book.rules.end(),
+                             [&](const auto& r) { return r.fallback && r.id == out[i].rule; });
+    any = any || implied[i];
+  }
+  if (!any) return;
+  std::vector<char> drop(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t j = 0; j < out.size() && implied[i] && !drop[i]; ++j)
+      drop[i] = !implied[j] && out[j].rel == out[i].rel && out[j].src == out[i].src && out[j].dst != out[i].dst &&
+                !out[j].hedged;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (!drop[i]) {
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+  out.resize(kept);
 }
 
 // 甲医院与乙县人民政府签订托管共建协议,托管共建乙县人民医院: the government signed as a party; the help goes
